@@ -1,0 +1,107 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { authoredDeckSchema, DECK_SCHEMA_VERSION, type Deck } from './schema';
+import { validateDeck } from './validate';
+import { formatPath, type DeckError, type DeckResult, type Locate } from './errors';
+
+export interface AuthoredInput {
+	/** The file's name, put in every error. */
+	file: string;
+	text: string;
+	/** The text of `sourceFile`, when the deck names one; quotes are checked against it. */
+	sourceText?: string;
+	/** Reads the deck's `sourceFile` (a name beside the deck file); undefined when it is missing. */
+	readSource?: (name: string) => string | undefined;
+}
+
+/** Parses YAML (or JSON, which is YAML too) and keeps a way back from a path to a line. */
+export function parseWithPositions(
+	text: string,
+	file: string
+): { ok: true; value: unknown; locate: Locate } | { ok: false; errors: DeckError[] } {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	if (doc.errors.length > 0) {
+		return {
+			ok: false,
+			errors: doc.errors.map((e) => {
+				const pos = lineCounter.linePos(e.pos[0]);
+				return {
+					file,
+					line: pos.line,
+					column: pos.col,
+					path: '',
+					message: `not valid YAML: ${e.message.split('\n')[0]}`
+				};
+			})
+		};
+	}
+	const locate: Locate = (path) => {
+		// Walk up to the nearest node that exists (a missing field is reported at its parent).
+		for (let n = path.length; n >= 0; n--) {
+			const node = doc.getIn(path.slice(0, n), true);
+			if (isNode(node) && node.range) {
+				const pos = lineCounter.linePos(node.range[0]);
+				return { line: pos.line, column: pos.col };
+			}
+		}
+		return undefined;
+	};
+	return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate };
+}
+
+/**
+ * Compiles a hand-written deck (YAML or JSON text) into a deck, or lists every error with its place.
+ * @example compileAuthoredDeck({ file: 'decks/capitals.yaml', text })
+ */
+export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
+	const parsed = parseWithPositions(input.text, input.file);
+	if (!parsed.ok) return parsed;
+	const { value, locate } = parsed;
+	const shape = authoredDeckSchema.safeParse(value, { reportInput: true });
+	if (!shape.success) {
+		// Report shape errors through the compiled-deck validator, so both speak the same words.
+		const withVersion =
+			value && typeof value === 'object' && !Array.isArray(value)
+				? stripAuthoring({ schemaVersion: DECK_SCHEMA_VERSION, ...(value as object) })
+				: value;
+		const checked = validateDeck(withVersion, { file: input.file, locate });
+		if (!checked.ok) return checked;
+		return {
+			ok: false,
+			errors: shape.error.issues.map((i) => ({
+				file: input.file,
+				path: formatPath(i.path.filter((k) => typeof k !== 'symbol')),
+				message: i.message,
+				...locate(i.path.filter((k) => typeof k !== 'symbol'))
+			}))
+		};
+	}
+	let sourceText = input.sourceText;
+	if (shape.data.sourceFile && input.readSource) {
+		sourceText = input.readSource(shape.data.sourceFile);
+		if (sourceText === undefined)
+			return {
+				ok: false,
+				errors: [
+					{
+						file: input.file,
+						path: 'sourceFile',
+						message: `no file "${shape.data.sourceFile}" beside the deck`,
+						...locate(['sourceFile'])
+					}
+				]
+			};
+	}
+	const deck = stripAuthoring({ ...shape.data, schemaVersion: DECK_SCHEMA_VERSION }) as Deck;
+	const options = { file: input.file, locate, ...(sourceText === undefined ? {} : { sourceText }) };
+	return validateDeck(deck, options);
+}
+
+function stripAuthoring(value: object): unknown {
+	const rest: Record<string, unknown> = { ...value };
+	delete rest.$schema;
+	delete rest.sourceFile;
+	// Keep the compiled field order stable: it makes the output diff-friendly.
+	const { schemaVersion, id, title, description, version, language, source, cards, ...other } = rest;
+	return { schemaVersion, id, title, description, version, language, source, cards, ...other };
+}

@@ -1,0 +1,8 @@
+export * from './schema';
+export * from './errors';
+export { parseDateText, sameDate, dateForms, type DateText } from './dates';
+export { validateDeck, normaliseQuote, type ValidateOptions } from './validate';
+export { compileAuthoredDeck, parseWithPositions, type AuthoredInput } from './authored';
+export { generateDeck, hash, DEFAULT_KINDS } from './generate';
+export { factSchema, factDeckSchema, type Fact, type FactDeckSpec } from './facts';
+export { buildDecks, summarise, type DeckEntry, type BuiltDecks } from './build';

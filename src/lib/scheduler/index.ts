@@ -1,0 +1,4 @@
+export * from './types';
+export { createScheduler, type Scheduler } from './scheduler';
+export { formatInterval } from './format';
+export { studyDayStart, studyDayEnd, studyDayKey } from './day';

@@ -1,0 +1,97 @@
+import {
+	fsrs,
+	generatorParameters,
+	createEmptyCard,
+	StrategyMode,
+	type AbstractScheduler,
+	type Card as FsrsCard,
+	type Grade
+} from 'ts-fsrs';
+import {
+	DEFAULT_SCHEDULER_OPTIONS,
+	type CardState,
+	type Outcome,
+	type SchedulerOptions
+} from './types';
+
+export interface Scheduler {
+	readonly options: SchedulerOptions;
+	/** A card nobody has studied yet, due at `now`. */
+	newCard(now: Date): CardState;
+	/** What each of the four ratings would give, for the interval on each button. */
+	preview(card: CardState, now: Date, seed?: string): Record<Grade, Outcome>;
+	/** The card after one answer. */
+	answer(card: CardState, grade: Grade, now: Date, seed?: string): CardState;
+	/** Replays a history of answers from a new card (the log is the truth; this rebuilds the cache). */
+	replay(answers: readonly { grade: Grade; at: Date }[], created: Date, seed?: string): CardState;
+	/** Memory state as a new card again (reset / forget). */
+	forget(card: CardState, now: Date): CardState;
+}
+
+/** ts-fsrs keeps deprecated `elapsed_days`; our state does not store it. */
+function toState(card: FsrsCard): CardState {
+	const out: CardState = {
+		due: card.due,
+		stability: card.stability,
+		difficulty: card.difficulty,
+		scheduled_days: card.scheduled_days,
+		learning_steps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state as CardState['state']
+	};
+	if (card.last_review) out.last_review = card.last_review;
+	return out;
+}
+
+function toFsrs(card: CardState, seed: string): FsrsCard & { seed: string } {
+	return { ...card, elapsed_days: 0, seed };
+}
+
+/**
+ * The FSRS-6 scheduler with our options. Pure: every call takes `now`.
+ * @example createScheduler().answer(card, Rating.Good, new Date('2026-01-01T09:00:00Z'))
+ */
+export function createScheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
+	const opts: SchedulerOptions = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+	if (!(opts.desiredRetention >= 0.7 && opts.desiredRetention <= 0.99))
+		throw new RangeError(`desired retention must be 0.70 to 0.99, got ${opts.desiredRetention}`);
+	const engine = fsrs(
+		generatorParameters({
+			request_retention: opts.desiredRetention,
+			maximum_interval: opts.maximumInterval,
+			enable_fuzz: opts.enableFuzz,
+			enable_short_term: true,
+			learning_steps: [...opts.learningSteps],
+			relearning_steps: [...opts.relearningSteps]
+		})
+	).useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+		// Fuzz seeded per card and answer: the same history always gives the same due dates.
+		// (`current` and `review_time` are protected in ts-fsrs's types, but this is their documented use.)
+		const self = this as unknown as { current: { seed?: string; reps: number }; review_time: Date };
+		return `${self.current.seed ?? ''}:${self.current.reps}:${self.review_time.getTime()}`;
+	});
+
+	const answer = (card: CardState, grade: Grade, now: Date, seed = '') =>
+		toState(engine.next(toFsrs(card, seed), now, grade).card);
+
+	return {
+		options: opts,
+		newCard: (now) => toState(createEmptyCard(now)),
+		preview(card, now, seed = '') {
+			const out = {} as Record<Grade, Outcome>;
+			for (const grade of [1, 2, 3, 4] as Grade[]) {
+				const state = answer(card, grade, now, seed);
+				out[grade] = { grade, state, intervalMs: state.due.getTime() - now.getTime() };
+			}
+			return out;
+		},
+		answer,
+		replay(answers, created, seed = '') {
+			let card = toState(createEmptyCard(created));
+			for (const a of answers) card = answer(card, a.grade, a.at, seed);
+			return card;
+		},
+		forget: (card, now) => toState(engine.forget(toFsrs(card, ''), now, true).card)
+	};
+}

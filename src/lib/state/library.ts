@@ -1,0 +1,29 @@
+import type { Deck, DeckSummary } from '$lib/deck';
+import { installDeck, type InstallReport, type StudyDb } from '$lib/storage';
+
+type Fetch = typeof fetch;
+
+/**
+ * Installs every bundled deck that is new or has a newer version than the installed one. Bundled
+ * decks come from our own build, precached by the service worker, so they are trusted as compiled.
+ */
+export async function syncBundledDecks(
+	db: StudyDb,
+	fetcher: Fetch,
+	now: Date
+): Promise<Record<string, InstallReport>> {
+	const res = await fetcher('/decks/index.json');
+	if (!res.ok) throw new Error(`Could not load the deck list (${res.status})`);
+	const { decks } = (await res.json()) as { decks: DeckSummary[] };
+	const installed = new Map((await db.decks.toArray()).map((d) => [d.id, d.version]));
+	const reports: Record<string, InstallReport> = {};
+	for (const summary of decks) {
+		const have = installed.get(summary.id);
+		if (have !== undefined && have >= summary.version) continue;
+		const deckRes = await fetcher(`/decks/${summary.id}.json`);
+		if (!deckRes.ok) throw new Error(`Could not load deck ${summary.id} (${deckRes.status})`);
+		const deck = (await deckRes.json()) as Deck;
+		reports[summary.id] = await installDeck(db, deck, { now, bundled: true });
+	}
+	return reports;
+}

@@ -1,0 +1,90 @@
+import type { Deck } from '$lib/deck';
+import type { StudyDb } from './db';
+import type { CardRow, DeckRow } from './rows';
+
+export interface InstallReport {
+	added: number;
+	updated: number;
+	retired: number;
+	unchanged: number;
+}
+
+export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
+
+/**
+ * Installs a deck, or updates an installed one, in one transaction. A card whose id is unchanged keeps
+ * its schedule (its text may change); a new card starts as new; a removed card is retired: hidden,
+ * its logs kept. The new-card state is the FSRS empty card, due at `now`.
+ */
+export async function installDeck(
+	db: StudyDb,
+	deck: Deck,
+	options: { now: Date; bundled: boolean }
+): Promise<InstallReport> {
+	const now = options.now.getTime();
+	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
+	await db.transaction('rw', db.decks, db.cards, async () => {
+		const existing = await db.decks.get(deck.id);
+		const row: DeckRow = {
+			id: deck.id,
+			title: deck.title,
+			version: deck.version,
+			cardCount: deck.cards.length,
+			bundled: existing?.bundled ?? options.bundled,
+			installedAt: existing?.installedAt ?? now,
+			updatedAt: now
+		};
+		if (deck.description) row.description = deck.description;
+		if (deck.source) row.source = deck.source;
+		await db.decks.put(row);
+
+		const old = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.cardId, c]));
+		const writes: CardRow[] = [];
+		deck.cards.forEach((content, order) => {
+			const prev = old.get(content.id);
+			old.delete(content.id);
+			if (prev) {
+				const same = prev.order === order && prev.retired === 0 && JSON.stringify(prev.content) === JSON.stringify(content);
+				if (same) {
+					report.unchanged++;
+					return;
+				}
+				report.updated++;
+				writes.push({ ...prev, content, order, retired: 0, active: prev.suspended ? 0 : 1 });
+				return;
+			}
+			report.added++;
+			writes.push({
+				uid: cardUid(deck.id, content.id),
+				deckId: deck.id,
+				cardId: content.id,
+				content,
+				order,
+				active: 1,
+				suspended: 0,
+				retired: 0,
+				createdAt: now,
+				due: now,
+				stability: 0,
+				difficulty: 0,
+				scheduled_days: 0,
+				learning_steps: 0,
+				reps: 0,
+				lapses: 0,
+				state: 0,
+				last_review: null
+			});
+		});
+		for (const gone of old.values()) {
+			if (gone.retired) continue;
+			report.retired++;
+			writes.push({ ...gone, retired: 1, active: 0 });
+		}
+		await db.cards.bulkPut(writes);
+	});
+	return report;
+}
+
+export async function listDecks(db: StudyDb): Promise<DeckRow[]> {
+	return db.decks.orderBy('id').toArray();
+}

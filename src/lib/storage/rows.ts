@@ -1,0 +1,110 @@
+import type { Card, DeckSource } from '$lib/deck';
+import type { CardState } from '$lib/scheduler';
+
+/** How a card was asked. */
+export type QuizMode = 'flashcard' | 'mcq' | 'typed' | 'truefalse' | 'cloze';
+
+/** A card's FSRS state as stored: dates as epoch milliseconds. */
+export interface StateRow {
+	due: number;
+	stability: number;
+	difficulty: number;
+	scheduled_days: number;
+	learning_steps: number;
+	reps: number;
+	lapses: number;
+	state: 0 | 1 | 2 | 3;
+	last_review: number | null;
+}
+
+export interface DeckRow {
+	id: string;
+	title: string;
+	description?: string;
+	version: number;
+	source?: DeckSource;
+	cardCount: number;
+	/** Shipped with the app (true) or imported by the learner. */
+	bundled: boolean;
+	installedAt: number;
+	updatedAt: number;
+}
+
+export interface CardRow extends StateRow {
+	/** `<deck id>|<card id>`: unique across decks. */
+	uid: string;
+	deckId: string;
+	cardId: string;
+	content: Card;
+	/** Position in the deck: new cards are introduced in this order. */
+	order: number;
+	/** 1 while the card can be studied; 0 when suspended or retired. Indexed, so it is a number. */
+	active: 0 | 1;
+	suspended: 0 | 1;
+	/** Removed from its deck by an update: hidden, its logs kept. */
+	retired: 0 | 1;
+	createdAt: number;
+}
+
+/** One answer: append-only, never changed. The card's state is a cache rebuilt from these. */
+export interface ReviewLogRow {
+	id: string;
+	uid: string;
+	deckId: string;
+	cardId: string;
+	grade: 1 | 2 | 3 | 4;
+	reviewedAt: number;
+	durationMs: number;
+	mode: QuizMode;
+	/** The state before the answer: undo restores it exactly. */
+	before: StateRow;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export function stateToRow(s: CardState): StateRow {
+	return {
+		due: s.due.getTime(),
+		stability: s.stability,
+		difficulty: s.difficulty,
+		scheduled_days: s.scheduled_days,
+		learning_steps: s.learning_steps,
+		reps: s.reps,
+		lapses: s.lapses,
+		state: s.state,
+		last_review: s.last_review ? s.last_review.getTime() : null
+	};
+}
+
+export function rowToState(r: StateRow): CardState {
+	const s: CardState = {
+		due: new Date(r.due),
+		stability: r.stability,
+		difficulty: r.difficulty,
+		scheduled_days: r.scheduled_days,
+		learning_steps: r.learning_steps,
+		reps: r.reps,
+		lapses: r.lapses,
+		state: r.state
+	};
+	if (r.last_review !== null) s.last_review = new Date(r.last_review);
+	return s;
+}
+
+/** Just the state fields of a card row. */
+export function pickState(r: StateRow): StateRow {
+	return {
+		due: r.due,
+		stability: r.stability,
+		difficulty: r.difficulty,
+		scheduled_days: r.scheduled_days,
+		learning_steps: r.learning_steps,
+		reps: r.reps,
+		lapses: r.lapses,
+		state: r.state,
+		last_review: r.last_review
+	};
+}

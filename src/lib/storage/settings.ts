@@ -1,0 +1,10 @@
+import type { StudyDb } from './db';
+
+export async function getSetting<T>(db: StudyDb, key: string, fallback: T): Promise<T> {
+	const row = await db.settings.get(key);
+	return row === undefined ? fallback : (row.value as T);
+}
+
+export async function setSetting(db: StudyDb, key: string, value: unknown): Promise<void> {
+	await db.settings.put({ key, value });
+}

@@ -1,0 +1,29 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+		// The PWA plugin registers its own worker (see src/lib/components/UpdatePrompt.svelte).
+		serviceWorker: { register: false },
+		// Card text comes from decks that may be imported from strangers: only our own scripts run.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self']
+			}
+		},
+		alias: { $decks: 'decks' }
+	}
+};
+
+export default config;
