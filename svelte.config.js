@@ -22,7 +22,12 @@ const config = {
 				'base-uri': ['self']
 			}
 		},
-		alias: { $decks: 'decks' }
+		typescript: {
+			// Type-check the scripts, tests and tool configs too, not only src/.
+			config: (config) => {
+				config.include.push('../scripts/**/*.ts', '../playwright.config.ts', '../decks/**/*.ts');
+			}
+		}
 	}
 };
 

@@ -25,7 +25,12 @@ export default defineConfig({
 				icons: [
 					{ src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
 					{ src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-					{ src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+					{
+						src: '/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
 				],
 				screenshots: [
 					{

@@ -31,7 +31,12 @@ async function entryFor(file: string): Promise<DeckEntry> {
 	if (basename(file).endsWith('.ts')) {
 		const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
 		const sourceText = readSource('source.txt');
-		return { file: show(file), format: 'facts', spec: mod.default, ...(sourceText ? { sourceText } : {}) };
+		return {
+			file: show(file),
+			format: 'facts',
+			spec: mod.default,
+			...(sourceText ? { sourceText } : {})
+		};
 	}
 	return { file: show(file), format: 'yaml', text: readFileSync(file, 'utf8'), readSource };
 }
@@ -39,7 +44,9 @@ async function entryFor(file: string): Promise<DeckEntry> {
 async function main() {
 	const args = process.argv.slice(2);
 	const started = performance.now();
-	const files = (args.length ? args : [join(root, 'decks')]).flatMap((a) => findDeckFiles(resolve(a)));
+	const files = (args.length ? args : [join(root, 'decks')]).flatMap((a) =>
+		findDeckFiles(resolve(a))
+	);
 	const { decks, errors } = buildDecks(await Promise.all(files.map(entryFor)));
 	const ms = performance.now() - started;
 	for (const e of errors) console.error(formatError(e));

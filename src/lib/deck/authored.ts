@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import { authoredDeckSchema, DECK_SCHEMA_VERSION, type Deck } from './schema';
 import { validateDeck } from './validate';
 import { formatPath, type DeckError, type DeckResult, type Locate } from './errors';
@@ -35,14 +35,22 @@ export function parseWithPositions(
 			})
 		};
 	}
+	const at = (offset: number) => {
+		const pos = lineCounter.linePos(offset);
+		return { line: pos.line, column: pos.col };
+	};
 	const locate: Locate = (path) => {
-		// Walk up to the nearest node that exists (a missing field is reported at its parent).
+		// Walk up to the nearest node that exists (a missing field is reported at its parent). A field
+		// of a mapping is reported at its key, where the author's eye goes.
 		for (let n = path.length; n >= 0; n--) {
-			const node = doc.getIn(path.slice(0, n), true);
-			if (isNode(node) && node.range) {
-				const pos = lineCounter.linePos(node.range[0]);
-				return { line: pos.line, column: pos.col };
+			const key = path[n - 1];
+			const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+			if (typeof key === 'string' && isMap(parent)) {
+				const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+				if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
 			}
+			const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+			if (isNode(node) && node.range) return at(node.range[0]);
 		}
 		return undefined;
 	};
@@ -102,6 +110,7 @@ function stripAuthoring(value: object): unknown {
 	delete rest.$schema;
 	delete rest.sourceFile;
 	// Keep the compiled field order stable: it makes the output diff-friendly.
-	const { schemaVersion, id, title, description, version, language, source, cards, ...other } = rest;
+	const { schemaVersion, id, title, description, version, language, source, cards, ...other } =
+		rest;
 	return { schemaVersion, id, title, description, version, language, source, cards, ...other };
 }

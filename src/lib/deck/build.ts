@@ -43,7 +43,11 @@ export function buildDecks(entries: DeckEntry[]): BuiltDecks {
 		}
 		const other = seen.get(result.deck.id);
 		if (other) {
-			errors.push({ file: entry.file, path: 'id', message: `deck id "${result.deck.id}" is also used by ${other}` });
+			errors.push({
+				file: entry.file,
+				path: 'id',
+				message: `deck id "${result.deck.id}" is also used by ${other}`
+			});
 			continue;
 		}
 		seen.set(result.deck.id, entry.file);

@@ -94,10 +94,19 @@ export function dateForms(input: string): string[] {
 	const mm = String(d.month).padStart(2, '0');
 	const forms: string[] = [];
 	if (d.year !== undefined && d.day === undefined && !d.part) {
-		forms.push(`${long} ${d.year}`, `${short} ${d.year}`, `${d.month}/${d.year}`, `${d.year}-${mm}`);
+		forms.push(
+			`${long} ${d.year}`,
+			`${short} ${d.year}`,
+			`${d.month}/${d.year}`,
+			`${d.year}-${mm}`
+		);
 	} else if (d.year !== undefined && d.day !== undefined) {
 		const dd = String(d.day).padStart(2, '0');
-		forms.push(`${d.day} ${long} ${d.year}`, `${long} ${d.day}, ${d.year}`, `${d.year}-${mm}-${dd}`);
+		forms.push(
+			`${d.day} ${long} ${d.year}`,
+			`${long} ${d.day}, ${d.year}`,
+			`${d.year}-${mm}-${dd}`
+		);
 	} else if (d.part) {
 		const y = d.year !== undefined ? ` ${d.year}` : '';
 		forms.push(`${d.part}-${long}${y}`, `${d.part} ${long}${y}`, `${d.part}-${short}${y}`);

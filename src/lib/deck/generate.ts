@@ -37,7 +37,9 @@ function valuePools(facts: Fact[]): Map<string, string[]> {
 /** Three wrong answers of the answer's own type, chosen by a hash of the fact id. */
 function pickDistractors(fact: Fact, pool: string[], count: number): string[] {
 	return pool
-		.filter((v) => fold(v) !== fold(fact.answer) && !(fact.accept ?? []).some((a) => fold(a) === fold(v)))
+		.filter(
+			(v) => fold(v) !== fold(fact.answer) && !(fact.accept ?? []).some((a) => fold(a) === fold(v))
+		)
 		.map((v) => ({ v, k: hash(`${fact.id}|${v}`) }))
 		.sort((a, b) => a.k - b.k || a.v.localeCompare(b.v))
 		.slice(0, count)
@@ -52,7 +54,9 @@ function acceptedForms(fact: Fact, surnames: Map<string, number>): string[] {
 		const surname = fact.answer.split(' ').at(-1) ?? '';
 		if (surname !== fact.answer && surnames.get(fold(surname)) === 1) forms.push(surname);
 	}
-	return [...new Map(forms.filter((f) => fold(f) !== fold(fact.answer)).map((f) => [fold(f), f])).values()];
+	return [
+		...new Map(forms.filter((f) => fold(f) !== fold(fact.answer)).map((f) => [fold(f), f])).values()
+	];
 }
 
 const sentence = (statement: string, value: string) =>
@@ -80,7 +84,13 @@ function factCards(
 		const id = `${fact.id}/${kind}`;
 		if (kind === 'basic') cards.push({ id, kind, prompt: fact.question, ...base });
 		else if (kind === 'typed')
-			cards.push({ id, kind, prompt: fact.question, ...base, ...(accept.length ? { accept } : {}) });
+			cards.push({
+				id,
+				kind,
+				prompt: fact.question,
+				...base,
+				...(accept.length ? { accept } : {})
+			});
 		else if (kind === 'mcq') {
 			if (wrong.length < 3) {
 				problems.push([
@@ -106,15 +116,26 @@ function factCards(
 			const span = fact.cloze ?? fact.answer;
 			const at = fact.quote.toLowerCase().indexOf(span.toLowerCase());
 			if (at < 0) {
-				if (fact.cloze !== undefined) problems.push(['cloze', `"${span}" does not occur in the quote`]);
+				if (fact.cloze !== undefined)
+					problems.push(['cloze', `"${span}" does not occur in the quote`]);
 				else if (fact.kinds?.includes('cloze'))
-					problems.push(['cloze', 'the answer does not occur in the quote: say which words to blank']);
+					problems.push([
+						'cloze',
+						'the answer does not occur in the quote: say which words to blank'
+					]);
 				continue;
 			}
 			const answer = fact.quote.slice(at, at + span.length);
 			const prompt = `${fact.quote.slice(0, at)}_____${fact.quote.slice(at + span.length)}`;
 			const { answerType, ...rest } = base;
-			cards.push({ id, kind, ...rest, ...(span === fact.answer ? { answerType } : {}), prompt, answer });
+			cards.push({
+				id,
+				kind,
+				...rest,
+				...(span === fact.answer ? { answerType } : {}),
+				prompt,
+				answer
+			});
 		}
 	}
 	return { cards, problems };
@@ -151,10 +172,12 @@ export function generateDeck(
 	}
 	const cards: Card[] = [];
 	deckSpec.facts.forEach((fact, i) => {
-		if (ids.has(fact.id)) errors.push({ ...file, path: `facts[${i}].id`, message: `duplicate fact id "${fact.id}"` });
+		if (ids.has(fact.id))
+			errors.push({ ...file, path: `facts[${i}].id`, message: `duplicate fact id "${fact.id}"` });
 		ids.add(fact.id);
 		const made = factCards(fact, fact.kinds ?? deckSpec.kinds ?? DEFAULT_KINDS, pools, surnames);
-		for (const [field, message] of made.problems) errors.push({ ...file, path: `facts[${i}].${field}`, message });
+		for (const [field, message] of made.problems)
+			errors.push({ ...file, path: `facts[${i}].${field}`, message });
 		cards.push(...made.cards);
 	});
 	if (errors.length) return { ok: false, errors };

@@ -143,7 +143,9 @@ export const deckSchema = z.strictObject({
 /** A hand-written deck file (YAML or JSON): a compiled deck, with a source text file beside it. */
 export const authoredDeckSchema = z.strictObject({
 	$schema: z.string().optional(),
-	schemaVersion: z.literal(DECK_SCHEMA_VERSION, { error: `must be ${DECK_SCHEMA_VERSION}` }).optional(),
+	schemaVersion: z
+		.literal(DECK_SCHEMA_VERSION, { error: `must be ${DECK_SCHEMA_VERSION}` })
+		.optional(),
 	...deckFields,
 	sourceFile: z
 		.string()

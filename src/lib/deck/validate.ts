@@ -42,7 +42,10 @@ function cardProblems(card: Card, sourceText: string | undefined): [PathKey[], s
 	if (card.kind === 'cloze') {
 		const blanks = card.prompt.match(BLANK)?.length ?? 0;
 		if (blanks !== 1)
-			problems.push([['prompt'], `must contain exactly one blank written as ___ (found ${blanks})`]);
+			problems.push([
+				['prompt'],
+				`must contain exactly one blank written as ___ (found ${blanks})`
+			]);
 	}
 	if (card.answerType === 'date' && card.kind !== 'truefalse' && !parseDateText(card.answer))
 		problems.push([
@@ -65,12 +68,16 @@ export function validateDeck(raw: unknown, options: ValidateOptions = {}): DeckR
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) problems.push(...issueProblems(issue));
 	} else {
-		const source = options.sourceText === undefined ? undefined : normaliseQuote(options.sourceText);
+		const source =
+			options.sourceText === undefined ? undefined : normaliseQuote(options.sourceText);
 		const ids = new Map<string, number>();
 		parsed.data.cards.forEach((card, i) => {
 			const first = ids.get(card.id);
 			if (first !== undefined)
-				problems.push([['cards', i, 'id'], `duplicate card id "${card.id}" (also cards[${first}])`]);
+				problems.push([
+					['cards', i, 'id'],
+					`duplicate card id "${card.id}" (also cards[${first}])`
+				]);
 			else ids.set(card.id, i);
 			for (const [path, message] of cardProblems(card, source))
 				problems.push([['cards', i, ...path], message]);
@@ -84,8 +91,7 @@ function issueProblems(issue: z.core.$ZodIssue): [PathKey[], string][] {
 	const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
 	if (issue.code === 'unrecognized_keys')
 		return issue.keys.map((k) => [[...path, k], `unknown field "${k}"`]);
-	if (issue.code === 'invalid_type' && issue.input === undefined)
-		return [[path, 'is missing']];
+	if (issue.code === 'invalid_type' && issue.input === undefined) return [[path, 'is missing']];
 	return [[path, issue.message]];
 }
 

@@ -61,7 +61,7 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 			request_retention: opts.desiredRetention,
 			maximum_interval: opts.maximumInterval,
 			enable_fuzz: opts.enableFuzz,
-			enable_short_term: true,
+			enable_short_term: opts.enableShortTerm,
 			learning_steps: [...opts.learningSteps],
 			relearning_steps: [...opts.relearningSteps]
 		})

@@ -35,6 +35,8 @@ export interface SchedulerOptions {
 	relearningSteps: readonly `${number}${'m' | 'h' | 'd'}`[];
 	/** Spread due dates a little, seeded per card so runs repeat. */
 	enableFuzz: boolean;
+	/** Learning and relearning steps within a day (ts-fsrs short-term scheduling). */
+	enableShortTerm: boolean;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -42,7 +44,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
 	maximumInterval: 36500,
 	learningSteps: ['1m', '10m'],
 	relearningSteps: ['10m'],
-	enableFuzz: true
+	enableFuzz: true,
+	enableShortTerm: true
 };
 
 /** What one rating would do to a card. */

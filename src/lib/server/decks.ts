@@ -19,7 +19,12 @@ function entries(): DeckEntry[] {
 	const list: DeckEntry[] = [];
 	for (const [path, spec] of Object.entries(factFiles)) {
 		const sourceText = textFiles[`${dirOf(path)}source.txt`];
-		list.push({ file: path.slice(1), format: 'facts', spec, ...(sourceText ? { sourceText } : {}) });
+		list.push({
+			file: path.slice(1),
+			format: 'facts',
+			spec,
+			...(sourceText ? { sourceText } : {})
+		});
 	}
 	for (const [path, text] of Object.entries(yamlFiles)) {
 		list.push({

@@ -60,6 +60,8 @@ export class ReviewSession {
 
 	constructor(db: StudyDb, options: { clock?: () => Date; deckId?: string } = {}) {
 		this.#db = db;
+		// The wall clock, read only when an answer or a queue needs `now`: not reactive state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#clock = options.clock ?? (() => new Date());
 		this.#deckId = options.deckId;
 	}

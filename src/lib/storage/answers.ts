@@ -51,6 +51,7 @@ export async function recordAnswer(
 			uid: card.uid,
 			deckId: card.deckId,
 			cardId: card.cardId,
+			note: card.note,
 			grade: input.grade,
 			reviewedAt: input.now.getTime(),
 			durationMs: Math.max(0, Math.round(input.durationMs)),

@@ -1,4 +1,4 @@
-import type { Deck } from '$lib/deck';
+import type { Card, Deck } from '$lib/deck';
 import type { StudyDb } from './db';
 import type { CardRow, DeckRow } from './rows';
 
@@ -8,6 +8,9 @@ export interface InstallReport {
 	retired: number;
 	unchanged: number;
 }
+
+/** Siblings share a fact; a hand-written card without one is its own group. */
+const noteOf = (deckId: string, card: Card) => `${deckId}|${card.fact ?? card.id}`;
 
 export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
 
@@ -38,19 +41,31 @@ export async function installDeck(
 		if (deck.source) row.source = deck.source;
 		await db.decks.put(row);
 
-		const old = new Map((await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.cardId, c]));
+		const old = new Map(
+			(await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.cardId, c])
+		);
 		const writes: CardRow[] = [];
 		deck.cards.forEach((content, order) => {
 			const prev = old.get(content.id);
 			old.delete(content.id);
 			if (prev) {
-				const same = prev.order === order && prev.retired === 0 && JSON.stringify(prev.content) === JSON.stringify(content);
+				const same =
+					prev.order === order &&
+					prev.retired === 0 &&
+					JSON.stringify(prev.content) === JSON.stringify(content);
 				if (same) {
 					report.unchanged++;
 					return;
 				}
 				report.updated++;
-				writes.push({ ...prev, content, order, retired: 0, active: prev.suspended ? 0 : 1 });
+				writes.push({
+					...prev,
+					content,
+					note: noteOf(deck.id, content),
+					order,
+					retired: 0,
+					active: prev.suspended ? 0 : 1
+				});
 				return;
 			}
 			report.added++;
@@ -58,6 +73,7 @@ export async function installDeck(
 				uid: cardUid(deck.id, content.id),
 				deckId: deck.id,
 				cardId: content.id,
+				note: noteOf(deck.id, content),
 				content,
 				order,
 				active: 1,

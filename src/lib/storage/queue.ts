@@ -49,11 +49,35 @@ async function doneToday(db: StudyDb, options: QueueOptions) {
 					.between([options.deckId, from], [options.deckId, Dexie.maxKey]);
 	let newDone = 0;
 	let reviewsDone = 0;
+	const notes = new Set<string>();
 	await logs.each((log) => {
+		notes.add(log.note);
 		if (log.before.state === 0) newDone++;
 		else if (log.before.state === 2) reviewsDone++;
 	});
-	return { newDone, reviewsDone };
+	return { newDone, reviewsDone, notes };
+}
+
+/**
+ * New cards in deck order, at most one per fact, skipping facts already studied today: two cards
+ * asking the same thing back to back teach nothing (Anki buries such siblings too).
+ */
+async function firstNewPerNote(
+	db: StudyDb,
+	deckId: string | undefined,
+	limit: number,
+	seen: Set<string>
+): Promise<CardRow[]> {
+	const taken = new Set(seen);
+	const out: CardRow[] = [];
+	await newCards(db, deckId)
+		.until(() => out.length >= limit)
+		.each((card) => {
+			if (out.length >= limit || taken.has(card.note)) return;
+			taken.add(card.note);
+			out.push(card);
+		});
+	return out;
 }
 
 /** Spreads `extra` evenly through `base`: new cards mixed in at a steady rate. */
@@ -79,17 +103,19 @@ function interleave<T>(base: T[], extra: T[]): T[] {
 export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
 	const { deckId } = options;
 	const learnUntil = options.now.getTime() + options.learnAheadMs;
-	const { newDone, reviewsDone } = await doneToday(db, options);
+	const { newDone, reviewsDone, notes } = await doneToday(db, options);
 	const reviewRoom = Math.max(0, options.reviewsPerDay - reviewsDone);
 	const newRoom = Math.max(0, options.newPerDay - newDone);
 	const [learning, reviews, fresh] = await Promise.all([
 		Promise.all(
-			LEARNING_STATES.map((s) => range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).toArray())
+			LEARNING_STATES.map((s) =>
+				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).toArray()
+			)
 		).then((lists) => lists.flat().sort((a, b) => a.due - b.due)),
 		range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1)
 			.limit(reviewRoom)
 			.toArray(),
-		newCards(db, deckId).limit(newRoom).toArray()
+		newRoom === 0 ? [] : firstNewPerNote(db, deckId, newRoom, notes)
 	]);
 	return {
 		cards: [...learning, ...interleave(reviews, fresh)],
@@ -100,7 +126,9 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 /** When the next card becomes due after the current queue is empty (undefined when none will). */
 export async function nextDueAt(db: StudyDb, options: QueueOptions): Promise<Date | undefined> {
 	const firsts = await Promise.all(
-		[1, 2, 3].map((s) => range(db, options.deckId, s, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).first())
+		[1, 2, 3].map((s) =>
+			range(db, options.deckId, s, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).first()
+		)
 	);
 	const times = firsts.filter((c): c is CardRow => c !== undefined).map((c) => c.due);
 	const hasNew = (await newCards(db, options.deckId).first()) !== undefined;

@@ -35,6 +35,8 @@ export interface CardRow extends StateRow {
 	uid: string;
 	deckId: string;
 	cardId: string;
+	/** Cards made from one fact are siblings: only one of them is introduced a day. */
+	note: string;
 	content: Card;
 	/** Position in the deck: new cards are introduced in this order. */
 	order: number;
@@ -52,6 +54,8 @@ export interface ReviewLogRow {
 	uid: string;
 	deckId: string;
 	cardId: string;
+	/** The card's sibling group (its fact), so the queue can keep siblings apart. */
+	note: string;
 	grade: 1 | 2 | 3 | 4;
 	reviewedAt: number;
 	durationMs: number;

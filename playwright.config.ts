@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Tests drive the system's Chromium (Debian's package); Playwright never downloads a browser here.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+	throw new Error(
+		`No Chromium at ${chromium}. Install it with "sudo apt-get install -y chromium" ` +
+			'(Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium or Chrome binary.'
+	);
+}
+
+const port = Number(process.env.PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 30_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		...devices['Pixel 7'],
+		viewport: { width: 390, height: 844 },
+		serviceWorkers: 'allow',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-dev-shm-usage'
+			]
+		}
+	},
+	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	webServer: {
+		command: `npm run build && node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000
+	}
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { compileAuthoredDeck, formatError, validateDeck } from '$lib/deck';
+import { smallDeck } from '../../fixtures/decks';
+
+describe('validateDeck', () => {
+	it('accepts a well-formed deck', () => {
+		expect(validateDeck(smallDeck(3))).toMatchObject({ ok: true });
+	});
+
+	it('names the path and the problem of each error', () => {
+		const deck = smallDeck(3) as unknown as { cards: Record<string, unknown>[] };
+		deck.cards[1]!.prompt = '  ';
+		deck.cards[2]!.id = 'c0';
+		delete deck.cards[0]!.answer;
+		const result = validateDeck(deck, { file: 'deck.json' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.map(formatError)).toEqual([
+			'deck.json cards[0].answer: is missing',
+			'deck.json cards[1].prompt: must not be empty'
+		]);
+		deck.cards[1]!.prompt = 'Fixed?';
+		deck.cards[0]!.answer = 'Fixed';
+		const again = validateDeck(deck, { file: 'deck.json' });
+		expect(again.ok ? [] : again.errors.map(formatError)).toEqual([
+			'deck.json cards[2].id: duplicate card id "c0" (also cards[0])'
+		]);
+	});
+
+	it('refuses markup and scripts in any text', () => {
+		const deck = smallDeck(1);
+		deck.cards[0]!.prompt = 'Hi <img src=x onerror=alert(1)>';
+		const result = validateDeck(deck);
+		expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['cards[0].prompt']);
+	});
+});
+
+describe('compileAuthoredDeck', () => {
+	const yaml = `id: capitals
+title: Capitals
+version: 1
+cards:
+  - id: france
+    kind: basic
+    prompt: Capital of France?
+    answer: Paris
+    source:
+      quote: Paris is the capital of France.
+  - id: spain
+    kind: basic
+    prompt: Capital of Spain?
+    answer: ""
+    colour: red
+    source:
+      quote: Madrid is the capital of Spain.
+`;
+
+	it('reports errors with the line and column of the offending field', () => {
+		const result = compileAuthoredDeck({ file: 'decks/capitals.yaml', text: yaml });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors.map(formatError)).toEqual([
+			'decks/capitals.yaml:14:5 cards[1].answer: must not be empty',
+			'decks/capitals.yaml:15:5 cards[1].colour: unknown field "colour"'
+		]);
+	});
+
+	it('reports broken YAML with its place', () => {
+		const result = compileAuthoredDeck({ file: 'bad.yaml', text: 'id: [unclosed\n' });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors[0]).toMatchObject({ file: 'bad.yaml', line: 2 });
+		expect(result.errors[0]?.message).toMatch(/^not valid YAML/);
+	});
+
+	it('compiles a valid deck to the compiled shape', () => {
+		const fixed = yaml.replace('answer: ""', 'answer: Madrid').replace('    colour: red\n', '');
+		const result = compileAuthoredDeck({ file: 'decks/capitals.yaml', text: fixed });
+		expect(result).toMatchObject({ ok: true, deck: { schemaVersion: 1, id: 'capitals' } });
+	});
+});
