@@ -6,6 +6,30 @@ export async function openReview(page: Page) {
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 }
 
+/** Every row of one object store of the app's IndexedDB. */
+export async function readRows<T = Record<string, unknown>>(
+	page: Page,
+	store: string
+): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						resolve(req.result as T[]);
+						db.close();
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		store
+	);
+}
+
 /** Counts rows in one object store of the app's IndexedDB, the way a learner's data really is. */
 export async function countRows(page: Page, store: string): Promise<number> {
 	return page.evaluate(

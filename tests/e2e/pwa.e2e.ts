@@ -11,9 +11,9 @@ test('the manifest makes Recall installable', async ({ page, context }) => {
 		scope: '/',
 		display: 'standalone'
 	});
-	expect(manifest.icons.map((i: { sizes: string; purpose: string }) => i.sizes + i.purpose)).toEqual(
-		['192x192any', '512x512any', '512x512maskable']
-	);
+	expect(
+		manifest.icons.map((i: { sizes: string; purpose: string }) => i.sizes + i.purpose)
+	).toEqual(['192x192any', '512x512any', '512x512maskable']);
 	await waitForServiceWorker(page);
 	const cdp = await context.newCDPSession(page);
 	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');

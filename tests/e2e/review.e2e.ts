@@ -16,7 +16,9 @@ test('reveal, rate with the keyboard, and each rating shows its interval', async
 	const prompt = await page.locator('.prompt').textContent();
 	await page.keyboard.press('Space');
 	await expect(page.getByText('Answer', { exact: true })).toBeVisible();
-	const ratings = page.getByRole('group', { name: 'How well did you know it?' }).getByRole('button');
+	const ratings = page
+		.getByRole('group', { name: 'How well did you know it?' })
+		.getByRole('button');
 	await expect(ratings).toHaveText([/Again\s*1m/, /Hard\s*6m/, /Good\s*10m/, /Easy\s*\d+d/]);
 	await page.keyboard.press('3');
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
@@ -25,7 +27,11 @@ test('reveal, rate with the keyboard, and each rating shows its interval', async
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 });
 
-test('answers survive a reload and a closed browser context', async ({ page, browser, context }) => {
+test('answers survive a reload and a closed browser context', async ({
+	page,
+	browser,
+	context
+}) => {
 	await openReview(page);
 	for (let i = 0; i < 3; i++) {
 		await page.getByRole('button', { name: 'Show answer' }).click();

@@ -1,10 +1,25 @@
 import { StudyDb } from '$lib/storage';
+import { appStatus } from './app.svelte';
 
 let shared: StudyDb | undefined;
 
 /** The app's one database connection, opened on first use (in the browser only, never in prerender). */
 export function appDb(): StudyDb {
 	if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
-	shared ??= new StudyDb();
-	return shared;
+	if (shared) return shared;
+	const db = new StudyDb();
+	// A newer version of the app opened the database in another tab: let it upgrade, and ask this
+	// (older) tab to reload rather than fail on its next write.
+	db.on('versionchange', () => {
+		db.close();
+		appStatus.reloadNeeded = 'Recall was updated in another tab. Reload to keep studying.';
+		return false;
+	});
+	// This tab has the newer version and an older tab holds the database open.
+	db.on('blocked', () => {
+		appStatus.reloadNeeded =
+			'Recall is open in another tab with an older version. Reload or close that tab to go on.';
+	});
+	shared = db;
+	return db;
 }

@@ -1,6 +1,13 @@
-export { ReviewSession, type RatingChoice } from './review.svelte';
-export { DEFAULT_SETTINGS, loadSettings, saveSettings, type StudySettings } from './settings';
+export { ReviewSession, type RatingChoice, type CardAction } from './review.svelte';
+export {
+	DEFAULT_SETTINGS,
+	loadSettings,
+	saveSettings,
+	queueOptions,
+	type StudySettings
+} from './settings';
 export { appDb } from './database';
 export { syncBundledDecks } from './library';
-export { loadOverview, type DeckOverview } from './overview';
+export { loadOverview, type DeckOverview, type Overview, type DueCounts } from './overview';
 export { appStatus } from './app.svelte';
+export { replayCard, rebuildFromHistory, type RebuildReport } from './history';

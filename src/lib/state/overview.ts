@@ -1,31 +1,46 @@
 import { buildQueue, listDecks, nextDueAt, type DeckRow, type StudyDb } from '$lib/storage';
-import { studyDayEnd, studyDayStart } from '$lib/scheduler';
-import { loadSettings } from './settings';
+import { loadSettings, queueOptions } from './settings';
+
+export interface DueCounts {
+	learning: number;
+	review: number;
+	new: number;
+}
 
 export interface DeckOverview {
 	deck: DeckRow;
-	due: { learning: number; review: number; new: number };
+	due: DueCounts;
 	nextDue: Date | undefined;
 }
 
-/** Today's counts for every installed deck, for the home screen. */
-export async function loadOverview(db: StudyDb, now: Date): Promise<DeckOverview[]> {
+export interface Overview {
+	/** What a review of all decks would show today (the daily limits count across decks). */
+	today: DueCounts;
+	nextDue: Date | undefined;
+	decks: DeckOverview[];
+}
+
+/** Today's counts for all decks together and for each deck, for the home screen. */
+export async function loadOverview(db: StudyDb, now: Date): Promise<Overview> {
 	const settings = await loadSettings(db);
-	const decks = await listDecks(db);
-	return Promise.all(
-		decks.map(async (deck) => {
-			const options = {
-				now,
-				deckId: deck.id,
-				dayStart: studyDayStart(now, settings.dayStartHour),
-				dayEnd: studyDayEnd(now, settings.dayStartHour),
-				newPerDay: settings.newPerDay,
-				reviewsPerDay: settings.reviewsPerDay,
-				learnAheadMs: settings.learnAheadMinutes * 60_000
-			};
-			const queue = await buildQueue(db, options);
-			const empty = queue.cards.length === 0;
-			return { deck, due: queue.counts, nextDue: empty ? await nextDueAt(db, options) : undefined };
-		})
-	);
+	const all = queueOptions(settings, now);
+	const [today, decks] = await Promise.all([
+		buildQueue(db, all),
+		listDecks(db).then((rows) =>
+			Promise.all(
+				rows.map(async (deck) => {
+					const options = queueOptions(settings, now, deck.id);
+					const queue = await buildQueue(db, options);
+					const empty = queue.cards.length === 0;
+					return {
+						deck,
+						due: queue.counts,
+						nextDue: empty ? await nextDueAt(db, options) : undefined
+					};
+				})
+			)
+		)
+	]);
+	const nextDue = today.cards.length === 0 ? await nextDueAt(db, all) : undefined;
+	return { today: today.counts, nextDue, decks };
 }

@@ -1,5 +1,10 @@
-import { getSetting, setSetting, type StudyDb } from '$lib/storage';
-import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '$lib/scheduler';
+import { getSetting, setSetting, type Limits, type QueueOptions, type StudyDb } from '$lib/storage';
+import {
+	DEFAULT_SCHEDULER_OPTIONS,
+	studyDayEnd,
+	studyDayStart,
+	type SchedulerOptions
+} from '$lib/scheduler';
 
 /** Everything the learner can set, with the defaults a new install starts from. */
 export interface StudySettings {
@@ -9,6 +14,10 @@ export interface StudySettings {
 	/** Hour of the day (local time) at which a new study day begins. */
 	dayStartHour: number;
 	learnAheadMinutes: number;
+	/** Lapses at which a card is tagged a leech and suspended (0: never). */
+	leechThreshold: number;
+	/** Lower daily limits for single decks, by deck id. */
+	deckLimits: Record<string, Partial<Limits>>;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -16,8 +25,24 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	newPerDay: 20,
 	reviewsPerDay: 200,
 	dayStartHour: 4,
-	learnAheadMinutes: 20
+	learnAheadMinutes: 20,
+	leechThreshold: 8,
+	deckLimits: {}
 };
+
+/** The queue options for `now`, for all decks or one. */
+export function queueOptions(settings: StudySettings, now: Date, deckId?: string): QueueOptions {
+	return {
+		now,
+		dayStart: studyDayStart(now, settings.dayStartHour),
+		dayEnd: studyDayEnd(now, settings.dayStartHour),
+		newPerDay: settings.newPerDay,
+		reviewsPerDay: settings.reviewsPerDay,
+		deckLimits: settings.deckLimits,
+		learnAheadMs: settings.learnAheadMinutes * 60_000,
+		...(deckId ? { deckId } : {})
+	};
+}
 
 const KEY = 'study';
 

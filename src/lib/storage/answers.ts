@@ -1,10 +1,21 @@
 import type { StudyDb } from './db';
-import { pickState, type CardRow, type QuizMode, type ReviewLogRow, type StateRow } from './rows';
+import { bumpRevision } from './revision';
+import {
+	activeFlag,
+	pickState,
+	type CardRow,
+	type LogKind,
+	type QuizMode,
+	type ReviewLogRow,
+	type StateRow
+} from './rows';
 
 /** The card changed since it was shown (answered in another tab, or undone): the answer is refused. */
 export class StaleAnswerError extends Error {
 	constructor(readonly uid: string) {
-		super('This card was already answered elsewhere; the queue has been refreshed.');
+		super(
+			'This card was already answered in another tab or window; your queue has been refreshed.'
+		);
 		this.name = 'StaleAnswerError';
 	}
 }
@@ -20,75 +31,153 @@ export interface AnswerInput {
 	uid: string;
 	/** The state the learner saw: the answer is refused when the card moved on since. */
 	seen: StateRow;
-	grade: ReviewLogRow['grade'];
+	grade: 1 | 2 | 3 | 4;
 	now: Date;
 	durationMs: number;
 	mode: QuizMode;
+	/** A practice answer is logged but changes no schedule. */
+	kind?: Extract<LogKind, 'review' | 'practice'>;
 	/** Computes the new state from the stored one (the scheduler, passed in by the caller). */
 	next: (current: StateRow) => StateRow;
+	/** Lapses at which a card becomes a leech and is suspended; 0 turns leeches off. */
+	leechThreshold?: number;
+	response?: string;
+	correct?: boolean;
+	overridden?: boolean;
 	/** A unique id for the log row; `crypto.randomUUID()` when absent. */
 	logId?: string;
+}
+
+export interface AnswerResult {
+	card: CardRow;
+	log: ReviewLogRow;
+	/** This answer made the card a leech: it is now suspended and the learner should be told. */
+	becameLeech: boolean;
 }
 
 const sameState = (a: StateRow, b: StateRow) =>
 	a.reps === b.reps && a.due === b.due && a.last_review === b.last_review && a.state === b.state;
 
+function logRow(
+	card: CardRow,
+	fields: Omit<ReviewLogRow, 'uid' | 'deckId' | 'cardId' | 'note' | 'before'>
+) {
+	return {
+		uid: card.uid,
+		deckId: card.deckId,
+		cardId: card.cardId,
+		note: card.note,
+		before: pickState(card),
+		...fields
+	} satisfies ReviewLogRow;
+}
+
+/** Logs of one card must be strictly ordered in time, for undo and for replay. */
+const logTime = (card: CardRow, now: Date) => Math.max(now.getTime(), card.lastLogAt + 1);
+
 /**
  * Records one answer: the new card state and one review-log row, in a single transaction, so an
  * answer is either fully recorded or not at all.
  */
-export async function recordAnswer(
-	db: StudyDb,
-	input: AnswerInput
-): Promise<{ card: CardRow; log: ReviewLogRow }> {
-	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<AnswerResult> {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
 		const card = await db.cards.get(input.uid);
 		if (!card) throw new MissingCardError(input.uid);
 		if (!sameState(card, input.seen)) throw new StaleAnswerError(input.uid);
-		const before = pickState(card);
-		const log: ReviewLogRow = {
+		const kind = input.kind ?? 'review';
+		const reviewedAt = logTime(card, input.now);
+		const log: ReviewLogRow = logRow(card, {
 			id: input.logId ?? crypto.randomUUID(),
-			uid: card.uid,
-			deckId: card.deckId,
-			cardId: card.cardId,
-			note: card.note,
+			kind,
 			grade: input.grade,
-			reviewedAt: input.now.getTime(),
+			reviewedAt,
 			durationMs: Math.max(0, Math.round(input.durationMs)),
-			mode: input.mode,
-			before
-		};
-		const updated: CardRow = { ...card, ...input.next(before) };
+			mode: input.mode
+		});
+		if (input.response !== undefined) log.response = input.response.slice(0, 500);
+		if (input.correct !== undefined) log.correct = input.correct;
+		if (input.overridden !== undefined) log.overridden = input.overridden;
+		let updated: CardRow = { ...card, lastLogAt: reviewedAt };
+		let becameLeech = false;
+		if (kind === 'review') {
+			updated = { ...updated, ...input.next(pickState(card)) };
+			const threshold = input.leechThreshold ?? 0;
+			if (threshold > 0 && !card.leech && updated.lapses >= threshold) {
+				becameLeech = true;
+				updated = { ...updated, leech: 1, suspended: 1 };
+				updated.active = activeFlag(updated);
+			}
+		}
 		await db.reviewLogs.add(log);
 		await db.cards.put(updated);
-		return { card: updated, log };
+		await bumpRevision(db);
+		return { card: updated, log, becameLeech };
+	});
+}
+
+/**
+ * Resets a card to new (forget), as a log row of kind `forget`, so the history still replays to the
+ * stored state and the reset can be undone.
+ */
+export async function forgetCard(
+	db: StudyDb,
+	uid: string,
+	now: Date,
+	next: (current: StateRow) => StateRow
+): Promise<AnswerResult> {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+		const card = await db.cards.get(uid);
+		if (!card) throw new MissingCardError(uid);
+		const reviewedAt = logTime(card, now);
+		const log = logRow(card, {
+			id: crypto.randomUUID(),
+			kind: 'forget',
+			grade: 0,
+			reviewedAt,
+			durationMs: 0,
+			mode: 'flashcard'
+		});
+		const updated: CardRow = { ...card, ...next(pickState(card)), lastLogAt: reviewedAt, leech: 0 };
+		await db.reviewLogs.add(log);
+		await db.cards.put(updated);
+		await bumpRevision(db);
+		return { card: updated, log, becameLeech: false };
 	});
 }
 
 /**
  * Takes back an answer: removes its log row and restores the state it recorded. Only the card's
- * latest answer can be taken back, so the history stays a straight line.
+ * latest log can be taken back, so the history stays a straight line. A leech suspension made by
+ * that answer is lifted with it.
  */
 export async function undoAnswer(db: StudyDb, logId: string): Promise<CardRow> {
-	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new Error('That answer is no longer recorded.');
-		const latest = await db.reviewLogs
+		const later = await db.reviewLogs
 			.where('[uid+reviewedAt]')
-			.between([log.uid, log.reviewedAt], [log.uid, Number.MAX_SAFE_INTEGER])
-			.toArray();
-		if (latest.some((l) => l.id !== log.id && l.reviewedAt >= log.reviewedAt))
-			throw new Error('A later answer of this card must be undone first.');
+			.between([log.uid, log.reviewedAt], [log.uid, Number.MAX_SAFE_INTEGER], false, true)
+			.count();
+		if (later > 0) throw new Error('A later answer of this card must be undone first.');
 		const card = await db.cards.get(log.uid);
 		if (!card) throw new MissingCardError(log.uid);
-		const restored: CardRow = { ...card, ...log.before };
+		const previous = await db.reviewLogs
+			.where('[uid+reviewedAt]')
+			.between([log.uid, Number.MIN_SAFE_INTEGER], [log.uid, log.reviewedAt], true, false)
+			.last();
+		let restored: CardRow = { ...card, ...log.before, lastLogAt: previous?.reviewedAt ?? 0 };
+		if (card.leech && log.kind === 'review' && log.before.lapses < card.lapses) {
+			restored = { ...restored, leech: 0, suspended: 0 };
+		}
+		restored.active = activeFlag(restored);
 		await db.reviewLogs.delete(log.id);
 		await db.cards.put(restored);
+		await bumpRevision(db);
 		return restored;
 	});
 }
 
-/** Every answer of one card, oldest first. */
+/** Every log row of one card, oldest first. */
 export async function historyOf(db: StudyDb, uid: string): Promise<ReviewLogRow[]> {
 	return db.reviewLogs
 		.where('[uid+reviewedAt]')

@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import type { CardRow, DeckRow, ReviewLogRow, SettingRow } from './rows';
 
 export const DB_NAME = 'recall';
@@ -7,6 +7,45 @@ export const DB_NAME = 'recall';
 export interface IndexedDbImpl {
 	indexedDB: IDBFactory;
 	IDBKeyRange: typeof IDBKeyRange;
+}
+
+/** The schema of each version. Never edit a released version: add the next one and its upgrade. */
+export const SCHEMA = {
+	1: {
+		decks: 'id',
+		cards:
+			'uid, deckId, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key'
+	},
+	2: {
+		decks: 'id',
+		// Queue reads go through these compound indexes: no table scans on an answer.
+		cards:
+			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key'
+	}
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
+/** Version 1 had no bury, leech or log kinds: give every row its defaults. */
+async function upgradeTo2(tx: Transaction): Promise<void> {
+	await tx
+		.table('cards')
+		.toCollection()
+		.modify((card: Partial<CardRow>) => {
+			card.buriedUntil ??= 0;
+			card.leech ??= 0;
+			card.lastLogAt ??= card.last_review ?? 0;
+		});
+	await tx
+		.table('reviewLogs')
+		.toCollection()
+		.modify((log: Partial<ReviewLogRow>) => {
+			log.kind ??= 'review';
+		});
 }
 
 /**
@@ -21,13 +60,7 @@ export class StudyDb extends Dexie {
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
-		this.version(1).stores({
-			decks: 'id',
-			// Queue reads go through these compound indexes: no table scans on an answer.
-			cards:
-				'uid, deckId, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
-			reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
-			settings: 'key'
-		});
+		this.version(1).stores(SCHEMA[1]);
+		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
 	}
 }

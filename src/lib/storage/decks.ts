@@ -1,6 +1,7 @@
 import type { Card, Deck } from '$lib/deck';
 import type { StudyDb } from './db';
-import type { CardRow, DeckRow } from './rows';
+import { bumpRevision } from './revision';
+import { activeFlag, type CardRow, type DeckRow } from './rows';
 
 export interface InstallReport {
 	added: number;
@@ -26,7 +27,7 @@ export async function installDeck(
 ): Promise<InstallReport> {
 	const now = options.now.getTime();
 	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
-	await db.transaction('rw', db.decks, db.cards, async () => {
+	await db.transaction('rw', db.decks, db.cards, db.settings, async () => {
 		const existing = await db.decks.get(deck.id);
 		const row: DeckRow = {
 			id: deck.id,
@@ -64,7 +65,7 @@ export async function installDeck(
 					note: noteOf(deck.id, content),
 					order,
 					retired: 0,
-					active: prev.suspended ? 0 : 1
+					active: activeFlag({ ...prev, retired: 0 })
 				});
 				return;
 			}
@@ -79,6 +80,9 @@ export async function installDeck(
 				active: 1,
 				suspended: 0,
 				retired: 0,
+				buriedUntil: 0,
+				leech: 0,
+				lastLogAt: 0,
 				createdAt: now,
 				due: now,
 				stability: 0,
@@ -97,6 +101,7 @@ export async function installDeck(
 			writes.push({ ...gone, retired: 1, active: 0 });
 		}
 		await db.cards.bulkPut(writes);
+		if (writes.length > 0) await bumpRevision(db);
 	});
 	return report;
 }

@@ -1,13 +1,17 @@
-export { StudyDb, DB_NAME, type IndexedDbImpl } from './db';
+export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
 export { installDeck, listDecks, cardUid, type InstallReport } from './decks';
-export { buildQueue, nextDueAt, type QueueOptions, type DueQueue } from './queue';
+export { buildQueue, nextDueAt, type QueueOptions, type DueQueue, type Limits } from './queue';
 export {
 	recordAnswer,
+	forgetCard,
 	undoAnswer,
 	historyOf,
 	StaleAnswerError,
 	MissingCardError,
-	type AnswerInput
+	type AnswerInput,
+	type AnswerResult
 } from './answers';
+export { suspendCard, unsuspendCard, buryCard, unburyDue } from './cards';
+export { bumpRevision, readRevision } from './revision';
 export { getSetting, setSetting } from './settings';

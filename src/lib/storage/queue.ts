@@ -2,15 +2,22 @@ import { Dexie } from 'dexie';
 import type { StudyDb } from './db';
 import type { CardRow } from './rows';
 
-export interface QueueOptions {
+/** Daily limits: for all decks together, and optionally lower ones for single decks. */
+export interface Limits {
+	newPerDay: number;
+	reviewsPerDay: number;
+}
+
+export interface QueueOptions extends Limits {
 	now: Date;
 	/** Start of the current study day. */
 	dayStart: Date;
 	/** End of the current study day: reviews due before it are due today. */
 	dayEnd: Date;
+	/** Only this deck's cards; all decks when absent. */
 	deckId?: string;
-	newPerDay: number;
-	reviewsPerDay: number;
+	/** Per-deck limits, each capped by the limits for all decks. */
+	deckLimits?: Record<string, Partial<Limits>>;
 	/** Learning cards due this soon are shown now rather than making the learner wait. */
 	learnAheadMs: number;
 }
@@ -38,44 +45,68 @@ function newCards(db: StudyDb, deckId: string | undefined) {
 				.between([deckId, 1, 0, Dexie.minKey], [deckId, 1, 0, Dexie.maxKey]);
 }
 
-/** Answers given since the study day began, by the state the card was in: for the daily limits. */
-async function doneToday(db: StudyDb, options: QueueOptions) {
-	const from = options.dayStart.getTime();
-	const logs =
-		options.deckId === undefined
-			? db.reviewLogs.where('reviewedAt').aboveOrEqual(from)
-			: db.reviewLogs
-					.where('[deckId+reviewedAt]')
-					.between([options.deckId, from], [options.deckId, Dexie.maxKey]);
-	let newDone = 0;
-	let reviewsDone = 0;
-	const notes = new Set<string>();
-	await logs.each((log) => {
-		notes.add(log.note);
-		if (log.before.state === 0) newDone++;
-		else if (log.before.state === 2) reviewsDone++;
-	});
-	return { newDone, reviewsDone, notes };
+interface Done {
+	newDone: number;
+	reviewsDone: number;
+	byDeck: Map<string, { newDone: number; reviewsDone: number }>;
+	/** Facts (sibling groups) answered today. */
+	notes: Set<string>;
 }
 
 /**
- * New cards in deck order, at most one per fact, skipping facts already studied today: two cards
- * asking the same thing back to back teach nothing (Anki buries such siblings too).
+ * Scheduling answers given since the study day began, by the state the card was in: for the daily
+ * limits. Reads today's log rows through the `reviewedAt` index (a day's worth, not the history).
  */
-async function firstNewPerNote(
-	db: StudyDb,
-	deckId: string | undefined,
+async function doneToday(db: StudyDb, dayStart: Date): Promise<Done> {
+	const done: Done = { newDone: 0, reviewsDone: 0, byDeck: new Map(), notes: new Set() };
+	await db.reviewLogs
+		.where('reviewedAt')
+		.aboveOrEqual(dayStart.getTime())
+		.each((log) => {
+			if (log.kind !== 'review') return;
+			done.notes.add(log.note);
+			const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0 };
+			if (log.before.state === 0) {
+				done.newDone++;
+				deck.newDone++;
+			} else if (log.before.state === 2) {
+				done.reviewsDone++;
+				deck.reviewsDone++;
+			}
+			done.byDeck.set(log.deckId, deck);
+		});
+	return done;
+}
+
+/** How many more cards of one kind a deck may show today, within its own and the overall limit. */
+function roomFor(
+	deckId: string,
+	key: keyof Limits,
+	options: QueueOptions,
+	done: Done,
+	taken: Map<string, number>
+): number {
+	const limit = options.deckLimits?.[deckId]?.[key];
+	if (limit === undefined) return Number.POSITIVE_INFINITY;
+	const doneKey = key === 'newPerDay' ? 'newDone' : 'reviewsDone';
+	return limit - (done.byDeck.get(deckId)?.[doneKey] ?? 0) - (taken.get(deckId) ?? 0);
+}
+
+/**
+ * Reads cards in index order until `limit` are taken, skipping those `accept` refuses. Stops as
+ * soon as it has enough: the cost follows the size of today's queue, not of the collection.
+ */
+async function take(
+	collection: ReturnType<typeof newCards>,
 	limit: number,
-	seen: Set<string>
+	accept: (card: CardRow) => boolean
 ): Promise<CardRow[]> {
-	const taken = new Set(seen);
 	const out: CardRow[] = [];
-	await newCards(db, deckId)
+	if (limit <= 0) return out;
+	await collection
 		.until(() => out.length >= limit)
 		.each((card) => {
-			if (out.length >= limit || taken.has(card.note)) return;
-			taken.add(card.note);
-			out.push(card);
+			if (out.length < limit && accept(card)) out.push(card);
 		});
 	return out;
 }
@@ -98,24 +129,39 @@ function interleave<T>(base: T[], extra: T[]): T[] {
 
 /**
  * Today's queue: learning cards due (or due within the learn-ahead window) first, then reviews due
- * today up to the daily limit, with new cards up to the daily limit mixed in. Reads indexes only.
+ * today up to the daily limit, with new cards up to the daily limit mixed in. New cards come in deck
+ * order, at most one per fact a day: two cards asking the same thing back to back teach nothing
+ * (Anki buries such siblings too). Reads indexes only.
  */
 export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
 	const { deckId } = options;
 	const learnUntil = options.now.getTime() + options.learnAheadMs;
-	const { newDone, reviewsDone, notes } = await doneToday(db, options);
-	const reviewRoom = Math.max(0, options.reviewsPerDay - reviewsDone);
-	const newRoom = Math.max(0, options.newPerDay - newDone);
+	const done = await doneToday(db, options.dayStart);
+	const newTaken = new Map<string, number>();
+	const reviewTaken = new Map<string, number>();
+	const within = (key: keyof Limits, taken: Map<string, number>) => (card: CardRow) => {
+		if (roomFor(card.deckId, key, options, done, taken) <= 0) return false;
+		taken.set(card.deckId, (taken.get(card.deckId) ?? 0) + 1);
+		return true;
+	};
+	const notes = new Set(done.notes);
+	const acceptNew = within('newPerDay', newTaken);
 	const [learning, reviews, fresh] = await Promise.all([
 		Promise.all(
 			LEARNING_STATES.map((s) =>
 				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).toArray()
 			)
 		).then((lists) => lists.flat().sort((a, b) => a.due - b.due)),
-		range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1)
-			.limit(reviewRoom)
-			.toArray(),
-		newRoom === 0 ? [] : firstNewPerNote(db, deckId, newRoom, notes)
+		take(
+			range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1),
+			options.reviewsPerDay - done.reviewsDone,
+			within('reviewsPerDay', reviewTaken)
+		),
+		take(newCards(db, deckId), options.newPerDay - done.newDone, (card) => {
+			if (notes.has(card.note) || !acceptNew(card)) return false;
+			notes.add(card.note);
+			return true;
+		})
 	]);
 	return {
 		cards: [...learning, ...interleave(reviews, fresh)],

@@ -45,8 +45,24 @@ export interface CardRow extends StateRow {
 	suspended: 0 | 1;
 	/** Removed from its deck by an update: hidden, its logs kept. */
 	retired: 0 | 1;
+	/** Hidden until this moment (bury until tomorrow); 0 when not buried. */
+	buriedUntil: number;
+	/** Forgotten too often (lapses reached the leech threshold): tagged and suspended. */
+	leech: 0 | 1;
+	/** When the card's latest log row was written: logs of one card are strictly ordered. */
+	lastLogAt: number;
 	createdAt: number;
 }
+
+/** Why a card can (1) or cannot (0) be studied now: the indexed `active` flag follows from these. */
+export const activeFlag = (c: Pick<CardRow, 'suspended' | 'retired' | 'buriedUntil'>): 0 | 1 =>
+	c.suspended || c.retired || c.buriedUntil ? 0 : 1;
+
+/**
+ * What a log row records: an answer that schedules (`review`), a practice answer that does not
+ * (`practice`, ignored by the scheduler and by replay), or a reset to new (`forget`).
+ */
+export type LogKind = 'review' | 'practice' | 'forget';
 
 /** One answer: append-only, never changed. The card's state is a cache rebuilt from these. */
 export interface ReviewLogRow {
@@ -56,12 +72,20 @@ export interface ReviewLogRow {
 	cardId: string;
 	/** The card's sibling group (its fact), so the queue can keep siblings apart. */
 	note: string;
-	grade: 1 | 2 | 3 | 4;
+	kind: LogKind;
+	/** 1 Again, 2 Hard, 3 Good, 4 Easy; 0 for a reset (ts-fsrs `Rating.Manual`). */
+	grade: 0 | 1 | 2 | 3 | 4;
 	reviewedAt: number;
 	durationMs: number;
 	mode: QuizMode;
 	/** The state before the answer: undo restores it exactly. */
 	before: StateRow;
+	/** What the learner typed or chose, when the app graded it. */
+	response?: string;
+	/** Whether the app judged the response right. */
+	correct?: boolean;
+	/** The learner changed the rating the app proposed. */
+	overridden?: boolean;
 }
 
 export interface SettingRow {

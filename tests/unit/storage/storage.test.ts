@@ -187,6 +187,27 @@ describe('buildQueue', () => {
 		expect(tomorrow.cards.map((c) => c.cardId)).toEqual(['c1', 'c2', 'c4']);
 	});
 
+	it('counts the daily limits across decks, and a deck limit caps that deck', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(10, 1, 'one'), { now: NOW, bundled: true });
+		await installDeck(db, smallDeck(10, 1, 'two'), { now: NOW, bundled: true });
+		for (const id of ['c0', 'c1', 'c2']) await answer(db, `one|${id}`, 4, NOW);
+		const options = queueOptions(NOW, { newPerDay: 5, deckLimits: { two: { newPerDay: 1 } } });
+		const all = await buildQueue(db, options);
+		// New cards of several decks come by position in their deck, so decks are mixed.
+		expect(all.cards.map((c) => c.uid)).toEqual(['two|c0', 'one|c3']);
+		const all2 = await buildQueue(db, { ...options, newPerDay: 8 });
+		expect(all2.cards.map((c) => c.uid)).toEqual([
+			'two|c0',
+			'one|c3',
+			'one|c4',
+			'one|c5',
+			'one|c6'
+		]);
+		expect((await buildQueue(db, { ...options, deckId: 'two' })).counts.new).toBe(1);
+		expect((await buildQueue(db, { ...options, deckId: 'one' })).counts.new).toBe(2);
+	});
+
 	it('filters by deck', async () => {
 		const db = freshDb();
 		await installDeck(db, smallDeck(2, 1, 'one'), { now: NOW, bundled: true });

@@ -1,0 +1,41 @@
+import type { StudyDb } from './db';
+import { bumpRevision } from './revision';
+import { activeFlag, type CardRow } from './rows';
+import { MissingCardError } from './answers';
+
+async function change(db: StudyDb, uid: string, edit: (card: CardRow) => Partial<CardRow>) {
+	return db.transaction('rw', db.cards, db.settings, async () => {
+		const card = await db.cards.get(uid);
+		if (!card) throw new MissingCardError(uid);
+		const updated = { ...card, ...edit(card) };
+		updated.active = activeFlag(updated);
+		await db.cards.put(updated);
+		await bumpRevision(db);
+		return updated;
+	});
+}
+
+/** Takes a card out of every queue until it is unsuspended. Its schedule is kept. */
+export const suspendCard = (db: StudyDb, uid: string) => change(db, uid, () => ({ suspended: 1 }));
+
+/** Puts a suspended card (or a leech) back into the queues. */
+export const unsuspendCard = (db: StudyDb, uid: string) =>
+	change(db, uid, () => ({ suspended: 0, leech: 0 }));
+
+/** Hides a card until `until` (the start of the next study day). */
+export const buryCard = (db: StudyDb, uid: string, until: Date) =>
+	change(db, uid, () => ({ buriedUntil: until.getTime() }));
+
+/** Brings back every card whose burial ended by `now`. Reads the `buriedUntil` index only. */
+export async function unburyDue(db: StudyDb, now: Date): Promise<number> {
+	const due = db.cards.where('buriedUntil').between(1, now.getTime(), true, true);
+	if ((await due.clone().limit(1).count()) === 0) return 0;
+	return db.transaction('rw', db.cards, db.settings, async () => {
+		const n = await due.modify((card: CardRow) => {
+			card.buriedUntil = 0;
+			card.active = activeFlag(card);
+		});
+		if (n > 0) await bumpRevision(db);
+		return n;
+	});
+}

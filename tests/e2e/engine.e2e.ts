@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { countRows, openReview, readRows } from './helpers';
+
+const left = (text: string | null) => Number(/(\d+) left/.exec(text ?? '')?.[1]);
+
+test('an answer in one tab updates the other tab within a second, and is never counted twice', async ({
+	context
+}) => {
+	const one = await context.newPage();
+	await openReview(one);
+	const two = await context.newPage();
+	await openReview(two);
+	const count = two.locator('.count');
+	const before = left(await count.textContent());
+	const prompt = await two.locator('.prompt').textContent();
+
+	// Tab two shows the answer of its current card; tab one answers the same card first.
+	await two.getByRole('button', { name: 'Show answer' }).click();
+	await expect(one.locator('.prompt')).toHaveText(prompt ?? '');
+	await one.getByRole('button', { name: 'Show answer' }).click();
+	await one.getByRole('button', { name: /^Easy/ }).click();
+	await expect(count).not.toHaveText(`${before} left`, { timeout: 1000 });
+
+	// Tab two moves on from the card and says why; it cannot be answered there a second time.
+	await expect(two.getByText(/just answered in another tab/)).toBeVisible();
+	await expect(two.locator('.prompt')).not.toHaveText(prompt ?? '');
+	expect(await countRows(two, 'reviewLogs')).toBe(1);
+});
+
+test('card options bury, suspend and reset the card on screen', async ({ page }) => {
+	await openReview(page);
+	for (const [option, notice] of [
+		['Bury until tomorrow', 'Card buried until tomorrow.'],
+		['Suspend card', 'Card suspended.']
+	] as const) {
+		const prompt = await page.locator('.prompt').textContent();
+		await page.getByText('Card options').click();
+		await page.getByRole('button', { name: option }).click();
+		await expect(page.getByText(notice)).toBeVisible();
+		await expect(page.locator('.prompt')).not.toHaveText(prompt ?? '');
+	}
+	const cards = await readRows<{ buriedUntil: number; suspended: number; active: number }>(
+		page,
+		'cards'
+	);
+	expect(cards.filter((c) => c.buriedUntil > Date.now()).length).toBe(1);
+	expect(cards.filter((c) => c.suspended === 1).length).toBe(1);
+	expect(cards.filter((c) => c.active === 0).length).toBe(2);
+	await page.getByText('Card options').click();
+	await page.getByRole('button', { name: 'Reset to new' }).click();
+	await expect(page.getByText('Card reset: it will be shown as a new card.')).toBeVisible();
+	expect(await countRows(page, 'reviewLogs')).toBe(1);
+});
+
+test('a tab on an older database version asks to reload instead of hanging', async ({
+	context
+}) => {
+	const app = await context.newPage();
+	await openReview(app);
+	const newer = await context.newPage();
+	await newer.goto('/decks/index.json');
+	// Another tab opens the database at a higher version, as a newer release of the app would.
+	const upgraded = await newer.evaluate(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const req = indexedDB.open('recall', 1000);
+				req.onsuccess = () => {
+					req.result.close();
+					resolve(true);
+				};
+				req.onerror = () => resolve(false);
+			})
+	);
+	expect(upgraded).toBe(true);
+	await expect(app.getByRole('alert')).toContainText('Recall was updated in another tab');
+	await expect(app.getByRole('button', { name: 'Reload' })).toBeVisible();
+});
