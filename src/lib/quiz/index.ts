@@ -1,0 +1,8 @@
+export {
+	normaliseAnswer,
+	damerauLevenshtein,
+	matchAnswer,
+	type MatchVerdict,
+	type MatchResult,
+	type MatchOptions
+} from './match';
