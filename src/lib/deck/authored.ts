@@ -64,7 +64,8 @@ export function parseWithPositions(
 export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
 	const parsed = parseWithPositions(input.text, input.file);
 	if (!parsed.ok) return parsed;
-	const { value, locate } = parsed;
+	const { locate } = parsed;
+	const value = readBooleans(parsed.value);
 	const shape = authoredDeckSchema.safeParse(value, { reportInput: true });
 	if (!shape.success) {
 		// Report shape errors through the compiled-deck validator, so both speak the same words.
@@ -113,4 +114,21 @@ function stripAuthoring(value: object): unknown {
 	const { schemaVersion, id, title, description, version, language, source, cards, ...other } =
 		rest;
 	return { schemaVersion, id, title, description, version, language, source, cards, ...other };
+}
+
+/** YAML reads an unquoted `answer: True` as a yes/no value: a true/false card means the words. */
+function readBooleans(value: unknown): unknown {
+	if (!value || typeof value !== 'object' || !('cards' in value) || !Array.isArray(value.cards))
+		return value;
+	const cards = value.cards.map((card: unknown) =>
+		card &&
+		typeof card === 'object' &&
+		'kind' in card &&
+		card.kind === 'truefalse' &&
+		'answer' in card &&
+		typeof card.answer === 'boolean'
+			? { ...card, answer: card.answer ? 'True' : 'False' }
+			: card
+	);
+	return { ...value, cards };
 }

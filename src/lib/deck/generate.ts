@@ -46,12 +46,19 @@ function pickDistractors(fact: Fact, pool: string[], count: number): string[] {
 		.map((x) => x.v);
 }
 
+/** The last word of a name, not counting a suffix such as "Jr." or "III". */
+const surnameOf = (name: string) =>
+	name
+		.split(' ')
+		.filter((w) => !/^(jr|sr|ii|iii|iv)\.?$/i.test(w))
+		.at(-1) ?? '';
+
 /** Accepted typed forms: the listed ones, the other ways to write a date, a surname when unique. */
 function acceptedForms(fact: Fact, surnames: Map<string, number>): string[] {
 	const forms = [...(fact.accept ?? [])];
 	if (fact.type === 'date') forms.push(...dateForms(fact.answer));
 	if (fact.type === 'person') {
-		const surname = fact.answer.split(' ').at(-1) ?? '';
+		const surname = surnameOf(fact.answer);
 		if (surname !== fact.answer && surnames.get(fold(surname)) === 1) forms.push(surname);
 	}
 	return [
@@ -167,7 +174,7 @@ export function generateDeck(
 	const pools = valuePools(deckSpec.facts);
 	const surnames = new Map<string, number>();
 	for (const name of pools.get('person') ?? []) {
-		const s = fold(name.split(' ').at(-1) ?? '');
+		const s = fold(surnameOf(name));
 		surnames.set(s, (surnames.get(s) ?? 0) + 1);
 	}
 	const cards: Card[] = [];

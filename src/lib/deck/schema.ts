@@ -23,7 +23,7 @@ export const LIMITS = {
 export const BLANK = /_{3,}/g;
 
 const MARKUP =
-	/<\s*[a-z!/?]|javascript\s*:|\bon(?:load|error|click|dblclick|mouse\w*|pointer\w*|touch\w*|key\w*|focus\w*|blur|submit|change|input|animation\w*|transition\w*|begin|end|toggle)\s*=|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
+	/<[a-z!/?]|javascript\s*:|\bon(?:load|error|click|dblclick|mouse\w*|pointer\w*|touch\w*|key\w*|focus\w*|blur|submit|change|input|animation\w*|transition\w*|begin|end|toggle)\s*=|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
 
 /** Text is shown as text: anything that looks like markup or a script is refused at the boundary. */
 export const hasMarkup = (value: string): boolean => MARKUP.test(value);
@@ -100,7 +100,14 @@ const clozeCard = z.strictObject({
 export const cardSchema = z.discriminatedUnion(
 	'kind',
 	[basicCard, typedCard, mcqCard, trueFalseCard, clozeCard],
-	{ error: `must have a kind: one of ${CARD_KINDS.join(', ')}` }
+	{
+		error: (issue) => {
+			const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
+			return kind === undefined
+				? `is missing its kind: one of ${CARD_KINDS.join(', ')}`
+				: `unknown kind ${JSON.stringify(kind)}: must be one of ${CARD_KINDS.join(', ')}`;
+		}
+	}
 );
 
 const deckSourceSchema = z.strictObject({

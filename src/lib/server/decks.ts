@@ -11,7 +11,10 @@ const textFiles = import.meta.glob<string>('/decks/**/*.txt', {
 	import: 'default',
 	eager: true
 });
-const factFiles = import.meta.glob<unknown>('/decks/*/deck.ts', { import: 'default', eager: true });
+const factFiles = import.meta.glob<unknown>('/decks/**/deck.ts', {
+	import: 'default',
+	eager: true
+});
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 

@@ -65,6 +65,22 @@ cards:
 		]);
 	});
 
+	it('reads an unquoted True or False of a true/false card as the word', () => {
+		const text = `id: tf
+title: TF
+version: 1
+cards:
+  - id: paris
+    kind: truefalse
+    prompt: Paris is the capital of France.
+    answer: True
+    source:
+      quote: Paris is the capital of France.
+`;
+		const result = compileAuthoredDeck({ file: 'tf.yaml', text });
+		expect(result.ok && result.deck.cards[0]?.answer).toBe('True');
+	});
+
 	it('reports broken YAML with its place', () => {
 		const result = compileAuthoredDeck({ file: 'bad.yaml', text: 'id: [unclosed\n' });
 		expect(result.ok).toBe(false);
