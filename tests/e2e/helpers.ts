@@ -1,9 +1,29 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the review screen and waits for a card (the bundled deck installs on first visit). */
-export async function openReview(page: Page) {
-	await page.goto('/review');
-	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+/** Opens the review screen and waits for a card (the bundled decks install on first visit). */
+export async function openReview(page: Page, deck?: string) {
+	await page.goto(deck ? `/review?deck=${deck}` : '/review');
+	await expect(page.locator('.prompt')).toBeVisible();
+}
+
+/** Answers the card on screen, whatever mode it is asked in, and rates it `rating`. */
+export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
+	const reveal = page.getByRole('button', { name: 'Show answer' });
+	const option = page.locator('.option:not([disabled])').first();
+	const truth = page.locator('.choice:not([disabled])').first();
+	const typed = page.locator('#typed-answer:not([disabled])');
+	await expect(reveal.or(option).or(truth).or(typed)).toBeVisible();
+	if (await reveal.isVisible()) await reveal.click();
+	else if (await option.isVisible()) await option.click();
+	else if (await truth.isVisible()) await truth.click();
+	else {
+		await typed.fill('an answer');
+		await typed.press('Enter');
+	}
+	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
+	await ratings.getByRole('button', { name: new RegExp(`^${rating}`) }).click();
+	// The next card (or the summary) replaces this one before the next answer.
+	await expect(ratings).toBeHidden();
 }
 
 /** Every row of one object store of the app's IndexedDB. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { countRows, openReview, waitForServiceWorker } from './helpers';
+import { answer, countRows, openReview, waitForServiceWorker } from './helpers';
 
 test('the manifest makes Recall installable', async ({ page, context }) => {
 	await page.goto('/');
@@ -30,11 +30,10 @@ test('after the first visit, the app reloads, opens new tabs and reviews offline
 	await context.setOffline(true);
 
 	await page.reload();
-	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(page.locator('.prompt')).toBeVisible();
 	await expect(page.getByText(/Offline/)).toBeVisible();
-	await page.keyboard.press('Space');
-	await page.keyboard.press('3');
-	await expect(page.getByText(/1 done/)).toBeVisible();
+	await answer(page, 'Good');
+	await expect(page.getByText(/^1 \//)).toBeVisible();
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 
 	const tab = await context.newPage();

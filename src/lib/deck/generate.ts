@@ -2,20 +2,13 @@ import type { Card, CardKind, Deck } from './schema';
 import { DECK_SCHEMA_VERSION } from './schema';
 import { factDeckSchema, type Fact, type FactDeckSpec } from './facts';
 import { dateForms } from './dates';
+import { hash } from './hash';
 import { normaliseQuote, validateDeck } from './validate';
 import { formatPath, type DeckError, type DeckResult } from './errors';
 
 export const DEFAULT_KINDS: readonly CardKind[] = ['mcq', 'typed', 'truefalse', 'cloze'];
 
-/** FNV-1a: a small, stable hash, so the same facts always give the same distractors. */
-export function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
+export { hash };
 
 const fold = (s: string) => normaliseQuote(s).toLowerCase();
 

@@ -6,3 +6,19 @@ export {
 	type MatchResult,
 	type MatchOptions
 } from './match';
+export {
+	chooseMode,
+	supportedModes,
+	distractorsFor,
+	mcqOptions,
+	DECK_MODES,
+	type QuizMode,
+	type DeckMode
+} from './modes';
+export {
+	gradeResponse,
+	DEFAULT_SLOW_SECONDS,
+	type Grading,
+	type GradeInput,
+	type SlowThresholds
+} from './grade';

@@ -89,3 +89,12 @@ export async function rebuildFromHistory(
 	}
 	return report;
 }
+
+/** Replays every card's history with the scheduler options of `settings` (after they changed). */
+export async function rescheduleAll(
+	db: StudyDb,
+	scheduler: Scheduler,
+	onProgress?: (done: number, total: number) => void
+): Promise<RebuildReport> {
+	return rebuildFromHistory(db, scheduler, { repair: true, ...(onProgress ? { onProgress } : {}) });
+}

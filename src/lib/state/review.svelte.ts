@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import {
 	buildQueue,
 	buryCard,
+	deckValues,
 	forgetCard,
 	nextDueAt,
 	readRevision,
@@ -13,7 +14,7 @@ import {
 	unburyDue,
 	undoAnswer,
 	type CardRow,
-	type QuizMode,
+	type DeckValues,
 	type StudyDb
 } from '$lib/storage';
 import {
@@ -24,14 +25,30 @@ import {
 	type Grade,
 	type Scheduler
 } from '$lib/scheduler';
+import { chooseMode, gradeResponse, mcqOptions, type QuizMode } from '$lib/quiz';
+import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from './settings';
 
 export interface RatingChoice {
 	grade: Grade;
 	name: string;
 	key: string;
-	/** "3d", "10m": when the card would come back. */
+	/** "3d", "10m": when the card would come back (empty in a practice test). */
 	interval: string;
+}
+
+/** The app's verdict on a graded answer, shown before the next card. */
+export interface Feedback {
+	correct: boolean;
+	note: string;
+	/** The rating the app will apply unless the learner overrides it. */
+	proposed: Grade;
+	response: string;
+}
+
+export interface Missed {
+	card: CardRow;
+	response: string;
 }
 
 type Status = 'loading' | 'studying' | 'done' | 'error';
@@ -39,9 +56,18 @@ type Status = 'loading' | 'studying' | 'done' | 'error';
 /** What a learner can do to the card on screen besides answering it. */
 export type CardAction = 'suspend' | 'bury' | 'forget';
 
+export interface SessionOptions {
+	clock?: () => Date;
+	deckId?: string;
+	/** A practice test of this many cards: scored, logged as practice, no schedule changes. */
+	practice?: number;
+	/** Random numbers for picking practice cards (seeded in tests). */
+	random?: () => number;
+}
+
 /**
- * One review session: the due queue, the card on screen, and the answers given. Components read its
- * fields and call its methods; it alone talks to storage and the scheduler.
+ * One study session: the queue, the card on screen and how it is asked, and the answers given.
+ * Components read its fields and call its methods; it alone talks to storage and the scheduler.
  */
 export class ReviewSession {
 	status = $state<Status>('loading');
@@ -50,45 +76,79 @@ export class ReviewSession {
 	notice = $state<string | undefined>();
 	error = $state<string | undefined>();
 	answered = $state(0);
+	/** Graded answers that were right, and all graded answers: for accuracy. */
+	right = $state(0);
+	graded = $state(0);
 	nextDue = $state.raw<Date | undefined>();
 	choices = $state.raw<RatingChoice[]>([]);
+	mode = $state<QuizMode>('flashcard');
+	/** The four options of a multiple-choice card, in this showing's order. */
+	options = $state.raw<string[]>([]);
+	feedback = $state.raw<Feedback | undefined>();
+	missed = $state.raw<Missed[]>([]);
+	readonly practice: number | undefined;
+	readonly startedAt: number;
 	#queue = $state.raw<CardRow[]>([]);
-	#undo = $state.raw<string[]>([]);
+	/** Answers that can be taken back, newest last, with what they added to the counts. */
+	#undo = $state.raw<{ logId: string; answer: boolean; graded: boolean; right: boolean }[]>([]);
 	current = $derived(this.#queue[0]);
 	remaining = $derived(this.#queue.length);
-	canUndo = $derived(this.#undo.length > 0);
+
+	get canUndo(): boolean {
+		return this.#undo.length > 0 && this.practice === undefined;
+	}
 
 	#db: StudyDb;
 	#clock: () => Date;
+	#random: () => number;
 	#deckId: string | undefined;
 	#settings: StudySettings | undefined;
 	#scheduler: Scheduler | undefined;
+	// A cache read once per deck, not state the UI follows.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#values = new Map<string, DeckValues>();
 	#shownAt = 0;
 	#busy = false;
 	#revision = -1;
 	#watch: Subscription | undefined;
 
-	constructor(db: StudyDb, options: { clock?: () => Date; deckId?: string } = {}) {
+	constructor(db: StudyDb, options: SessionOptions = {}) {
 		this.#db = db;
 		// The wall clock, read only when an answer or a queue needs `now`: not reactive state.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.#clock = options.clock ?? (() => new Date());
+		this.#random = options.random ?? Math.random;
 		this.#deckId = options.deckId;
+		this.practice = options.practice;
+		this.startedAt = this.#clock().getTime();
 	}
 
 	get settings(): StudySettings | undefined {
 		return this.#settings;
 	}
 
-	/** Reads settings and today's queue. */
+	/** Reads settings and today's queue (or picks the practice cards). */
 	async load(): Promise<void> {
 		try {
 			this.#settings = await loadSettings(this.#db);
 			this.#scheduler = createScheduler(this.#settings.scheduler);
-			await this.#refresh();
+			if (this.practice !== undefined) await this.#pickPractice(this.practice);
+			else await this.#refresh();
 		} catch (e) {
 			this.#fail(e);
 		}
+	}
+
+	async #pickPractice(count: number): Promise<void> {
+		const rows = await (this.#deckId
+			? this.#db.cards.where('deckId').equals(this.#deckId).toArray()
+			: this.#db.cards.toArray());
+		const pool = rows.filter((r) => !r.retired);
+		for (let i = pool.length - 1; i > 0; i--) {
+			const j = Math.floor(this.#random() * (i + 1));
+			[pool[i], pool[j]] = [pool[j] as CardRow, pool[i] as CardRow];
+		}
+		await this.#show(pool.slice(0, count));
 	}
 
 	/**
@@ -99,9 +159,10 @@ export class ReviewSession {
 		this.#watch?.unsubscribe();
 		this.#watch = liveQuery(() => readRevision(this.#db)).subscribe({
 			next: (revision) => {
-				if (this.#revision >= 0 && revision > this.#revision && !this.#busy)
+				const ours = this.#revision;
+				this.#revision = Math.max(ours, revision);
+				if (ours >= 0 && revision > ours && !this.#busy && this.practice === undefined)
 					void this.#refresh(undefined, true);
-				this.#revision = Math.max(this.#revision, revision);
 			},
 			error: () => undefined
 		});
@@ -122,49 +183,105 @@ export class ReviewSession {
 		if (justAnswered && cards.length > 1 && cards[0]?.uid === justAnswered)
 			cards = [...cards.slice(1), cards[0]];
 		const shown = this.current;
-		const stay = keepCurrent && shown && cards.find((c) => c.uid === shown.uid);
+		const stay = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
 		if (stay) cards = [stay, ...cards.filter((c) => c !== stay)];
-		this.#revision = await readRevision(this.#db);
-		this.#queue = cards;
 		if (keepCurrent && shown && !stay)
 			this.notice =
 				'That card was just answered in another tab or window, so it moved on here too.';
-		if (!stay) {
-			this.revealed = false;
-			this.choices = [];
-			this.#shownAt = this.#clock().getTime();
-		}
-		if (cards.length === 0) {
-			this.nextDue = await nextDueAt(this.#db, options);
-			this.status = 'done';
-		} else this.status = 'studying';
+		this.#revision = await readRevision(this.#db);
+		if (stay) this.#queue = cards;
+		else await this.#show(cards);
+		if (cards.length === 0) this.nextDue = await nextDueAt(this.#db, options);
 	}
 
-	/** Shows the answer and the interval each rating would give. */
+	/** Puts `cards` on screen from the first, deciding how the first is asked. */
+	async #show(cards: CardRow[]): Promise<void> {
+		this.#queue = cards;
+		this.revealed = false;
+		this.choices = [];
+		this.feedback = undefined;
+		const card = cards[0];
+		if (!card) {
+			this.status = 'done';
+			return;
+		}
+		const values = await this.#valuesOf(card.deckId);
+		const pool = values.byType.get(card.content.answerType ?? '') ?? [];
+		const deckMode = this.#settings?.deckModes[card.deckId] ?? 'mixed';
+		this.mode = chooseMode(card.content, card.state, deckMode, pool);
+		this.#shownAt = this.#clock().getTime();
+		this.options =
+			this.mode === 'mcq'
+				? mcqOptions(card.content, pool, hash(`${card.uid}|${this.#shownAt}`))
+				: [];
+		this.status = 'studying';
+	}
+
+	async #valuesOf(deckId: string): Promise<DeckValues> {
+		let values = this.#values.get(deckId);
+		if (!values) {
+			values = await deckValues(this.#db, deckId);
+			this.#values.set(deckId, values);
+		}
+		return values;
+	}
+
+	/** Shows the answer and the interval each rating would give (flashcards, or after grading). */
 	reveal(): void {
 		const card = this.current;
 		if (!card || this.revealed || !this.#scheduler) return;
-		const now = this.#clock();
-		const outcomes = this.#scheduler.preview(rowToState(card), now, card.uid);
-		this.choices = RATINGS.map((r) => ({
-			grade: r.grade,
-			name: r.name,
-			key: r.key,
-			interval: formatInterval(outcomes[r.grade].intervalMs)
-		}));
+		if (this.practice !== undefined) {
+			this.choices = this.feedback
+				? []
+				: [
+						{ grade: 1, name: 'Missed it', key: '1', interval: '' },
+						{ grade: 3, name: 'Knew it', key: '2', interval: '' }
+					];
+		} else {
+			const now = this.#clock();
+			const outcomes = this.#scheduler.preview(rowToState(card), now, card.uid);
+			this.choices = RATINGS.map((r) => ({
+				grade: r.grade,
+				name: r.name,
+				key: r.key,
+				interval: formatInterval(outcomes[r.grade].intervalMs)
+			}));
+		}
 		this.revealed = true;
 	}
 
+	/** Grades what the learner chose or typed, and shows the verdict with the proposed rating. */
+	submit(response: string): void {
+		const card = this.current;
+		if (!card || this.revealed || this.mode === 'flashcard') return;
+		const values = this.#values.get(card.deckId);
+		const grading = gradeResponse({
+			card: card.content,
+			mode: this.mode,
+			response,
+			durationMs: this.#clock().getTime() - this.#shownAt,
+			...(this.#settings ? { slowSeconds: this.#settings.slowSeconds } : {}),
+			...(values ? { people: values.people } : {}),
+			others: this.mode === 'mcq' ? this.options.filter((o) => o !== card.content.answer) : []
+		});
+		this.feedback = {
+			correct: grading.correct,
+			note: grading.note,
+			proposed: grading.grade,
+			response
+		};
+		this.reveal();
+	}
+
 	/** Records the answer (state and log in one transaction), then moves to the next card. */
-	async rate(
-		grade: Grade,
-		details: { mode?: QuizMode; response?: string; correct?: boolean; overridden?: boolean } = {}
-	): Promise<void> {
+	async rate(grade: Grade): Promise<void> {
 		const card = this.current;
 		const scheduler = this.#scheduler;
 		if (!card || !scheduler || !this.revealed || this.#busy) return;
 		this.#busy = true;
 		const now = this.#clock();
+		const feedback = this.feedback;
+		const practice = this.practice !== undefined;
 		try {
 			const result = await recordAnswer(this.#db, {
 				uid: card.uid,
@@ -172,19 +289,33 @@ export class ReviewSession {
 				grade,
 				now,
 				durationMs: now.getTime() - this.#shownAt,
-				mode: details.mode ?? 'flashcard',
-				...(details.response === undefined ? {} : { response: details.response }),
-				...(details.correct === undefined ? {} : { correct: details.correct }),
-				...(details.overridden === undefined ? {} : { overridden: details.overridden }),
+				mode: this.mode,
+				kind: practice ? 'practice' : 'review',
+				...(feedback
+					? {
+							response: feedback.response,
+							correct: feedback.correct,
+							overridden: grade !== feedback.proposed
+						}
+					: {}),
 				leechThreshold: this.#settings?.leechThreshold ?? 0,
 				next: (current) => stateToRow(scheduler.answer(rowToState(current), grade, now, card.uid))
 			});
 			this.answered++;
-			this.#undo = [...this.#undo, result.log.id].slice(-20);
+			const right = feedback ? feedback.correct : grade > 1;
+			const graded = !!feedback || practice;
+			if (graded) this.graded++;
+			if (graded && right) this.right++;
+			if (practice && !right)
+				this.missed = [...this.missed, { card, response: feedback?.response ?? '' }];
+			this.#undo = [...this.#undo, { logId: result.log.id, answer: true, graded, right }].slice(
+				-20
+			);
 			this.notice = result.becameLeech
 				? `You have forgotten this card ${result.card.lapses} times, so it is now a leech and suspended. Rewrite it or study it apart, then unsuspend it.`
 				: undefined;
-			await this.#refresh(card.uid);
+			if (practice) await this.#show(this.#queue.slice(1));
+			else await this.#refresh(card.uid);
 		} catch (e) {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
@@ -193,6 +324,11 @@ export class ReviewSession {
 		} finally {
 			this.#busy = false;
 		}
+	}
+
+	/** Applies the proposed rating of a graded answer. */
+	async next(): Promise<void> {
+		if (this.feedback) await this.rate(this.feedback.proposed);
 	}
 
 	/** Suspends, buries until the next study day, or resets the card on screen. */
@@ -213,10 +349,14 @@ export class ReviewSession {
 				const { log } = await forgetCard(this.#db, card.uid, now, (s) =>
 					stateToRow(scheduler.forget(rowToState(s), now))
 				);
-				this.#undo = [...this.#undo, log.id].slice(-20);
+				this.#undo = [
+					...this.#undo,
+					{ logId: log.id, answer: false, graded: false, right: false }
+				].slice(-20);
 				this.notice = 'Card reset: it will be shown as a new card.';
 			}
-			await this.#refresh(card.uid);
+			if (this.practice !== undefined) await this.#show(this.#queue.slice(1));
+			else await this.#refresh(card.uid);
 		} catch (e) {
 			this.#fail(e);
 		} finally {
@@ -226,19 +366,18 @@ export class ReviewSession {
 
 	/** Takes back the last answer of this session and shows that card again. */
 	async undo(): Promise<void> {
-		const logId = this.#undo.at(-1);
-		if (!logId || this.#busy) return;
+		const last = this.#undo.at(-1);
+		if (!last || this.#busy || this.practice !== undefined) return;
 		this.#busy = true;
 		try {
-			const restored = await undoAnswer(this.#db, logId);
+			const restored = await undoAnswer(this.#db, last.logId);
 			this.#undo = this.#undo.slice(0, -1);
-			this.answered = Math.max(0, this.answered - 1);
+			if (last.answer) this.answered--;
+			if (last.graded) this.graded--;
+			if (last.graded && last.right) this.right--;
 			await this.#refresh();
 			// Show the card that was taken back first, as it was before the answer.
-			this.#queue = [restored, ...this.#queue.filter((c) => c.uid !== restored.uid)];
-			this.revealed = false;
-			this.choices = [];
-			this.status = 'studying';
+			await this.#show([restored, ...this.#queue.filter((c) => c.uid !== restored.uid)]);
 			this.notice = 'Answer undone.';
 		} catch (e) {
 			this.#fail(e);

@@ -1,4 +1,5 @@
 import { getSetting, setSetting, type Limits, type QueueOptions, type StudyDb } from '$lib/storage';
+import { DEFAULT_SLOW_SECONDS, type DeckMode, type SlowThresholds } from '$lib/quiz';
 import {
 	DEFAULT_SCHEDULER_OPTIONS,
 	studyDayEnd,
@@ -18,6 +19,10 @@ export interface StudySettings {
 	leechThreshold: number;
 	/** Lower daily limits for single decks, by deck id. */
 	deckLimits: Record<string, Partial<Limits>>;
+	/** How each deck's cards are asked, by deck id (`mixed` when absent). */
+	deckModes: Record<string, DeckMode>;
+	/** Seconds after which a right answer is rated Hard, per quiz mode. */
+	slowSeconds: SlowThresholds;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -27,7 +32,9 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	dayStartHour: 4,
 	learnAheadMinutes: 20,
 	leechThreshold: 8,
-	deckLimits: {}
+	deckLimits: {},
+	deckModes: {},
+	slowSeconds: DEFAULT_SLOW_SECONDS
 };
 
 /** The queue options for `now`, for all decks or one. */
@@ -51,7 +58,8 @@ export async function loadSettings(db: StudyDb): Promise<StudySettings> {
 	return {
 		...DEFAULT_SETTINGS,
 		...saved,
-		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler }
+		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler },
+		slowSeconds: { ...DEFAULT_SETTINGS.slowSeconds, ...saved.slowSeconds }
 	};
 }
 

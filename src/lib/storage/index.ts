@@ -1,6 +1,13 @@
 export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
-export { installDeck, listDecks, cardUid, type InstallReport } from './decks';
+export {
+	installDeck,
+	listDecks,
+	cardUid,
+	deckValues,
+	type InstallReport,
+	type DeckValues
+} from './decks';
 export { buildQueue, nextDueAt, type QueueOptions, type DueQueue, type Limits } from './queue';
 export {
 	recordAnswer,

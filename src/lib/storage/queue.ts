@@ -128,8 +128,8 @@ function interleave<T>(base: T[], extra: T[]): T[] {
 }
 
 /**
- * Today's queue: learning cards due (or due within the learn-ahead window) first, then reviews due
- * today up to the daily limit, with new cards up to the daily limit mixed in. New cards come in deck
+ * Today's queue: learning cards due now first, then reviews due today up to the daily limit, with
+ * new cards up to the daily limit mixed in, then learning cards due within the learn-ahead window. New cards come in deck
  * order, at most one per fact a day: two cards asking the same thing back to back teach nothing
  * (Anki buries such siblings too). Reads indexes only.
  */
@@ -163,8 +163,13 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 			return true;
 		})
 	]);
+	// Learning cards already due come first; those due within the learn-ahead window wait until
+	// nothing else is left, so a card answered a moment ago does not come straight back.
+	const now = options.now.getTime();
+	const dueNow = learning.filter((c) => c.due <= now);
+	const ahead = learning.filter((c) => c.due > now);
 	return {
-		cards: [...learning, ...interleave(reviews, fresh)],
+		cards: [...dueNow, ...interleave(reviews, fresh), ...ahead],
 		counts: { learning: learning.length, review: reviews.length, new: fresh.length }
 	};
 }

@@ -1,8 +1,9 @@
 import type { Card, DeckSource } from '$lib/deck';
 import type { CardState } from '$lib/scheduler';
 
-/** How a card was asked. */
-export type QuizMode = 'flashcard' | 'mcq' | 'typed' | 'truefalse' | 'cloze';
+import type { QuizMode } from '$lib/quiz';
+
+export type { QuizMode };
 
 /** A card's FSRS state as stored: dates as epoch milliseconds. */
 export interface StateRow {
