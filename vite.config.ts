@@ -53,7 +53,11 @@ export default defineConfig({
 				navigateFallback: null,
 				cleanupOutdatedCaches: true
 			},
-			kit: { trailingSlash: 'never', includeVersionFile: true }
+			kit: {
+				trailingSlash: 'never',
+				includeVersionFile: true,
+				outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit'
+			}
 		})
 	],
 	test: {
