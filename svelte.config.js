@@ -1,17 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-const buildDir = process.env.BUILD_DIR ?? 'build';
-const kitOutDir = process.env.KIT_OUT_DIR ?? '.svelte-kit';
-
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		// BUILD_DIR and KIT_OUT_DIR let two builds run side by side (tests in parallel checkouts).
-		adapter: adapter({ pages: buildDir, assets: buildDir, strict: true }),
-		outDir: kitOutDir,
+		adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
 		// The PWA plugin registers its own worker (see src/lib/components/UpdatePrompt.svelte).
 		serviceWorker: { register: false },
 		// Card text comes from decks that may be imported from strangers: only our own scripts run.

@@ -53,11 +53,7 @@ export default defineConfig({
 				navigateFallback: null,
 				cleanupOutdatedCaches: true
 			},
-			kit: {
-				trailingSlash: 'never',
-				includeVersionFile: true,
-				outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit'
-			}
+			kit: { trailingSlash: 'never', includeVersionFile: true }
 		})
 	],
 	test: {
