@@ -13,3 +13,11 @@ export { appStatus } from './app.svelte';
 export { replayCard, rebuildFromHistory, rescheduleAll, type RebuildReport } from './history';
 export { listDecks, type DeckRow } from '$lib/storage';
 export type { Feedback, Missed, SessionOptions } from './review.svelte';
+export {
+	loadAppearance,
+	saveAppearance,
+	DEFAULT_APPEARANCE,
+	type Appearance,
+	type Theme
+} from './appearance';
+export { requestPersistence, requestPersistenceOnce } from './persistence';

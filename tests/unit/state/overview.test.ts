@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { installDeck, recordAnswer, rowToState, stateToRow } from '$lib/storage';
+import { createScheduler } from '$lib/scheduler';
+import { loadOverview, studyStreak } from '$lib/state/overview';
+import { freshDb } from '../../fixtures/db';
+import { NOW, smallDeck } from '../../fixtures/decks';
+
+const DAY = 86_400_000;
+
+async function answerAt(db: ReturnType<typeof freshDb>, uid: string, at: Date) {
+	const scheduler = createScheduler();
+	const card = (await db.cards.get(uid))!;
+	await recordAnswer(db, {
+		uid,
+		seen: card,
+		grade: 3,
+		now: at,
+		durationMs: 1,
+		mode: 'flashcard',
+		next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, at, uid))
+	});
+}
+
+describe('home overview', () => {
+	it('counts study days in a row, ending today or yesterday', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(10), {
+			now: new Date(NOW.getTime() - 10 * DAY),
+			bundled: true
+		});
+		expect(await studyStreak(db, NOW, 4)).toBe(0);
+		// Three days in a row up to yesterday; a gap before them.
+		for (const [i, days] of [1, 2, 3, 5].entries())
+			await answerAt(db, `small|c${i}`, new Date(NOW.getTime() - days * DAY));
+		expect(await studyStreak(db, NOW, 4)).toBe(3);
+		await answerAt(db, 'small|c7', NOW);
+		expect(await studyStreak(db, NOW, 4)).toBe(4);
+		// 01:00 belongs to the day before when the day starts at 04:00.
+		const oneAm = new Date(2026, 10, 27, 1, 0);
+		expect(await studyStreak(db, oneAm, 4)).toBe(4);
+	});
+
+	it('gives today’s counts for all decks and for each deck', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(3, 1, 'one'), { now: NOW, bundled: true });
+		await installDeck(db, smallDeck(30, 1, 'two'), { now: NOW, bundled: true });
+		const overview = await loadOverview(db, NOW);
+		expect(overview.today).toEqual({ learning: 0, review: 0, new: 20 });
+		expect(overview.decks.map((d) => [d.deck.id, d.due.new])).toEqual([
+			['one', 3],
+			['two', 20]
+		]);
+		expect(overview.streak).toBe(0);
+	});
+});
