@@ -5,6 +5,6 @@ try {
 	var theme = localStorage.getItem('recall-theme');
 	if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
 	if (localStorage.getItem('recall-motion') === 'reduce') root.dataset.motion = 'reduce';
-} catch (e) {
+} catch {
 	// Storage blocked: the system theme applies.
 }

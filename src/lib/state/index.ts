@@ -21,3 +21,12 @@ export {
 	type Theme
 } from './appearance';
 export { requestPersistence, requestPersistenceOnce } from './persistence';
+export {
+	loadLibrary,
+	browseCards,
+	cardHistory,
+	cardStatus,
+	setSuspended,
+	type CardStatus,
+	type DeckProgress
+} from './library-view';
