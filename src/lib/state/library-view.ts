@@ -12,14 +12,7 @@ import {
 
 /** Where a card stands, in the learner's words. */
 export type CardStatus =
-	| 'new'
-	| 'learning'
-	| 'review'
-	| 'relearning'
-	| 'suspended'
-	| 'leech'
-	| 'buried'
-	| 'retired';
+	'new' | 'learning' | 'review' | 'relearning' | 'suspended' | 'leech' | 'buried' | 'retired';
 
 export function cardStatus(card: CardRow, now: Date): CardStatus {
 	if (card.retired) return 'retired';
@@ -66,7 +59,10 @@ export async function browseCards(db: StudyDb, deckId: string, search = ''): Pro
 	const words = search.toLowerCase().split(/\s+/).filter(Boolean);
 	const cards = await db.cards
 		.where('[deckId+active+state+order]')
-		.between([deckId, Dexie.minKey, Dexie.minKey, Dexie.minKey], [deckId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey])
+		.between(
+			[deckId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+			[deckId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]
+		)
 		.filter((c) => {
 			const text = `${c.content.prompt} ${c.content.answer}`.toLowerCase();
 			return words.every((w) => text.includes(w));
