@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+
+const ROUTES = [
+	['home', '/', 'Today'],
+	['review', '/review', 'Review'],
+	['practice', '/practice?deck=two-plus-two-basics', 'Practice test'],
+	['library', '/library', 'Library'],
+	['cards', '/library/cards?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
+	['settings', '/settings', 'Settings'],
+	['about', '/about', 'About Recall']
+] as const;
+
+/** Interactive elements that are on screen, with their boxes. */
+async function targets(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('a, button, input, select, summary, textarea')]
+			.filter((el) => {
+				const r = el.getBoundingClientRect();
+				const style = getComputedStyle(el);
+				return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
+			})
+			.map((el) => {
+				const r = el.getBoundingClientRect();
+				const label = (el.textContent || el.getAttribute('aria-label') || el.id || el.tagName)
+					.trim()
+					.slice(0, 30);
+				return { label, x: r.x, y: r.y + scrollY, w: r.width, h: r.height };
+			})
+	);
+}
+
+mkdirSync('test-results/screens', { recursive: true });
+
+function problems(boxes: Awaited<ReturnType<typeof targets>>, width: number): string[] {
+	const found: string[] = [];
+	for (const b of boxes) {
+		if (b.x < 0) found.push(`"${b.label}" starts off screen`);
+		if (b.x + b.w > width + 0.5) found.push(`"${b.label}" is cut off`);
+	}
+	for (let i = 0; i < boxes.length; i++)
+		for (let j = i + 1; j < boxes.length; j++) {
+			const a = boxes[i]!;
+			const b = boxes[j]!;
+			const overlap =
+				Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 &&
+				Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+			if (overlap) found.push(`"${a.label}" overlaps "${b.label}"`);
+		}
+	return found;
+}
+
+for (const [name, path, heading] of ROUTES) {
+	for (const scheme of ['light', 'dark'] as const) {
+		for (const width of [320, 390]) {
+			test(`${name} fits ${width} px in ${scheme} mode: nothing cut off or overlapping, axe clean`, async ({
+				page
+			}) => {
+				await page.emulateMedia({ colorScheme: scheme });
+				await page.setViewportSize({ width, height: 844 });
+				await page.goto('/');
+				await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+				await page.goto(path);
+				await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+				await expect(page.getByText(/Loading/)).toHaveCount(0);
+				await page.screenshot({
+					path: `test-results/screens/${name}-${scheme}-${width}.png`,
+					fullPage: true
+				});
+				const overflow = await page.evaluate(
+					() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+				);
+				expect(overflow, 'page wider than the screen').toBe(0);
+				expect(problems(await targets(page), width)).toEqual([]);
+				const axe = await new AxeBuilder({ page }).analyze();
+				expect(
+					axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)
+				).toEqual([]);
+			});
+		}
+	}
+}
