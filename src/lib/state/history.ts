@@ -1,4 +1,5 @@
 import {
+	activeFlag,
 	bumpRevision,
 	pickState,
 	stateToRow,
@@ -97,4 +98,41 @@ export async function rescheduleAll(
 	onProgress?: (done: number, total: number) => void
 ): Promise<RebuildReport> {
 	return rebuildFromHistory(db, scheduler, { repair: true, ...(onProgress ? { onProgress } : {}) });
+}
+
+export interface CheckReport extends RebuildReport {
+	/** Cards whose `active` flag did not follow from suspended, retired and buried: fixed. */
+	flagsFixed: number;
+	/** Log rows whose card is gone: kept (the log is the truth), counted for the report. */
+	orphanLogs: number;
+}
+
+/**
+ * "Check database": replays every card's history and repairs states that differ, fixes derived
+ * flags, and counts log rows without a card. Nothing in the log is changed or removed.
+ */
+export async function checkDatabase(
+	db: StudyDb,
+	scheduler: Scheduler,
+	onProgress?: (done: number, total: number) => void
+): Promise<CheckReport> {
+	const rebuilt = await rebuildFromHistory(db, scheduler, {
+		repair: true,
+		...(onProgress ? { onProgress } : {})
+	});
+	let flagsFixed = 0;
+	await db.transaction('rw', db.cards, db.settings, async () => {
+		flagsFixed = await db.cards
+			.filter((c) => c.active !== activeFlag(c))
+			.modify((c: CardRow) => {
+				c.active = activeFlag(c);
+			});
+		if (flagsFixed > 0) await bumpRevision(db);
+	});
+	const cardIds = new Set(await db.cards.toCollection().primaryKeys());
+	let orphanLogs = 0;
+	await db.reviewLogs.each((log) => {
+		if (!cardIds.has(log.uid)) orphanLogs++;
+	});
+	return { ...rebuilt, flagsFixed, orphanLogs };
 }

@@ -10,7 +10,14 @@ export { appDb } from './database';
 export { syncBundledDecks } from './library';
 export { loadOverview, type DeckOverview, type Overview, type DueCounts } from './overview';
 export { appStatus } from './app.svelte';
-export { replayCard, rebuildFromHistory, rescheduleAll, type RebuildReport } from './history';
+export {
+	replayCard,
+	rebuildFromHistory,
+	rescheduleAll,
+	checkDatabase,
+	type RebuildReport,
+	type CheckReport
+} from './history';
 export { listDecks, type DeckRow } from '$lib/storage';
 export type { Feedback, Missed, SessionOptions } from './review.svelte';
 export {

@@ -1,5 +1,6 @@
 import type { Deck, DeckSummary } from '$lib/deck';
-import { installDeck, type InstallReport, type StudyDb } from '$lib/storage';
+import { installDeck, isQuotaError, type InstallReport, type StudyDb } from '$lib/storage';
+import { appStatus } from './app.svelte';
 
 type Fetch = typeof fetch;
 
@@ -23,7 +24,12 @@ export async function syncBundledDecks(
 		const deckRes = await fetcher(`/decks/${summary.id}.json`);
 		if (!deckRes.ok) throw new Error(`Could not load deck ${summary.id} (${deckRes.status})`);
 		const deck = (await deckRes.json()) as Deck;
-		reports[summary.id] = await installDeck(db, deck, { now, bundled: true });
+		try {
+			reports[summary.id] = await installDeck(db, deck, { now, bundled: true });
+		} catch (e) {
+			if (isQuotaError(e)) appStatus.storageFull = true;
+			throw e;
+		}
 	}
 	return reports;
 }

@@ -11,6 +11,7 @@ import {
 	StaleAnswerError,
 	stateToRow,
 	suspendCard,
+	isQuotaError,
 	unburyDue,
 	undoAnswer,
 	type CardRow,
@@ -28,6 +29,10 @@ import {
 import { chooseMode, gradeResponse, mcqOptions, type QuizMode } from '$lib/quiz';
 import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from './settings';
+import { appStatus } from './app.svelte';
+
+const STORAGE_FULL =
+	'Storage on this device is full, so this answer was not saved. Your earlier answers are safe. Free some space, then rate the card again.';
 
 export interface RatingChoice {
 	grade: Grade;
@@ -311,6 +316,7 @@ export class ReviewSession {
 			this.#undo = [...this.#undo, { logId: result.log.id, answer: true, graded, right }].slice(
 				-20
 			);
+			appStatus.storageFull = false;
 			this.notice = result.becameLeech
 				? `You have forgotten this card ${result.card.lapses} times, so it is now a leech and suspended. Rewrite it or study it apart, then unsuspend it.`
 				: undefined;
@@ -320,6 +326,10 @@ export class ReviewSession {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
 				await this.#refresh();
+			} else if (isQuotaError(e)) {
+				// Nothing was written (one transaction): keep the card and its answer on screen.
+				appStatus.storageFull = true;
+				this.notice = STORAGE_FULL;
 			} else this.#fail(e);
 		} finally {
 			this.#busy = false;

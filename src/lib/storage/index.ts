@@ -21,4 +21,5 @@ export {
 } from './answers';
 export { suspendCard, unsuspendCard, buryCard, unburyDue } from './cards';
 export { bumpRevision, readRevision } from './revision';
+export { isQuotaError } from './errors';
 export { getSetting, setSetting } from './settings';

@@ -212,3 +212,34 @@ describe('card actions', () => {
 		expect(await db.cards.get('small|c0')).toEqual(learned);
 	});
 });
+
+describe('check database', () => {
+	it('repairs states and flags, keeps every log, and reports what it did', async () => {
+		const { checkDatabase } = await import('$lib/state');
+		const db = freshDb();
+		const scheduler = createScheduler();
+		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
+		const card = (await db.cards.get('small|c0'))!;
+		await recordAnswer(db, {
+			uid: card.uid,
+			seen: card,
+			grade: 3,
+			now: NOW,
+			durationMs: 1,
+			mode: 'flashcard',
+			next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, NOW, card.uid))
+		});
+		const good = await db.cards.get('small|c0');
+		await db.cards.update('small|c0', { reps: 7 }); // a torn or corrupted state
+		await db.cards.update('small|c1', { suspended: 1 }); // flag written without `active`
+		await db.reviewLogs.add({ ...(await db.reviewLogs.toArray())[0]!, id: 'x', uid: 'gone|c9' });
+		const report = await checkDatabase(db, scheduler);
+		expect(report).toMatchObject({ cards: 3, logs: 1, flagsFixed: 1, orphanLogs: 1 });
+		expect(report.differing).toEqual(['small|c0']);
+		expect(await db.cards.get('small|c0')).toEqual(good);
+		expect((await db.cards.get('small|c1'))?.active).toBe(0);
+		expect(await db.reviewLogs.count()).toBe(2);
+		const again = await checkDatabase(db, scheduler);
+		expect(again).toMatchObject({ differing: [], flagsFixed: 0 });
+	});
+});

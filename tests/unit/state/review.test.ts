@@ -95,3 +95,26 @@ describe('ReviewSession', () => {
 		expect(await db.reviewLogs.count()).toBe(1);
 	});
 });
+
+describe('ReviewSession when storage is full', () => {
+	it('says so, saves nothing half-way, keeps the card, and recovers when space returns', async () => {
+		const { appStatus } = await import('$lib/state');
+		const { db, s } = await session(2);
+		s.reveal();
+		const add = db.reviewLogs.add.bind(db.reviewLogs);
+		db.reviewLogs.add = () =>
+			Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+		const before = await db.cards.toArray();
+		await s.rate(3);
+		expect(s.status).toBe('studying');
+		expect(s.notice).toMatch(/Storage on this device is full/);
+		expect(appStatus.storageFull).toBe(true);
+		expect(s.current?.cardId).toBe('c0');
+		expect(await db.cards.toArray()).toEqual(before);
+		expect(await db.reviewLogs.count()).toBe(0);
+		db.reviewLogs.add = add;
+		await s.rate(3);
+		expect(appStatus.storageFull).toBe(false);
+		expect(await db.reviewLogs.count()).toBe(1);
+	});
+});
