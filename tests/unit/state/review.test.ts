@@ -102,8 +102,10 @@ describe('ReviewSession when storage is full', () => {
 		const { db, s } = await session(2);
 		s.reveal();
 		const add = db.reviewLogs.add.bind(db.reviewLogs);
-		db.reviewLogs.add = () =>
-			Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+		db.reviewLogs.add = (() =>
+			Promise.reject(
+				new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+			)) as unknown as typeof db.reviewLogs.add;
 		const before = await db.cards.toArray();
 		await s.rate(3);
 		expect(s.status).toBe('studying');
