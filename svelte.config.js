@@ -1,5 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+// The one inline script of src/app.html (the theme, applied before the first paint) is allowed by
+// its hash, so the policy can still refuse every other inline script.
+const themeScript = /<script>([^<]*)<\/script>/.exec(readFileSync('src/app.html', 'utf8'))?.[1] ?? '';
+const themeHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,7 +21,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', themeHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				// Decks can be imported from a link on any https host; scripts still only from us.

@@ -2,15 +2,9 @@ import type { Card } from '../deck/schema';
 import { matchAnswer, type MatchVerdict } from './match';
 import type { QuizMode } from './modes';
 
-/** Seconds after which a right answer counts as slow (rated Hard), per mode. */
-export type SlowThresholds = Record<Exclude<QuizMode, 'flashcard'>, number>;
+import { DEFAULT_SLOW_SECONDS, type SlowThresholds } from './defaults';
 
-export const DEFAULT_SLOW_SECONDS: SlowThresholds = {
-	mcq: 15,
-	truefalse: 10,
-	typed: 30,
-	cloze: 30
-};
+export { DEFAULT_SLOW_SECONDS, type SlowThresholds };
 
 export interface Grading {
 	correct: boolean;

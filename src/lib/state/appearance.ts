@@ -18,7 +18,7 @@ export async function loadAppearance(db: StudyDb): Promise<Appearance> {
 
 /**
  * Saves the choice in IndexedDB (with the rest of the learner's data and backups) and mirrors it in
- * localStorage, which static/theme.js reads before the first paint, then applies it now.
+ * localStorage, which the inline script in src/app.html reads before the first paint, then applies it now.
  */
 export async function saveAppearance(db: StudyDb, appearance: Appearance): Promise<void> {
 	await setSetting(db, KEY, appearance);

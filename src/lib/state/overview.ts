@@ -1,5 +1,5 @@
 import { buildQueue, listDecks, nextDueAt, type DeckRow, type StudyDb } from '$lib/storage';
-import { studyDayEnd, studyDayStart } from '$lib/scheduler';
+import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 import { loadSettings, queueOptions } from './settings';
 
 export interface DueCounts {

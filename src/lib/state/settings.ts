@@ -1,11 +1,8 @@
 import { getSetting, setSetting, type Limits, type QueueOptions, type StudyDb } from '$lib/storage';
-import { DEFAULT_SLOW_SECONDS, type DeckMode, type SlowThresholds } from '$lib/quiz';
-import {
-	DEFAULT_SCHEDULER_OPTIONS,
-	studyDayEnd,
-	studyDayStart,
-	type SchedulerOptions
-} from '$lib/scheduler';
+import { DEFAULT_SLOW_SECONDS, type SlowThresholds } from '$lib/quiz/defaults';
+import type { DeckMode } from '$lib/quiz/modes';
+import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '$lib/scheduler/types';
+import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 
 /** Everything the learner can set, with the defaults a new install starts from. */
 export interface StudySettings {
