@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // The one inline script of src/app.html (the theme, applied before the first paint) is allowed by
 // its hash, so the policy can still refuse every other inline script.
-const themeScript = /<script>([^<]*)<\/script>/.exec(readFileSync('src/app.html', 'utf8'))?.[1] ?? '';
+const themeScript =
+	/<script>([^<]*)<\/script>/.exec(readFileSync('src/app.html', 'utf8'))?.[1] ?? '';
 const themeHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
