@@ -29,6 +29,12 @@ export interface DueQueue {
 
 const LEARNING_STATES = [1, 3] as const;
 
+/**
+ * At most this many learning cards are read per state for one queue: the queue is read again after
+ * every answer, so the rest come in turn, and the cost stays flat however many are due.
+ */
+const LEARNING_READ = 200;
+
 function range(db: StudyDb, deckId: string | undefined, state: number, from: number, to: number) {
 	return deckId === undefined
 		? db.cards.where('[active+state+due]').between([1, state, from], [1, state, to], true, true)
@@ -149,7 +155,7 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 	const [learning, reviews, fresh] = await Promise.all([
 		Promise.all(
 			LEARNING_STATES.map((s) =>
-				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).toArray()
+				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).limit(LEARNING_READ).toArray()
 			)
 		).then((lists) => lists.flat().sort((a, b) => a.due - b.due)),
 		take(
