@@ -1,7 +1,7 @@
 /**
- * Screenshots of each screen at phone size, light and dark, from a running preview server:
+ * Screenshots of the main screens at phone size, light and dark, from a running preview server:
  * `npm run build && npm run preview` in one shell, then `npx tsx scripts/screenshots.ts [outDir]`.
- * The review screenshot in light mode is also the manifest's and the README's (static/screenshots/).
+ * The light review screenshot at 390 px is also the manifest's and the README's (static/screenshots/).
  */
 import { chromium, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -33,21 +33,22 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.goto(`${base}/`);
 		await page.getByRole('link', { name: 'Start review' }).waitFor();
 		await shoot(page, `home-${tag}`);
-		await page.getByRole('link', { name: 'Start review' }).click();
-		await page.getByRole('button', { name: 'Show answer' }).waitFor();
-		await shoot(page, `review-${tag}`);
+		// The article deck's first card is asked as multiple choice while it is new.
+		await page.goto(`${base}/review?deck=russia-japan-2plus2`);
+		await page.locator('.option').first().waitFor();
+		await shoot(page, `mcq-${tag}`);
+		await page.getByRole('button', { name: 'Russia', exact: false }).first().click();
+		await page.getByRole('button', { name: /^Continue/ }).waitFor();
+		await shoot(page, `mcq-feedback-${tag}`);
+		// The hand-written deck starts with a flashcard.
+		await page.goto(`${base}/review?deck=two-plus-two-basics`);
 		await page.getByRole('button', { name: 'Show answer' }).click();
-		await shoot(page, `answer-${tag}`);
-		for (let i = 0; i < 200; i++) {
-			if (await page.getByRole('heading', { name: 'Done for today' }).isVisible()) break;
-			const reveal = page.getByRole('button', { name: 'Show answer' });
-			if (await reveal.isVisible()) await reveal.click();
-			await page.getByRole('button', { name: /^Easy/ }).click();
-			await page.waitForTimeout(30);
-		}
-		await shoot(page, `done-${tag}`);
+		await shoot(page, `flashcard-answer-${tag}`);
+		await page.goto(`${base}/library`);
+		await page.getByRole('heading', { name: 'Library' }).waitFor();
+		await shoot(page, `library-${tag}`);
 		await context.close();
 	}
 }
 await browser.close();
-copyFileSync(`${out}/answer-light-390.png`, 'static/screenshots/review.png');
+copyFileSync(`${out}/mcq-feedback-light-390.png`, 'static/screenshots/review.png');
