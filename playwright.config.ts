@@ -42,7 +42,8 @@ export default defineConfig({
 	},
 	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
 	webServer: {
-		command: `npm run build && node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
+		// `npm test` builds once before the unit and build tests and sets PREBUILT.
+		command: `${process.env.PREBUILT ? '' : 'npm run build && '}node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
 		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000

@@ -61,7 +61,11 @@ const mutatedDeck = fc
 		};
 		const card = deck.cards[cardIndex]!;
 		const holder =
-			target === 'deck' ? deck : target === 'card' ? card : (card.source as Record<string, unknown>);
+			target === 'deck'
+				? deck
+				: target === 'card'
+					? card
+					: (card.source as Record<string, unknown>);
 		if (remove) delete holder[field];
 		else holder[field] = value;
 		return deck;
