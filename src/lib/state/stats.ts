@@ -1,5 +1,6 @@
 import type { CardRow, ReviewLogRow, StudyDb } from '$lib/storage';
-import { studyDayStart } from '$lib/scheduler';
+// By path: the scheduler's index would bring ts-fsrs along.
+import { studyDayStart } from '$lib/scheduler/day';
 
 /**
  * The figures of the Statistics screen, as plain numbers. They are read only when that screen
@@ -181,7 +182,8 @@ async function readForecast(db: StudyDb, now: Date, hour: number): Promise<Forec
 	const end = starts[FORECAST_DAYS] as number;
 	let overdue = 0;
 	for (const state of [1, 2, 3]) {
-		const keys = (await byState(db, 1, state, end).keys()) as [number, number, number][];
+		// Keys of the `[active+state+due]` index: Dexie types them loosely.
+		const keys = (await byState(db, 1, state, end).keys()) as unknown as [1, number, number][];
 		for (const [, , due] of keys) {
 			if (due < (starts[0] as number)) overdue++;
 			const day = days[Math.max(0, dayOf(starts, due))];
