@@ -9,6 +9,7 @@ const ROUTES = [
 	['library', '/library', 'Library'],
 	['cards', '/library/cards?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
 	['settings', '/settings', 'Settings'],
+	['stats', '/stats', 'Statistics'],
 	['about', '/about', 'About Recall']
 ] as const;
 
