@@ -51,6 +51,8 @@ export default defineConfig({
 				// Screenshots are for the install dialog, not for studying offline.
 				globIgnores: ['**/screenshots/**'],
 				navigateFallback: null,
+				// Pages read their query (?deck=…) in the browser: /review?deck=x is the /review page.
+				ignoreURLParametersMatching: [/.*/],
 				cleanupOutdatedCaches: true
 			},
 			kit: { trailingSlash: 'never', includeVersionFile: true }

@@ -37,6 +37,9 @@ test('after the first visit, the app reloads, opens new tabs and reviews offline
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 
 	const tab = await context.newPage();
+	// A page with a query (a deck) comes from the precache too.
+	await tab.goto('/review?deck=two-plus-two-basics');
+	await expect(tab.locator('.prompt')).toBeVisible();
 	await tab.goto('/');
 	await expect(tab.getByRole('heading', { name: 'Today' })).toBeVisible();
 	await expect(tab.getByRole('heading', { name: /two-plus-two/ })).toBeVisible();

@@ -1,0 +1,134 @@
+/**
+ * Runs in the page, at the app's origin and on the app's database: seeds a synthetic collection
+ * through the app's own storage layer and times the engine's reads and writes there.
+ */
+import {
+	StudyDb,
+	buildQueue,
+	installDeck,
+	rowToState,
+	setSetting,
+	stateToRow,
+	type CardRow,
+	type ReviewLogRow
+} from '$lib/storage';
+import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
+import { DEFAULT_SETTINGS } from '$lib/state/settings';
+import { validateDeck, type Deck } from '$lib/deck';
+
+const DAY = 86_400_000;
+const scheduler = createScheduler();
+export const DECK_ID = 'bench';
+
+export function syntheticDeck(count: number, id = DECK_ID): Deck {
+	return {
+		schemaVersion: 1,
+		id,
+		title: `Benchmark deck (${count} cards)`,
+		version: 1,
+		cards: Array.from({ length: count }, (_, i) => ({
+			id: `c${i}`,
+			kind: 'basic' as const,
+			prompt: `Question number ${i}: what comes after ${i}?`,
+			answer: `${i + 1}`,
+			source: { quote: `After ${i} comes ${i + 1}.` }
+		}))
+	};
+}
+
+/**
+ * A collection of `count` cards where 60% have about ten answers each. Whatever the size, the same
+ * work is due today: 400 reviews, so timings at different sizes compare like with like.
+ */
+export async function seed(count: number): Promise<{ cards: number; logs: number; ms: number }> {
+	const started = performance.now();
+	const db = new StudyDb();
+	const now = Date.now();
+	const created = new Date(now - 300 * DAY);
+	await installDeck(db, syntheticDeck(count), { now: created, bundled: false });
+	await setSetting(db, 'study', {
+		...DEFAULT_SETTINGS,
+		newPerDay: 20,
+		reviewsPerDay: 1000,
+		deckModes: { [DECK_ID]: 'flashcard' }
+	});
+	const cards = await db.cards.where('deckId').equals(DECK_ID).toArray();
+	let logs = 0;
+	const CHUNK = 2000;
+	for (let c = 0; c < cards.length; c += CHUNK) {
+		const rows: CardRow[] = [];
+		const logRows: ReviewLogRow[] = [];
+		for (const card of cards.slice(c, c + CHUNK)) {
+			const i = card.order;
+			if (i % 10 >= 6) continue;
+			let state = rowToState(card);
+			let at = created.getTime() + (i % 500) * 60_000;
+			for (let n = 0; n < 10; n++) {
+				const grade = ((n * 3 + i) % 11 === 0 ? 1 : 3) as Grade;
+				const before = stateToRow(state);
+				state = scheduler.answer(state, grade, new Date(at), card.uid);
+				logRows.push({
+					id: `${card.uid}#${n}`,
+					uid: card.uid,
+					deckId: card.deckId,
+					cardId: card.cardId,
+					note: card.note,
+					kind: 'review',
+					grade,
+					reviewedAt: at,
+					durationMs: 4000,
+					mode: 'flashcard',
+					before
+				});
+				at += Math.max(DAY, Math.min(state.due.getTime() - at, 20 * DAY));
+			}
+			const reviewed = rows.length + c * 0.6;
+			const due = reviewed < 400 ? now - 3600_000 : now + (1 + (i % 90)) * DAY;
+			rows.push({ ...card, ...stateToRow(state), state: 2, due, lastLogAt: at });
+		}
+		await db.transaction('rw', db.cards, db.reviewLogs, async () => {
+			await db.cards.bulkPut(rows);
+			await db.reviewLogs.bulkPut(logRows);
+		});
+		logs += logRows.length;
+	}
+	db.close();
+	return { cards: count, logs, ms: performance.now() - started };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
+
+/** Times building today's queue (p50, p95 over `runs`), as the review screen does after an answer. */
+export async function timeQueue(runs = 30): Promise<{ p50: number; p95: number }> {
+	const db = new StudyDb();
+	const now = new Date();
+	const times: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		await buildQueue(db, {
+			now,
+			dayStart: studyDayStart(now),
+			dayEnd: studyDayEnd(now),
+			newPerDay: 20,
+			reviewsPerDay: 1000,
+			learnAheadMs: 20 * 60_000,
+			deckId: DECK_ID
+		});
+		times.push(performance.now() - t);
+	}
+	db.close();
+	return { p50: pct(times.slice(5), 0.5), p95: pct(times.slice(5), 0.95) };
+}
+
+/** Validates and installs a fresh deck of `count` cards, as an import does; cards per second. */
+export async function timeDeckImport(count: number): Promise<{ ms: number; perSecond: number }> {
+	const deck = syntheticDeck(count, `import-${count}-${Date.now()}`);
+	const db = new StudyDb();
+	const t = performance.now();
+	const checked = validateDeck(JSON.parse(JSON.stringify(deck)));
+	if (!checked.ok) throw new Error('synthetic deck invalid');
+	await installDeck(db, checked.deck, { now: new Date(), bundled: false });
+	const ms = performance.now() - t;
+	db.close();
+	return { ms, perSecond: Math.round(count / (ms / 1000)) };
+}

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench`: builds the app and the benchmark harness, serves them, and measures in headless
+ * Chromium (Debian's), with and without a 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate):
+ * open to first card (warm, offline), answer to next card painted (p50/p95 over 200 answers),
+ * building the due queue, importing a 10,000-card deck, for collections of 1,000, 10,000 and 50,000
+ * cards with about ten logs per reviewed card. Prints a table and writes bench-results/bench.json.
+ * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+const port = Number(process.env.PORT ?? 4196);
+const base = `http://localhost:${port}`;
+const sizes = (process.env.SIZES ?? '1000,10000,50000').split(',').map(Number);
+const answers = Number(process.env.ANSWERS ?? 200);
+const WARMUP = 10;
+
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--config', 'scripts/bench/vite.harness.ts', '--logLevel', 'warn'], {
+	stdio: 'inherit'
+});
+const server = spawn(
+	process.execPath,
+	['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
+	{ stdio: 'ignore' }
+);
+await new Promise((r) => setTimeout(r, 2000));
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
+const median = (xs: number[]) => pct(xs, 0.5);
+
+interface Row {
+	cards: number;
+	logs: number;
+	slowdown: number;
+	openMs: number;
+	answerP50: number;
+	answerP95: number;
+	queueP50: number;
+	queueP95: number;
+}
+
+async function harness<T>(page: Page, call: string): Promise<T> {
+	return page.evaluate(
+		`import('/bench-harness.js').then((h) => h.${call})`
+	) as Promise<T>;
+}
+
+/** Records when the first card is painted, in ms since navigation start. */
+const FIRST_CARD = () => {
+	const w = window as unknown as { __firstCard?: number };
+	new MutationObserver((_, observer) => {
+		if (w.__firstCard === undefined && document.querySelector('.prompt')) {
+			observer.disconnect();
+			requestAnimationFrame(() => (w.__firstCard = performance.now()));
+		}
+	}).observe(document, { subtree: true, childList: true });
+};
+
+/** In the page: reveal, rate Good, and time from the click to the next card painted. */
+async function answerLoop(page: Page, count: number): Promise<number[]> {
+	return page.evaluate(async (n) => {
+		const times: number[] = [];
+		const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+		const button = (name: RegExp) =>
+			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent ?? '')) as
+				| HTMLButtonElement
+				| undefined;
+		for (let i = 0; i < n; i++) {
+			const reveal = button(/^Show answer$/);
+			if (!reveal) break;
+			reveal.click();
+			await frame();
+			const good = button(/^\s*Good/);
+			if (!good) break;
+			const before = document.querySelector('.prompt')?.textContent;
+			const t0 = performance.now();
+			good.click();
+			await new Promise<void>((resolve) => {
+				const check = () => {
+					const now = document.querySelector('.prompt')?.textContent;
+					if (now !== before && button(/^Show answer$/)) resolve();
+					else requestAnimationFrame(check);
+				};
+				check();
+			});
+			await frame();
+			times.push(performance.now() - t0);
+		}
+		return times;
+	}, count);
+}
+
+async function measure(browser: Browser, cards: number, slowdown: number): Promise<Row> {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	await page.addInitScript(FIRST_CARD);
+	await page.goto(`${base}/`);
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.reload();
+	const seeded = await harness<{ logs: number; ms: number }>(page, `seed(${cards})`);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+	const queue = await harness<{ p50: number; p95: number }>(page, 'timeQueue(25)');
+	// Warm (worker and caches ready) and offline: every byte comes from the precache.
+	await context.setOffline(true);
+	const opens: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		await page.goto(`${base}/review?deck=bench`);
+		await page.waitForFunction(() => (window as { __firstCard?: number }).__firstCard !== undefined);
+		opens.push(await page.evaluate(() => (window as unknown as { __firstCard: number }).__firstCard));
+	}
+	const times = await answerLoop(page, answers + WARMUP);
+	await context.close();
+	const measured = times.slice(WARMUP);
+	if (measured.length < answers) throw new Error(`only ${measured.length} answers timed`);
+	return {
+		cards,
+		logs: seeded.logs,
+		slowdown,
+		openMs: median(opens),
+		answerP50: pct(measured, 0.5),
+		answerP95: pct(measured, 0.95),
+		queueP50: queue.p50,
+		queueP95: queue.p95
+	};
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking']
+});
+const rows: Row[] = [];
+let imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
+try {
+	for (const cards of sizes)
+		for (const slowdown of [1, 4]) {
+			const row = await measure(browser, cards, slowdown);
+			rows.push(row);
+			console.log(JSON.stringify(row));
+		}
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${base}/`);
+	const cdp = await context.newCDPSession(page);
+	for (const slowdown of [1, 4]) {
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+		const r = await harness<{ ms: number; perSecond: number }>(page, 'timeDeckImport(10000)');
+		imports.push({ slowdown, cards: 10000, ...r });
+	}
+	await context.close();
+} finally {
+	await browser.close();
+	server.kill();
+}
+
+const f = (x: number) => x.toFixed(1).padStart(7);
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, shared`;
+console.log(`\nmachine: ${machine}; Chromium headless; times in ms`);
+console.log('cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95');
+for (const r of rows)
+	console.log(
+		`${String(r.cards).padEnd(7)} ${String(r.logs).padEnd(8)} ${r.slowdown}x ${f(r.openMs)} ${f(r.answerP50)}     ${f(r.answerP95)}    ${f(r.queueP50)}    ${f(r.queueP95)}`
+	);
+for (const i of imports)
+	console.log(`import 10,000-card deck at ${i.slowdown}x: ${i.ms.toFixed(0)} ms, ${i.perSecond} cards/s`);
+const at = (cards: number, slowdown: number) => rows.find((r) => r.cards === cards && r.slowdown === slowdown);
+const big = Math.max(...sizes);
+const small = Math.min(...sizes);
+const ratios = Object.fromEntries(
+	(['openMs', 'answerP95', 'queueP50'] as const).map((k) => [
+		k,
+		Number(((at(big, 4)?.[k] ?? 0) / (at(small, 4)?.[k] ?? 1)).toFixed(2))
+	])
+);
+console.log(`ratio ${big} / ${small} cards at 4x: ${JSON.stringify(ratios)}`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+	'bench-results/bench.json',
+	JSON.stringify({ when: new Date().toISOString(), machine, rows, imports, ratios }, null, 2)
+);
