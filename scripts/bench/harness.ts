@@ -96,7 +96,8 @@ export async function seed(count: number): Promise<{ cards: number; logs: number
 	return { cards: count, logs, ms: performance.now() - started };
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
+const pct = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
 /** Times building today's queue (p50, p95 over `runs`), as the review screen does after an answer. */
 export async function timeQueue(runs = 30): Promise<{ p50: number; p95: number }> {

@@ -31,6 +31,9 @@ import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from './settings';
 import { appStatus } from './app.svelte';
 
+/** Answers between two full reads of the queue (learning cards that came due join then). */
+const REFRESH_EVERY = 10;
+
 const STORAGE_FULL =
 	'Storage on this device is full, so this answer was not saved. Your earlier answers are safe. Free some space, then rate the card again.';
 
@@ -115,6 +118,7 @@ export class ReviewSession {
 	#shownAt = 0;
 	#busy = false;
 	#revision = -1;
+	#sinceRefresh = 0;
 	#watch: Subscription | undefined;
 
 	constructor(db: StudyDb, options: SessionOptions = {}) {
@@ -184,6 +188,7 @@ export class ReviewSession {
 		const now = this.#clock();
 		await unburyDue(this.#db, now);
 		const options = queueOptions(this.#settings, now, this.#deckId);
+		this.#sinceRefresh = 0;
 		let cards = (await buildQueue(this.#db, options)).cards;
 		if (justAnswered && cards.length > 1 && cards[0]?.uid === justAnswered)
 			cards = [...cards.slice(1), cards[0]];
@@ -321,7 +326,7 @@ export class ReviewSession {
 				? `You have forgotten this card ${result.card.lapses} times, so it is now a leech and suspended. Rewrite it or study it apart, then unsuspend it.`
 				: undefined;
 			if (practice) await this.#show(this.#queue.slice(1));
-			else await this.#refresh(card.uid);
+			else await this.#advance(result.card, result.revision, now);
 		} catch (e) {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
@@ -334,6 +339,32 @@ export class ReviewSession {
 		} finally {
 			this.#busy = false;
 		}
+	}
+
+	/**
+	 * Moves on after an answer without reading the queue again: the queue was built with today's
+	 * limits, so taking its next card keeps them, and answering stays a single small write however
+	 * large the collection. A learning card due within the learn-ahead window goes to the back. The
+	 * queue is read afresh when it runs out, every few answers (for learning cards that came due),
+	 * and when another tab writes.
+	 */
+	async #advance(answered: CardRow, revision: number, now: Date): Promise<void> {
+		this.#revision = Math.max(this.#revision, revision);
+		this.#sinceRefresh++;
+		const rest = this.#queue.slice(1);
+		const learnAhead = (this.#settings?.learnAheadMinutes ?? 0) * 60_000;
+		const comesBack =
+			answered.active === 1 &&
+			(answered.state === 1 || answered.state === 3) &&
+			answered.due <= now.getTime() + learnAhead;
+		if (comesBack) rest.push(answered);
+		if (
+			rest.length === 0 ||
+			(comesBack && rest.length === 1) ||
+			this.#sinceRefresh >= REFRESH_EVERY
+		)
+			await this.#refresh(answered.uid);
+		else await this.#show(rest);
 	}
 
 	/** Applies the proposed rating of a graded answer. */

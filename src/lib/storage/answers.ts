@@ -53,6 +53,8 @@ export interface AnswerResult {
 	log: ReviewLogRow;
 	/** This answer made the card a leech: it is now suspended and the learner should be told. */
 	becameLeech: boolean;
+	/** The database revision this write made, so the writer can tell its own writes apart. */
+	revision: number;
 }
 
 const sameState = (a: StateRow, b: StateRow) =>
@@ -110,8 +112,8 @@ export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<Ans
 		}
 		await db.reviewLogs.add(log);
 		await db.cards.put(updated);
-		await bumpRevision(db);
-		return { card: updated, log, becameLeech };
+		const revision = await bumpRevision(db);
+		return { card: updated, log, becameLeech, revision };
 	});
 }
 
@@ -140,8 +142,8 @@ export async function forgetCard(
 		const updated: CardRow = { ...card, ...next(pickState(card)), lastLogAt: reviewedAt, leech: 0 };
 		await db.reviewLogs.add(log);
 		await db.cards.put(updated);
-		await bumpRevision(db);
-		return { card: updated, log, becameLeech: false };
+		const revision = await bumpRevision(db);
+		return { card: updated, log, becameLeech: false, revision };
 	});
 }
 

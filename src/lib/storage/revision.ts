@@ -6,9 +6,11 @@ const KEY = 'revision';
  * Every write that changes what is due bumps this counter in the same transaction. Other tabs watch
  * it (Dexie liveQuery) and refresh their queue, instead of scanning tables for changes.
  */
-export async function bumpRevision(db: StudyDb): Promise<void> {
+export async function bumpRevision(db: StudyDb): Promise<number> {
 	const row = await db.settings.get(KEY);
-	await db.settings.put({ key: KEY, value: typeof row?.value === 'number' ? row.value + 1 : 1 });
+	const next = typeof row?.value === 'number' ? row.value + 1 : 1;
+	await db.settings.put({ key: KEY, value: next });
+	return next;
 }
 
 export async function readRevision(db: StudyDb): Promise<number> {
