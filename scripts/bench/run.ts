@@ -144,7 +144,7 @@ const browser = await chromium.launch({
 	]
 });
 const rows: Row[] = [];
-let imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
+const imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
 try {
 	for (const cards of sizes)
 		for (const slowdown of [1, 4]) {
