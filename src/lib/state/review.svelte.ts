@@ -8,6 +8,7 @@ import {
 	readRevision,
 	recordAnswer,
 	rowToState,
+	sameState,
 	StaleAnswerError,
 	stateToRow,
 	suspendCard,
@@ -190,10 +191,14 @@ export class ReviewSession {
 		const options = queueOptions(this.#settings, now, this.#deckId);
 		this.#sinceRefresh = 0;
 		let cards = (await buildQueue(this.#db, options)).cards;
-		if (justAnswered && cards.length > 1 && cards[0]?.uid === justAnswered)
-			cards = [...cards.slice(1), cards[0]];
 		const shown = this.current;
-		const stay = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
+		const fresh = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
+		// The card on screen stays only while nothing changed it. Answered elsewhere, a rating here
+		// would be for a state the learner never saw: it moves on, as if answered here.
+		const stay = fresh && shown && sameState(fresh, shown) ? fresh : undefined;
+		const behind = justAnswered ?? (keepCurrent && !stay ? shown?.uid : undefined);
+		if (behind && cards.length > 1 && cards[0]?.uid === behind)
+			cards = [...cards.slice(1), cards[0]];
 		if (stay) cards = [stay, ...cards.filter((c) => c !== stay)];
 		if (keepCurrent && shown && !stay)
 			this.notice =

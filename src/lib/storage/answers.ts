@@ -57,7 +57,8 @@ export interface AnswerResult {
 	revision: number;
 }
 
-const sameState = (a: StateRow, b: StateRow) =>
+/** Whether two rows hold the same scheduling state: an answer is only taken for the state shown. */
+export const sameState = (a: StateRow, b: StateRow) =>
 	a.reps === b.reps && a.due === b.due && a.last_review === b.last_review && a.state === b.state;
 
 function logRow(

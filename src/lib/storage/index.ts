@@ -16,6 +16,7 @@ export {
 	historyOf,
 	StaleAnswerError,
 	MissingCardError,
+	sameState,
 	type AnswerInput,
 	type AnswerResult
 } from './answers';

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { answer, countRows, openReview } from '../helpers';
+import { reveal, ratingButton, runCheckDatabase } from './support';
+
+// Issue "Reliability": a full disk refuses the answer, says so, keeps everything saved and the card
+// on screen, and the same rating goes through once there is space again.
+test('with the storage quota used up, an answer is refused and nothing saved is lost', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	const origin = baseURL as string;
+	await openReview(page);
+	await answer(page, 'Good');
+	await answer(page, 'Again');
+	await expect(page.getByText(/^2 \//)).toBeVisible();
+	const saved = await countRows(page, 'reviewLogs');
+	expect(saved).toBe(2);
+
+	// A real quota, enforced by Chromium's IndexedDB: the origin may use 1 byte from now on.
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+	// IndexedDB lets writes through on the space it last learned was free for up to 30 s
+	// (BucketContext::kBucketSpaceCacheTimeLimit in Chromium), so the full disk shows after that.
+	await page.waitForTimeout(31_000);
+
+	const prompt = await page.locator('.prompt').textContent();
+	const ratings = await reveal(page);
+	await ratingButton(ratings, 'Good').click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Storage is full.' })).toBeVisible();
+	await expect(
+		page.getByText(/this answer was not saved\. Your earlier answers are safe/)
+	).toBeVisible();
+	// The card stays on screen with its ratings, and the counter did not move.
+	await expect(page.locator('.prompt')).toHaveText(prompt ?? '');
+	await expect(ratings).toBeVisible();
+	await expect(page.getByText(/^2 \//)).toBeVisible();
+	// A second try while still full is refused the same way.
+	await ratingButton(ratings, 'Good').click();
+	await expect(page.getByText(/this answer was not saved/)).toBeVisible();
+	expect(await countRows(page, 'reviewLogs')).toBe(saved);
+
+	// Space comes back (the override is lifted): the same rating now goes through.
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+	await ratingButton(ratings, 'Good').click();
+	await expect(page.getByText(/^3 \//)).toBeVisible();
+	await expect(page.getByText('Storage is full.')).toBeHidden();
+	await expect(page.locator('.prompt')).not.toHaveText(prompt ?? '');
+	expect(await countRows(page, 'reviewLogs')).toBe(saved + 1);
+	expect(await runCheckDatabase(page, origin)).toContain(
+		'against 3 answers. Every card matches its history.'
+	);
+});

@@ -1,0 +1,176 @@
+import { chromium, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+
+export type Rating = 'Again' | 'Hard' | 'Good' | 'Easy';
+export const RATINGS: readonly Rating[] = ['Again', 'Hard', 'Good', 'Easy'];
+
+/** A small seeded PRNG (mulberry32), so a failing run of random faults can be replayed. */
+export interface Random {
+	seed: number;
+	next(): number;
+	/** An integer in [min, max]. */
+	int(min: number, max: number): number;
+	pick<T>(items: readonly T[]): T;
+}
+
+/**
+ * A seeded random source for one test. The seed comes from FAULT_SEED when set (to replay a failure)
+ * and is printed either way.
+ * @example const random = seeded('killed'); random.int(0, 3)
+ */
+export function seeded(name: string): Random {
+	const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) >>> 0 : randomInt(2 ** 31);
+	console.log(`[faults] ${name}: seed ${seed} (replay with FAULT_SEED=${seed})`);
+	let a = seed;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+	return { seed, next, int, pick: (items) => items[int(0, items.length - 1)] as never };
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A Chromium we started ourselves, on a profile that outlives it, so it can be killed for real. */
+export interface OwnChromium {
+	browser: Browser;
+	page: Page;
+	/** SIGKILL: no unload, no flush, no goodbye, as when the OS or a crash ends the browser. */
+	kill(): Promise<void>;
+}
+
+/**
+ * Starts Chromium on `profile` and connects over CDP. The debugging port is 0 (the OS picks a free
+ * one) and read back from Chromium's own announcement, so two runs can never race for a port.
+ */
+export async function startChromium(profile: string): Promise<OwnChromium> {
+	const child: ChildProcess = spawn(
+		CHROMIUM,
+		[
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage',
+			`--user-data-dir=${profile}`,
+			'--remote-debugging-port=0',
+			'about:blank'
+		],
+		// Its own process group, so the helpers it forks can be ended with it and nothing else.
+		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const endpoint = await new Promise<string>((resolve, reject) => {
+		let err = '';
+		// Keep draining stderr for the browser's whole life: a full pipe would stall it.
+		child.stderr?.on('data', (chunk: Buffer) => {
+			err += chunk.toString();
+			const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+			if (found?.[1]) resolve(found[1]);
+		});
+		child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)));
+		setTimeout(() => reject(new Error(`Chromium did not start: ${err}`)), 20_000);
+	});
+	const browser = await chromium.connectOverCDP(endpoint);
+	const context = browser.contexts()[0] ?? (await browser.newContext());
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.setDefaultTimeout(10_000);
+	const pid = child.pid as number;
+	return {
+		browser,
+		page,
+		async kill() {
+			process.kill(pid, 'SIGKILL');
+			await exited;
+			// Renderers and utility processes notice the dead browser and exit; make sure of it.
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				// ESRCH: they were already gone.
+			}
+		}
+	};
+}
+
+/**
+ * Makes the card on screen ready to rate, whatever mode it is asked in, and returns its rating
+ * buttons: "Show answer" for a flashcard, the first option, choice or a typed answer otherwise.
+ */
+export async function reveal(page: Page): Promise<Locator> {
+	const show = page.getByRole('button', { name: 'Show answer' });
+	const option = page.locator('.option:not([disabled])').first();
+	const truth = page.locator('.choice:not([disabled])').first();
+	const typed = page.locator('#typed-answer:not([disabled])');
+	await expect(show.or(option).or(truth).or(typed)).toBeVisible();
+	if (await show.isVisible()) await show.click();
+	else if (await option.isVisible()) await option.click();
+	else if (await truth.isVisible()) await truth.click();
+	else {
+		await typed.fill('an answer');
+		await typed.press('Enter');
+	}
+	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
+	await expect(ratings).toBeVisible();
+	return ratings;
+}
+
+/** The rating button `rating` in a group returned by `reveal`. */
+export const ratingButton = (ratings: Locator, rating: Rating) =>
+	ratings.getByRole('button', { name: new RegExp(`^${rating}`) });
+
+/** How many answers this session says it has recorded: the "N / M" counter on the review screen. */
+export async function answeredCount(page: Page): Promise<number> {
+	const text = (await page.locator('.count').textContent()) ?? '';
+	const found = /^\s*(\d+) \//.exec(text);
+	if (!found) throw new Error(`No answer counter in "${text}"`);
+	return Number(found[1]);
+}
+
+/**
+ * Runs Settings → Check database, the learner's own proof that every card equals the replay of its
+ * answers, and returns what it reports.
+ */
+export async function runCheckDatabase(page: Page, origin: string): Promise<string> {
+	await page.goto(`${origin}/settings`);
+	await page.getByRole('button', { name: 'Check database' }).click();
+	const result = page.getByText(/^Checked \d+ cards against \d+ answers\./);
+	await expect(result).toBeVisible();
+	return (await result.textContent()) ?? '';
+}
+
+/** The ids of every review-log row, read straight from IndexedDB. */
+export async function logIds(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('recall');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const req = db.transaction('reviewLogs').objectStore('reviewLogs').getAllKeys();
+					req.onsuccess = () => {
+						resolve(req.result as string[]);
+						db.close();
+					};
+					req.onerror = () => reject(req.error);
+				};
+			})
+	);
+}
+
+/** Lets every new card be studied today, so a long run of answers never empties the queue. */
+export async function allowAllNewCards(page: Page, origin: string): Promise<void> {
+	await page.goto(`${origin}/settings`);
+	await page.getByLabel('New cards a day').fill('9999');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+}
