@@ -6,6 +6,14 @@ export async function openReview(page: Page, deck?: string) {
 	await expect(page.locator('.prompt')).toBeVisible();
 }
 
+/**
+ * Waits until no answer is being written: the next card is painted before its predecessor's answer
+ * is saved, and the section says so with aria-busy.
+ */
+export async function settled(page: Page) {
+	await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
+}
+
 /** Answers the card on screen, whatever mode it is asked in, and rates it `rating`. */
 export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
 	const reveal = page.getByRole('button', { name: 'Show answer' });
@@ -22,8 +30,9 @@ export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Ea
 	}
 	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
 	await ratings.getByRole('button', { name: new RegExp(`^${rating}`) }).click();
-	// The next card (or the summary) replaces this one before the next answer.
+	// The next card (or the summary) replaces this one, and the answer is saved.
 	await expect(ratings).toBeHidden();
+	await settled(page);
 }
 
 /** Every row of one object store of the app's IndexedDB. */

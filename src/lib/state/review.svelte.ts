@@ -94,6 +94,8 @@ export class ReviewSession {
 	/** The four options of a multiple-choice card, in this showing's order. */
 	options = $state.raw<string[]>([]);
 	feedback = $state.raw<Feedback | undefined>();
+	/** An answer is being written (the next card may already be on screen). */
+	saving = $state(false);
 	missed = $state.raw<Missed[]>([]);
 	readonly practice: number | undefined;
 	readonly startedAt: number;
@@ -288,23 +290,39 @@ export class ReviewSession {
 		this.reveal();
 	}
 
-	/** Records the answer (state and log in one transaction), then moves to the next card. */
+	/**
+	 * Records the answer (state and log in one transaction) and moves to the next card. When another
+	 * card is waiting it is painted at once, while the answer is written: the learner never waits for
+	 * storage. The answer counts (the counter moves) only once its transaction has committed; if the
+	 * write fails, the card comes back as it was.
+	 */
 	async rate(grade: Grade): Promise<void> {
 		const card = this.current;
 		const scheduler = this.#scheduler;
 		if (!card || !scheduler || !this.revealed || this.#busy) return;
 		this.#busy = true;
+		this.saving = true;
 		const now = this.#clock();
 		const feedback = this.feedback;
 		const practice = this.practice !== undefined;
+		const shown = {
+			queue: this.#queue,
+			choices: this.choices,
+			mode: this.mode,
+			options: this.options,
+			shownAt: this.#shownAt
+		};
+		const rest = this.#queue.slice(1);
+		const early = rest.length > 0;
+		if (early) await this.#show(rest);
 		try {
 			const result = await recordAnswer(this.#db, {
 				uid: card.uid,
 				seen: card,
 				grade,
 				now,
-				durationMs: now.getTime() - this.#shownAt,
-				mode: this.mode,
+				durationMs: now.getTime() - shown.shownAt,
+				mode: shown.mode,
 				kind: practice ? 'practice' : 'review',
 				...(feedback
 					? {
@@ -330,46 +348,53 @@ export class ReviewSession {
 			this.notice = result.becameLeech
 				? `You have forgotten this card ${result.card.lapses} times, so it is now a leech and suspended. Rewrite it or study it apart, then unsuspend it.`
 				: undefined;
-			if (practice) await this.#show(this.#queue.slice(1));
-			else await this.#advance(result.card, result.revision, now);
+			if (practice) {
+				if (!early) await this.#show(rest);
+			} else await this.#advance(result.card, result.revision, now, early);
 		} catch (e) {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
 				await this.#refresh();
 			} else if (isQuotaError(e)) {
-				// Nothing was written (one transaction): keep the card and its answer on screen.
+				// Nothing was written (one transaction): the card and its answer come back on screen.
+				this.#queue = shown.queue;
+				this.mode = shown.mode;
+				this.options = shown.options;
+				this.feedback = feedback;
+				this.choices = shown.choices;
+				this.revealed = true;
+				this.#shownAt = shown.shownAt;
+				this.status = 'studying';
 				appStatus.storageFull = true;
 				this.notice = STORAGE_FULL;
 			} else this.#fail(e);
 		} finally {
 			this.#busy = false;
+			this.saving = false;
 		}
 	}
 
 	/**
-	 * Moves on after an answer without reading the queue again: the queue was built with today's
-	 * limits, so taking its next card keeps them, and answering stays a single small write however
-	 * large the collection. A learning card due within the learn-ahead window goes to the back. The
-	 * queue is read afresh when it runs out, every few answers (for learning cards that came due),
-	 * and when another tab writes.
+	 * After an answer, without reading the queue again: the queue was built with today's limits, so
+	 * taking its next card keeps them, and answering stays a single small write however large the
+	 * collection. A learning card due within the learn-ahead window goes to the back. The queue is
+	 * read afresh when it runs out, every few answers (for learning cards that came due), and when
+	 * another tab writes.
 	 */
-	async #advance(answered: CardRow, revision: number, now: Date): Promise<void> {
+	async #advance(answered: CardRow, revision: number, now: Date, early: boolean): Promise<void> {
 		this.#revision = Math.max(this.#revision, revision);
 		this.#sinceRefresh++;
-		const rest = this.#queue.slice(1);
 		const learnAhead = (this.#settings?.learnAheadMinutes ?? 0) * 60_000;
 		const comesBack =
 			answered.active === 1 &&
 			(answered.state === 1 || answered.state === 3) &&
 			answered.due <= now.getTime() + learnAhead;
-		if (comesBack) rest.push(answered);
-		if (
-			rest.length === 0 ||
-			(comesBack && rest.length === 1) ||
-			this.#sinceRefresh >= REFRESH_EVERY
-		)
-			await this.#refresh(answered.uid);
-		else await this.#show(rest);
+		if (!early) await this.#refresh(answered.uid);
+		else {
+			// The next card is on screen already; the answered one may join the back of the queue.
+			if (comesBack) this.#queue = [...this.#queue, answered];
+			if (this.#sinceRefresh >= REFRESH_EVERY) await this.#refresh(answered.uid, true);
+		}
 	}
 
 	/** Applies the proposed rating of a graded answer. */

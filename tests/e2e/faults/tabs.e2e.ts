@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answer, countRows, openReview, readRows } from '../helpers';
+import { answer, countRows, openReview, readRows, settled } from '../helpers';
 import {
 	allowAllNewCards,
 	answeredCount,
@@ -77,6 +77,7 @@ test('three tabs answering one deck at once: every answer logged exactly once', 
 			// other; a tab whose card already moved on has no rating button left to click.
 			await Promise.all(tabs.map((tab) => clickRatingNow(tab, random.pick(RATINGS))));
 			for (const tab of tabs) await expect(ratingsOf(tab)).toBeHidden();
+			for (const tab of tabs) await settled(tab);
 			const added = (await logs()).filter((l) => !before.has(l.id));
 			// One showing, one answer: a card answered by two tabs at once is logged once.
 			expect(new Set(added.map((l) => l.uid)).size, 'one card logged twice in a race').toBe(
@@ -95,6 +96,7 @@ test('three tabs answering one deck at once: every answer logged exactly once', 
 			await tab.bringToFront();
 			await ratingButton(ratingsOf(tab), random.pick(RATINGS)).click();
 			await expect(ratingsOf(tab)).toBeHidden();
+			await settled(tab);
 			const known = new Set(before.map((l) => l.id));
 			const added = (await logs()).filter((l) => !known.has(l.id));
 			if ((await answeredCount(tab)) === count + 1) {

@@ -91,7 +91,7 @@ describe('rebuild from history', () => {
 		expect(counts.undos).toBeGreaterThan(10);
 		expect(counts.days).toBeGreaterThan(5);
 		console.log('replay run', { ...counts, logs, rebuilt: report.cards, differing: 0 });
-	});
+	}, 60_000);
 
 	it('finds and repairs a card whose stored state was corrupted', async () => {
 		const db = freshDb();
