@@ -178,7 +178,7 @@ export interface MergeReport {
 
 /** Per transaction: enough to be quick, few enough that the page stays responsive between them. */
 const CHUNK_CARDS = 500;
-const CHUNK_LOGS = 2000;
+const CHUNK_LOGS = 1000;
 
 function chunks(cards: CardRow[], logsOf: (uid: string) => number): CardRow[][] {
 	const out: CardRow[][] = [];
@@ -195,6 +195,17 @@ function chunks(cards: CardRow[], logsOf: (uid: string) => number): CardRow[][] 
 	}
 	if (current.length > 0) out.push(current);
 	return out;
+}
+
+/** Logs by card uid. */
+function group(logs: readonly ReviewLogRow[]): Map<string, ReviewLogRow[]> {
+	const byCard = new Map<string, ReviewLogRow[]>();
+	for (const log of logs) {
+		const list = byCard.get(log.uid);
+		if (list) list.push(log);
+		else byCard.set(log.uid, [log]);
+	}
+	return byCard;
 }
 
 const byTime = (a: ReviewLogRow, b: ReviewLogRow) =>
@@ -236,26 +247,30 @@ export async function mergeBackup(
 	});
 	// Replay with this device's scheduler settings (restored from the backup if it had none).
 	const scheduler = createScheduler((await loadSettings(db)).scheduler);
-	const logsByCard = new Map<string, ReviewLogRow[]>();
-	for (const log of backup.reviewLogs) {
-		const list = logsByCard.get(log.uid);
-		if (list) list.push(log);
-		else logsByCard.set(log.uid, [log]);
-	}
+	const logsByCard = group(backup.reviewLogs);
 	let done = 0;
 	for (const chunk of chunks(backup.cards, (uid) => logsByCard.get(uid)?.length ?? 0)) {
 		await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
-			const uids = chunk.map((c) => c.uid);
-			const local = await db.cards.bulkGet(uids);
-			const incoming = uids.flatMap((uid) => logsByCard.get(uid) ?? []);
-			const present = await db.reviewLogs.bulkGet(incoming.map((l) => l.id));
-			const fresh = incoming.filter((_, i) => !present[i]);
-			report.logsKnown += incoming.length - fresh.length;
+			const local = await db.cards.bulkGet(chunk.map((c) => c.uid));
+			// A card never answered here (lastLogAt 0, or missing) has no logs here: only the logs of
+			// answered cards are looked up, so restoring onto a fresh device reads nothing back.
+			const answered = new Set(
+				local.filter((c): c is CardRow => !!c && c.lastLogAt > 0).map((c) => c.uid)
+			);
+			const lookup = chunk.flatMap((c) =>
+				answered.has(c.uid) ? (logsByCard.get(c.uid) ?? []) : []
+			);
+			const present = new Set(
+				(await db.reviewLogs.bulkGet(lookup.map((l) => l.id))).flatMap((l) => (l ? [l.id] : []))
+			);
+			const fresh = chunk.flatMap((c) =>
+				(logsByCard.get(c.uid) ?? []).filter((l) => !present.has(l.id))
+			);
+			report.logsKnown += present.size;
 			report.logsAdded += fresh.length;
-			if (fresh.length > 0) await db.reviewLogs.bulkAdd(fresh);
-			const gained = new Set(fresh.map((l) => l.uid));
-			const writes: CardRow[] = [];
+			const gained = group(fresh);
 			const replay: CardRow[] = [];
+			const writes: CardRow[] = [];
 			chunk.forEach((theirs, i) => {
 				const mine = local[i];
 				const card = mine ?? { ...theirs, active: activeFlag(theirs) };
@@ -263,23 +278,20 @@ export async function mergeBackup(
 				if (gained.has(card.uid)) replay.push(card);
 				else if (!mine) writes.push(card);
 			});
-			if (replay.length > 0) {
-				const history = new Map<string, ReviewLogRow[]>();
-				for (const log of await db.reviewLogs
-					.where('uid')
-					.anyOf(replay.map((c) => c.uid))
-					.toArray()) {
-					const list = history.get(log.uid);
-					if (list) list.push(log);
-					else history.set(log.uid, [log]);
-				}
-				for (const card of replay) {
-					const logs = (history.get(card.uid) ?? []).sort(byTime);
-					const state = replayCard(card, logs, scheduler);
-					writes.push({ ...card, ...state, lastLogAt: logs.at(-1)?.reviewedAt ?? 0 });
-				}
-				report.cardsReplayed += replay.length;
+			const kept = replay.filter((c) => answered.has(c.uid)).map((c) => c.uid);
+			const mineLogs = group(
+				kept.length > 0 ? await db.reviewLogs.where('uid').anyOf(kept).toArray() : []
+			);
+			// bulkPut, not bulkAdd: a log that was somehow here already is the same row, not an error.
+			if (fresh.length > 0) await db.reviewLogs.bulkPut(fresh);
+			for (const card of replay) {
+				const logs = [...(mineLogs.get(card.uid) ?? []), ...(gained.get(card.uid) ?? [])].sort(
+					byTime
+				);
+				const state = replayCard(card, logs, scheduler);
+				writes.push({ ...card, ...state, lastLogAt: logs.at(-1)?.reviewedAt ?? 0 });
 			}
+			report.cardsReplayed += replay.length;
 			if (writes.length > 0) {
 				await db.cards.bulkPut(writes);
 				await bumpRevision(db);
