@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answer, axe, countRows, readRows, tempFile } from './helpers';
+import { answer, axe, countRows, readRows, tempFile, waitForServiceWorker } from './helpers';
 import { bigBackup, bigDeck } from '../fixtures/imports/generate';
 
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
@@ -68,6 +68,29 @@ test('a Quizlet export dropped on the page', async ({ page }) => {
 	await expect(page.getByText('der Hund')).toBeVisible();
 	await page.getByRole('button', { name: 'Import 5 cards' }).click();
 	await expect(page.getByText('5 new cards. Version 1.')).toBeVisible();
+});
+
+test('with no network: a file imports (the checker is cached) and its deck is studied', async ({
+	page,
+	context
+}) => {
+	await page.goto('/import');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+	await choose(page, fixture('anki-comma.csv'));
+	await expect(page.getByRole('heading', { name: '“anki comma”' })).toBeVisible();
+	await page.getByRole('button', { name: 'Import 4 cards' }).click();
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page.locator('.prompt')).toHaveText('Capital of France?');
+	await answer(page, 'Good');
+	// A fresh load of the review page, still offline (the precache serves /review, not ?deck=…).
+	await page.goto('/review');
+	await expect(page.locator('.prompt')).toBeVisible();
+	expect(await countRows(page, 'reviewLogs')).toBe(1);
+	expect(
+		(await readRows<{ deckId: string }>(page, 'cards')).some((c) => c.deckId === 'anki-comma')
+	).toBe(true);
 });
 
 test('a deck by link: share link, then an update keeps progress; the same version is refused', async ({
