@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
 	installDeck,
 	recordAnswer,
@@ -13,6 +13,7 @@ import { replayCard } from '$lib/state/history';
 import { loadSettings, saveSettings, DEFAULT_SETTINGS } from '$lib/state/settings';
 import { assessDeck, exportBackup, exportDeck, importDeck, mergeBackup } from '$lib/state/transfer';
 import { prepareBackup } from '$lib/transfer';
+import { fetchText } from '$lib/state/fetch-text';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 
@@ -247,5 +248,47 @@ describe('backup', () => {
 		expect(read.ok).toBe(false);
 		// The page only merges what the checker accepted; there is nothing else to write.
 		expect(read.ok ? [] : read.errors.map((e) => e.path)).toEqual(['reviewLogs[0].grade']);
+	});
+});
+
+describe('fetchText', () => {
+	const respond = (body: string, headers: Record<string, string> = {}) =>
+		vi.fn(async () => new Response(body, { status: 200, headers }));
+
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('reads a file within the limit', async () => {
+		vi.stubGlobal('fetch', respond('{"id":"x"}'));
+		expect(await fetchText(new URL('https://example.org/d.json'), 100)).toBe('{"id":"x"}');
+	});
+
+	it('refuses a file over the limit, by its declared length or as it streams', async () => {
+		vi.stubGlobal('fetch', respond('x'.repeat(10), { 'content-length': '1000' }));
+		await expect(fetchText(new URL('https://example.org/d.json'), 100)).rejects.toThrow(
+			'larger than 100 bytes'
+		);
+		vi.stubGlobal('fetch', respond('x'.repeat(1000)));
+		await expect(fetchText(new URL('https://example.org/d.json'), 100)).rejects.toThrow(
+			'larger than 100 bytes'
+		);
+	});
+
+	it('says what went wrong with the network or the server', async () => {
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => {
+				throw new TypeError('Failed to fetch');
+			})
+		);
+		await expect(fetchText(new URL('https://example.org/d.json'), 100)).rejects.toThrow(
+			/offline, or the site does not let other apps read the file/
+		);
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response('', { status: 404, statusText: 'Not Found' }))
+		);
+		await expect(fetchText(new URL('https://example.org/d.json'), 100)).rejects.toThrow(
+			'the server answered 404 Not Found'
+		);
 	});
 });
