@@ -88,3 +88,23 @@ export async function waitForServiceWorker(page: Page) {
 	await page.reload();
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
+
+/** Fails with the ids of any accessibility violations axe finds on the page as it is. */
+export async function axe(page: Page, label: string) {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations, `${label}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual(
+		[]
+	);
+}
+
+/** Writes `body` to a file under test-results, for setInputFiles (large files go by path). */
+export async function tempFile(name: string, body: string): Promise<string> {
+	const { mkdirSync, writeFileSync } = await import('node:fs');
+	const { join } = await import('node:path');
+	const dir = join('test-results', 'files');
+	mkdirSync(dir, { recursive: true });
+	const path = join(dir, name);
+	writeFileSync(path, body);
+	return path;
+}

@@ -15,6 +15,18 @@ const noteOf = (deckId: string, card: Card) => `${deckId}|${card.fact ?? card.id
 
 export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
 
+export interface InstallOptions {
+	now: Date;
+	bundled: boolean;
+	/** The link the deck was imported from; an update without one keeps the link it had. */
+	sourceUrl?: string;
+	/** Called as the cards are written: a large deck shows its progress. */
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** Cards written per bulkPut: a large deck reports progress and leaves the page free to paint. */
+const WRITE_SLICE = 500;
+
 /**
  * Installs a deck, or updates an installed one, in one transaction. A card whose id is unchanged keeps
  * its schedule (its text may change); a new card starts as new; a removed card is retired: hidden,
@@ -23,7 +35,7 @@ export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`
 export async function installDeck(
 	db: StudyDb,
 	deck: Deck,
-	options: { now: Date; bundled: boolean }
+	options: InstallOptions
 ): Promise<InstallReport> {
 	const now = options.now.getTime();
 	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
@@ -40,6 +52,8 @@ export async function installDeck(
 		};
 		if (deck.description) row.description = deck.description;
 		if (deck.source) row.source = deck.source;
+		const sourceUrl = options.sourceUrl ?? existing?.sourceUrl;
+		if (sourceUrl) row.sourceUrl = sourceUrl;
 		await db.decks.put(row);
 
 		const old = new Map(
@@ -100,7 +114,11 @@ export async function installDeck(
 			report.retired++;
 			writes.push({ ...gone, retired: 1, active: 0 });
 		}
-		await db.cards.bulkPut(writes);
+		// Still one transaction (all or nothing), written in slices so progress can be shown.
+		for (let i = 0; i < writes.length; i += WRITE_SLICE) {
+			await db.cards.bulkPut(writes.slice(i, i + WRITE_SLICE));
+			options.onProgress?.(Math.min(i + WRITE_SLICE, writes.length), writes.length);
+		}
 		if (writes.length > 0) await bumpRevision(db);
 	});
 	return report;

@@ -27,6 +27,8 @@ export interface DeckRow {
 	cardCount: number;
 	/** Shipped with the app (true) or imported by the learner. */
 	bundled: boolean;
+	/** The link the deck was imported from, so it can be shared and updated from there. */
+	sourceUrl?: string;
 	installedAt: number;
 	updatedAt: number;
 }

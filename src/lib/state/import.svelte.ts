@@ -1,0 +1,277 @@
+import type { Card, Deck, DeckSource } from '$lib/deck/schema';
+import type { DeckError } from '$lib/deck/errors';
+import type { StudyDb } from '$lib/storage/db';
+import type { InstallReport } from '$lib/storage/decks';
+import type { FileRef } from '$lib/transfer/handle';
+import {
+	checkLink,
+	formatBytes,
+	MAX_DECK_BYTES,
+	sourceFileOf,
+	type ImportFormat
+} from '$lib/transfer/limits';
+import { assessDeck, importDeck, type Assessment } from './transfer';
+import { runTransfer } from './transfer-worker';
+import { fetchBeside, fetchText } from './fetch-text';
+
+export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
+
+export interface DeckPreview {
+	id: string;
+	title: string;
+	version: number;
+	cardCount: number;
+	source?: DeckSource;
+	/** The first few cards, as the learner will see them. */
+	samples: Card[];
+	format: ImportFormat;
+	fileName: string;
+	url?: string;
+	/** A text import: the learner names the deck. */
+	named: boolean;
+}
+
+export interface ImportResult {
+	deckId: string;
+	title: string;
+	version: number;
+	report: InstallReport;
+	sourceUrl?: string;
+	/** Seconds from confirming to the last card written. */
+	seconds: number;
+}
+
+interface Source {
+	file: FileRef;
+	others: FileRef[];
+	url?: string;
+	format?: ImportFormat;
+}
+
+const DECK_FILE = /\.(json|ya?ml|csv|tsv|txt)$/i;
+
+/**
+ * The import page's state: a file, files or a link in; a checked preview out; nothing written until
+ * `confirm()`. The checking runs in a worker; the writing goes through `importDeck`.
+ */
+export class ImportFlow {
+	stage = $state<ImportStage>('idle');
+	/** Why nothing can be imported (a size, a network failure, a refused version). */
+	problem = $state<string>();
+	errors = $state.raw<DeckError[]>([]);
+	warnings = $state.raw<DeckError[]>([]);
+	preview = $state.raw<DeckPreview>();
+	assessment = $state.raw<Assessment>();
+	titleErrors = $state.raw<DeckError[]>([]);
+	progress = $state.raw<{ done: number; total: number }>();
+	result = $state.raw<ImportResult>();
+	/** The format the file is read as (the learner can switch between text formats). */
+	format = $state<ImportFormat>();
+	#db: StudyDb;
+	#clock: () => Date;
+	#deck: Deck | undefined;
+	#source: Source | undefined;
+	#title: string | undefined;
+	#run = 0;
+
+	// The wall clock, read once when the deck is written: not reactive state.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	constructor(db: StudyDb, clock: () => Date = () => new Date()) {
+		this.#db = db;
+		this.#clock = clock;
+	}
+
+	get canConfirm(): boolean {
+		return (
+			this.stage === 'preview' &&
+			!!this.#deck &&
+			this.errors.length === 0 &&
+			this.titleErrors.length === 0 &&
+			!!this.assessment?.ok
+		);
+	}
+
+	/** Starts over with a chosen or dropped set of files: the deck file, and its source text if any. */
+	async openFiles(files: readonly File[]): Promise<void> {
+		this.reset();
+		const [first, ...rest] = [...files].sort(
+			(a, b) => Number(/\.(json|ya?ml)$/i.test(b.name)) - Number(/\.(json|ya?ml)$/i.test(a.name))
+		);
+		if (!first) return;
+		const tooBig = [first, ...rest].find((f) => f.size > MAX_DECK_BYTES);
+		if (tooBig) {
+			this.problem = `“${tooBig.name}” is ${formatBytes(tooBig.size)}; a deck file can be at most ${formatBytes(MAX_DECK_BYTES)}.`;
+			return;
+		}
+		if (!DECK_FILE.test(first.name) && first.type && !/text|json|yaml|csv/.test(first.type)) {
+			this.problem = `“${first.name}” is not a deck file. Choose a .json or .yaml deck, or a .txt or .csv export from Anki or Quizlet.`;
+			return;
+		}
+		this.#source = {
+			file: { name: first.name, content: first },
+			others: rest.map((f) => ({ name: f.name, content: f }))
+		};
+		await this.#check();
+	}
+
+	/** Starts over with a link to a deck file. */
+	async openLink(link: string, origin: string): Promise<void> {
+		this.reset();
+		const url = checkLink(link, origin);
+		if (typeof url === 'string') {
+			this.problem = url;
+			return;
+		}
+		this.stage = 'checking';
+		const run = this.#run;
+		try {
+			const text = await fetchText(url, MAX_DECK_BYTES);
+			const others: FileRef[] = [];
+			const sourceName = /\.ya?ml$/i.test(url.pathname) ? sourceFileOf(text) : undefined;
+			if (sourceName) {
+				// The source text sits beside the deck file: fetched so quotes are checked as at build.
+				const side = await fetchBeside(url, sourceName, MAX_DECK_BYTES).catch(() => null);
+				if (side !== null) others.push({ name: sourceName, content: side });
+			}
+			if (run !== this.#run) return;
+			const name = decodeURIComponent(url.pathname.split('/').pop() ?? '') || 'deck.json';
+			this.#source = { file: { name, content: text }, others, url: url.href };
+			await this.#check();
+		} catch (e) {
+			if (run !== this.#run) return;
+			this.stage = 'idle';
+			this.problem = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	/** Reads the same file as another text format (Anki, two columns, CSV with a header). */
+	async setFormat(format: ImportFormat): Promise<void> {
+		if (!this.#source) return;
+		this.#source = { ...this.#source, format };
+		await this.#check();
+	}
+
+	/** The learner's name for a text import: checked as typed; the deck id follows from it. */
+	async rename(title: string): Promise<void> {
+		const deck = this.#deck;
+		const preview = this.preview;
+		if (!deck || !preview?.named) return;
+		this.#title = title;
+		const run = this.#run;
+		const checked = await runTransfer({ type: 'title', title });
+		if (run !== this.#run || title !== this.#title) return;
+		this.titleErrors = checked.errors;
+		if (checked.errors.length > 0) return;
+		this.#deck = { ...deck, id: checked.id, title };
+		this.preview = { ...preview, id: checked.id, title };
+		await this.#assess();
+	}
+
+	/** Writes the deck, with progress; the only step that changes anything. */
+	async confirm(): Promise<void> {
+		const deck = this.#deck;
+		const preview = this.preview;
+		if (!deck || !preview || !this.canConfirm) return;
+		this.stage = 'saving';
+		this.progress = { done: 0, total: deck.cards.length };
+		const started = performance.now();
+		try {
+			const report = await importDeck(this.#db, deck, {
+				now: this.#clock(),
+				named: preview.named,
+				...(preview.url ? { sourceUrl: preview.url } : {}),
+				onProgress: (done, total) => (this.progress = { done, total })
+			});
+			this.result = {
+				deckId: deck.id,
+				title: deck.title,
+				version: report.version,
+				report,
+				...(preview.url ? { sourceUrl: preview.url } : {}),
+				seconds: (performance.now() - started) / 1000
+			};
+			this.stage = 'done';
+		} catch (e) {
+			this.stage = 'preview';
+			this.problem = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.progress = undefined;
+		}
+	}
+
+	reset(): void {
+		this.#run++;
+		this.stage = 'idle';
+		this.problem = undefined;
+		this.errors = [];
+		this.warnings = [];
+		this.preview = undefined;
+		this.assessment = undefined;
+		this.titleErrors = [];
+		this.result = undefined;
+		this.format = undefined;
+		this.#deck = undefined;
+		this.#title = undefined;
+	}
+
+	async #check(): Promise<void> {
+		const source = this.#source;
+		if (!source) return;
+		const run = ++this.#run;
+		this.stage = 'checking';
+		this.problem = undefined;
+		this.errors = [];
+		this.titleErrors = [];
+		try {
+			const prepared = await runTransfer({
+				type: 'deck',
+				file: source.file,
+				others: source.others,
+				...(source.format ? { format: source.format } : {}),
+				...(this.#title !== undefined ? { title: this.#title } : {}),
+				...(source.url ? { url: source.url } : {})
+			});
+			if (run !== this.#run) return;
+			this.warnings = prepared.warnings;
+			this.format = prepared.format;
+			if (!prepared.ok) {
+				this.errors = prepared.errors;
+				this.#deck = undefined;
+				this.preview = undefined;
+				this.stage = 'preview';
+				this.#source = { ...source, ...(prepared.format ? { format: prepared.format } : {}) };
+				return;
+			}
+			const deck = prepared.deck;
+			this.#deck = deck;
+			this.#source = { ...source, format: prepared.format };
+			this.preview = {
+				id: deck.id,
+				title: deck.title,
+				version: deck.version,
+				cardCount: deck.cards.length,
+				...(deck.source ? { source: deck.source } : {}),
+				samples: deck.cards.slice(0, 3),
+				format: prepared.format,
+				fileName: source.file.name,
+				...(source.url ? { url: source.url } : {}),
+				named: prepared.named
+			};
+			await this.#assess();
+			if (run === this.#run) this.stage = 'preview';
+		} catch (e) {
+			if (run !== this.#run) return;
+			this.stage = 'idle';
+			this.problem = `Could not read the file: ${e instanceof Error ? e.message : String(e)}`;
+		}
+	}
+
+	async #assess(): Promise<void> {
+		const deck = this.#deck;
+		if (!deck || !this.preview) return;
+		const assessment = await assessDeck(this.#db, deck, this.preview.named);
+		if (deck !== this.#deck) return;
+		this.assessment = assessment;
+		this.preview = { ...this.preview, version: assessment.version };
+	}
+}

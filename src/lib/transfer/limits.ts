@@ -1,0 +1,50 @@
+// Light on purpose: the import and data pages read these before the parsers (and zod) load.
+
+/** A deck file or link larger than this is refused before it is read. */
+export const MAX_DECK_BYTES = 20 * 1024 * 1024;
+/** A backup file larger than this is refused before it is read. */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+
+/** What a deck file can be read as. */
+export type ImportFormat = 'deck-json' | 'deck-yaml' | 'anki' | 'quizlet' | 'csv';
+
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+	'deck-json': 'Recall deck (JSON)',
+	'deck-yaml': 'Recall deck (YAML)',
+	anki: 'Anki notes in plain text',
+	quizlet: 'Two columns: term and definition (Quizlet)',
+	csv: 'CSV with a front,back header line'
+};
+
+/** The formats a text file can be read as: the learner may switch between them. */
+export const TEXT_FORMATS = ['anki', 'quizlet', 'csv'] as const satisfies readonly ImportFormat[];
+
+/** "20 MB", "512 kB": for limits and file sizes in messages. */
+export function formatBytes(bytes: number): string {
+	if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+	if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
+	return `${bytes} bytes`;
+}
+
+/**
+ * The `sourceFile` a YAML deck names, so the page can fetch or ask for it before the deck is checked.
+ * @example sourceFileOf('id: a\nsourceFile: source.txt\n') // 'source.txt'
+ */
+export function sourceFileOf(text: string): string | undefined {
+	const m = /^sourceFile:\s*['"]?([\w.-]+)['"]?\s*$/m.exec(text);
+	return m?.[1];
+}
+
+/** Whether a link may be fetched: https anywhere, or a path on this app's own site. */
+export function checkLink(input: string, origin: string): URL | string {
+	let url: URL;
+	try {
+		url = new URL(input.trim(), origin);
+	} catch {
+		return 'That is not a web address. Paste a link that starts with https://';
+	}
+	if (url.origin === origin) return url;
+	if (url.protocol !== 'https:')
+		return 'Only https:// links can be imported (the app cannot load plain http or other links).';
+	return url;
+}

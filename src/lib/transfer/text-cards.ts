@@ -1,0 +1,222 @@
+import { BLANK, LIMITS, type Card } from '$lib/deck/schema';
+import type { DeckError } from '$lib/deck/errors';
+import { toPlainText, type Dropped } from './html-text';
+import { digest, idFromGuid, idFromText, isCardId, tagSlug } from './ids';
+import { WarningTally, type TextNote } from './notes';
+
+export interface TextCards {
+	cards: Card[];
+	/** The line each card comes from, for error places. */
+	lines: number[];
+	errors: DeckError[];
+	warnings: DeckError[];
+}
+
+const DROPPED: Record<Dropped, string> = {
+	image: 'images are not imported and were left out',
+	sound: 'sounds are not imported and were left out',
+	markup: 'text that looked like HTML or a script was removed'
+};
+
+const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+const HAS_CLOZE = /\{\{c\d+::/;
+
+/** Cut at a word boundary to fit `max`, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A sibling group name (a slug without `/`) for the cards of one note. */
+const factOf = (base: string) => {
+	const fact = base.replace(/\//g, '.');
+	return fact.length <= LIMITS.id ? fact : `f-${digest(base)}`;
+};
+
+class Builder {
+	cards: Card[] = [];
+	lines: number[] = [];
+	errors: DeckError[] = [];
+	tally = new WarningTally();
+	#ids = new Map<string, number>();
+
+	constructor(readonly file: string) {}
+
+	error(line: number, path: string, message: string) {
+		this.errors.push({ file: this.file, line, path, message });
+	}
+
+	plain(note: TextNote, field: string | undefined): string {
+		const { text, dropped } = toPlainText(field ?? '');
+		for (const d of dropped) this.tally.add(DROPPED[d], note.line);
+		return text;
+	}
+
+	/** The note's id: given, from its guid, or from its front; made unique with a suffix. */
+	baseId(note: TextNote, front: string): string {
+		let id =
+			note.id && isCardId(note.id)
+				? note.id
+				: note.guid
+					? idFromGuid(note.guid)
+					: idFromText(front);
+		const first = this.#ids.get(id);
+		if (first !== undefined) {
+			let n = 2;
+			while (this.#ids.has(`${id}-${n}`)) n++;
+			this.tally.add(`same id or question as an earlier row: kept under a new id`, note.line);
+			id = `${id}-${n}`;
+		}
+		this.#ids.set(id, note.line);
+		return id;
+	}
+
+	tags(note: TextNote): string[] | undefined {
+		const all = [...(note.tags ?? []), ...(note.deck ? [note.deck] : [])].map(tagSlug);
+		const tags = [...new Set(all.filter(Boolean))];
+		if (tags.length > 20) this.tally.add('only the first 20 tags were kept', note.line);
+		return tags.length > 0 ? tags.slice(0, 20) : undefined;
+	}
+
+	explanation(note: TextNote, extra: string[]): string | undefined {
+		const text = extra.filter(Boolean).join('\n');
+		if (!text) return undefined;
+		if (text.length > LIMITS.explanation)
+			this.tally.add(`extra fields were cut to ${LIMITS.explanation} characters`, note.line);
+		return shorten(text, LIMITS.explanation);
+	}
+
+	/** Checks the lengths a card is held to; false (with an error) when the row cannot be a card. */
+	fits(note: TextNote, prompt: string, quote: string, side = 'front'): boolean {
+		if (prompt.length > LIMITS.prompt) {
+			this.error(
+				note.line,
+				side,
+				`has ${prompt.length} characters; a card's question can have at most ${LIMITS.prompt}`
+			);
+			return false;
+		}
+		if (quote.length > LIMITS.quote) {
+			this.error(
+				note.line,
+				side === 'front' ? 'back' : 'front',
+				`has ${quote.length} characters; a card's answer text can have at most ${LIMITS.quote}`
+			);
+			return false;
+		}
+		return true;
+	}
+
+	/** A long answer shows its start; the whole text is the card's quote, shown under it. */
+	answer(note: TextNote, text: string): string {
+		if (text.length <= LIMITS.answer) return text;
+		this.tally.add(
+			`answers over ${LIMITS.answer} characters were shortened; the whole text shows below the answer`,
+			note.line
+		);
+		return shorten(text, LIMITS.answer);
+	}
+
+	push(note: TextNote, card: Card) {
+		this.cards.push(card);
+		this.lines.push(note.line);
+	}
+}
+
+function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): void {
+	const numbers = [...new Set([...text.matchAll(CLOZE)].map((m) => Number(m[1])))].sort(
+		(x, y) => x - y
+	);
+	const quote = text.replace(CLOZE, (_m, _n, answer: string) => answer);
+	const asked = numbers.map((n) => {
+		const answers: string[] = [];
+		const prompt = text.replace(CLOZE, (_m, k: string, answer: string, hint?: string) => {
+			if (Number(k) !== n) return answer;
+			answers.push(answer);
+			return hint ? `___ (${hint})` : '___';
+		});
+		return { n, prompt, answers };
+	});
+	const longest = asked.reduce((a, c) => (c.prompt.length > a.length ? c.prompt : a), '');
+	if (!b.fits(note, longest, quote)) return;
+	const base = b.baseId(note, quote);
+	const explanation = b.explanation(note, rest);
+	const tags = b.tags(note);
+	for (const { n, prompt, answers } of asked) {
+		const answer = b.answer(note, [...new Set(answers)].join(', '));
+		if (!prompt.trim() || !answer.trim()) {
+			b.tally.add('skipped: an empty cloze', note.line);
+			continue;
+		}
+		const blanks = prompt.match(BLANK)?.length ?? 0;
+		b.push(note, {
+			id: `${base}/c${n}`,
+			kind: blanks === 1 ? 'cloze' : 'basic',
+			prompt,
+			answer,
+			source: { quote },
+			...(numbers.length > 1 ? { fact: factOf(base) } : {}),
+			...(explanation ? { explanation } : {}),
+			...(tags ? { tags } : {})
+		});
+	}
+}
+
+function noteCards(b: Builder, note: TextNote): void {
+	const [front = '', back = '', ...extra] = note.fields.map((f) => b.plain(note, f));
+	const notetype = note.notetype ?? '';
+	if (HAS_CLOZE.test(front)) return clozeCards(b, note, front, [back, ...extra]);
+	if (!front || !back) {
+		b.tally.add('skipped: the front or the back is empty once formatting is removed', note.line);
+		return;
+	}
+	const quote = note.quote ? b.plain(note, note.quote) || back : back;
+	if (!b.fits(note, front, quote)) return;
+	// "Basic (optional reversed card)" makes the reverse card only when its third field is filled.
+	const optional = /optional/i.test(notetype) && /revers/i.test(notetype);
+	const reverse = optional ? !!extra[0] : /revers/i.test(notetype);
+	const explanation = b.explanation(note, optional ? extra.slice(1) : extra);
+	const tags = b.tags(note);
+	const base = b.baseId(note, front);
+	const shared = {
+		...(reverse ? { fact: factOf(base) } : {}),
+		...(explanation ? { explanation } : {}),
+		...(tags ? { tags } : {})
+	};
+	b.push(note, {
+		id: base,
+		kind: 'basic',
+		prompt: front,
+		answer: b.answer(note, back),
+		source: { quote },
+		...shared
+	});
+	if (!reverse) return;
+	if (back.length > LIMITS.prompt) {
+		b.tally.add(`no reverse card: the back is over ${LIMITS.prompt} characters`, note.line);
+		return;
+	}
+	b.push(note, {
+		id: `${base}/reverse`,
+		kind: 'basic',
+		prompt: back,
+		answer: b.answer(note, front),
+		source: { quote: front },
+		...shared
+	});
+}
+
+/**
+ * Makes cards from the rows of a text export: fields to plain text, a basic card per note (and a
+ * reverse card for Anki's reversed note types, one cloze card per `{{c1::…}}` number for Anki's
+ * cloze notes). Ids come from the file's id or guid column, else from the front's text, so
+ * importing the file again keeps progress. A row too long to be a card is an error; an empty one is
+ * skipped with a warning.
+ */
+export function notesToCards(notes: readonly TextNote[], file: string): TextCards {
+	const b = new Builder(file);
+	for (const note of notes) noteCards(b, note);
+	return { cards: b.cards, lines: b.lines, errors: b.errors, warnings: b.tally.list(file) };
+}

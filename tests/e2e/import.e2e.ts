@@ -1,0 +1,306 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { answer, axe, countRows, readRows, tempFile, waitForServiceWorker } from './helpers';
+import { bigBackup, bigDeck } from '../fixtures/imports/generate';
+
+const fixture = (name: string) => `tests/fixtures/imports/${name}`;
+const fileInput = (page: Page) => page.locator('input[type=file]');
+
+/** Text as rendered, whatever line breaks the template put between its words. */
+const words = (text: string) =>
+	new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+
+/** Chooses files once the page is ready for them (the input is enabled when the page has hydrated). */
+async function choose(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
+	await expect(fileInput(page)).toBeEnabled();
+	await fileInput(page).setInputFiles(files);
+}
+
+test('an Anki export by file: preview, a name of your own, import, study', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Import a deck' }).click();
+	await expect(page.getByRole('heading', { name: 'Import a deck' })).toBeVisible();
+	await axe(page, 'import page');
+	const decksBefore = await countRows(page, 'decks');
+	await choose(page, fixture('anki-notes.txt'));
+	await expect(page.getByRole('heading', { name: '“Spanish”' })).toBeVisible();
+	await expect(page.getByLabel('Read the file as')).toHaveValue('anki');
+	await expect(page.getByText('hablar', { exact: true })).toBeVisible();
+	await expect(page.getByText('3 notes about this file')).toBeVisible();
+	expect(await countRows(page, 'decks')).toBe(decksBefore);
+	await axe(page, 'import preview');
+
+	// A name with markup is refused as typed; a plain one gives the deck its id.
+	const name = page.getByLabel('Deck name');
+	await name.fill('Spanish <b>verbs</b>');
+	await expect(page.getByRole('alert')).toContainText('title: must be plain text');
+	await expect(page.getByRole('button', { name: 'Import 9 cards' })).toBeDisabled();
+	await name.fill('Spanish verbs');
+	await expect(page.getByText('Saved as “spanish-verbs”.')).toBeVisible();
+	await page.getByRole('button', { name: 'Import 9 cards' }).click();
+	await expect(page.getByRole('heading', { name: '“Spanish verbs” is ready' })).toBeVisible();
+	expect(await countRows(page, 'decks')).toBe(decksBefore + 1);
+	const [deck] = (await readRows<{ id: string; bundled: boolean }>(page, 'decks')).filter(
+		(d) => d.id === 'spanish-verbs'
+	);
+	expect(deck).toMatchObject({ bundled: false });
+
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page).toHaveURL(/\/review\?deck=spanish-verbs$/);
+	await expect(page.locator('.prompt')).toHaveText('hablar');
+	await answer(page, 'Good');
+	expect(await countRows(page, 'reviewLogs')).toBe(1);
+});
+
+test('a Quizlet export dropped on the page', async ({ page }) => {
+	await page.goto('/import');
+	await expect(fileInput(page)).toBeEnabled();
+	const text = readFileSync(fixture('quizlet-tab.txt'), 'utf8');
+	const data = await page.evaluateHandle((body) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([body], 'german.txt', { type: 'text/plain' }));
+		return dt;
+	}, text);
+	await page.locator('.drop').dispatchEvent('dragover', { dataTransfer: data });
+	await page.locator('.drop').dispatchEvent('drop', { dataTransfer: data });
+	await expect(page.getByRole('heading', { name: '“german”' })).toBeVisible();
+	await expect(page.getByLabel('Read the file as')).toHaveValue('quizlet');
+	await expect(page.getByText('der Hund')).toBeVisible();
+	await page.getByRole('button', { name: 'Import 5 cards' }).click();
+	await expect(page.getByText('5 new cards. Version 1.')).toBeVisible();
+});
+
+test('with no network: a file imports (the checker is cached) and its deck is studied', async ({
+	page,
+	context
+}) => {
+	await page.goto('/import');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+	await choose(page, fixture('anki-comma.csv'));
+	await expect(page.getByRole('heading', { name: '“anki comma”' })).toBeVisible();
+	await page.getByRole('button', { name: 'Import 4 cards' }).click();
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page.locator('.prompt')).toHaveText('Capital of France?');
+	await answer(page, 'Good');
+	// A fresh load of the review page, still offline (the precache serves /review, not ?deck=…).
+	await page.goto('/review');
+	await expect(page.locator('.prompt')).toBeVisible();
+	expect(await countRows(page, 'reviewLogs')).toBe(1);
+	expect(
+		(await readRows<{ deckId: string }>(page, 'cards')).some((c) => c.deckId === 'anki-comma')
+	).toBe(true);
+});
+
+test('a deck by link: share link, then an update keeps progress; the same version is refused', async ({
+	page
+}) => {
+	const url = 'https://decks.example.org/class/capitals.json';
+	let version = 1;
+	const deck = () => ({
+		schemaVersion: 1,
+		id: 'class-capitals',
+		title: 'Capitals for class 4B',
+		version,
+		source: { title: 'Atlas', url: 'https://example.org/atlas' },
+		cards: ['France:Paris', 'Italy:Rome', 'Spain:Madrid', 'Japan:Tokyo']
+			.slice(0, version === 1 ? 3 : 4)
+			.map((pair) => {
+				const [country, city] = pair.split(':');
+				return {
+					id: country!.toLowerCase(),
+					kind: 'basic',
+					prompt: `Capital of ${country}?`,
+					answer: city,
+					source: { quote: `${city} is the capital of ${country}.` }
+				};
+			})
+	});
+	// The teacher's web host, which lets other sites read its files.
+	await page.route(url, (route) =>
+		route.fulfill({
+			json: deck(),
+			headers: { 'access-control-allow-origin': '*' }
+		})
+	);
+	await page.goto('/import');
+	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
+	await page.getByLabel('Or paste a link to a deck').fill(url);
+	await page.getByRole('button', { name: 'Load' }).click();
+	await expect(page.getByRole('heading', { name: '“Capitals for class 4B”' })).toBeVisible();
+	await expect(page.getByText(url)).toBeVisible();
+	await page.getByRole('button', { name: 'Import 3 cards' }).click();
+	const share = page.getByLabel('Share link for “Capitals for class 4B”');
+	const link = await share.inputValue();
+	expect(link).toMatch(/^http:\/\/localhost:\d+\/import\?url=/);
+	expect(new URL(link).searchParams.get('url')).toBe(url);
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.getByRole('button', { name: 'Copy link for Capitals for class 4B' }).click();
+	await expect(page.getByText('Link copied.')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await answer(page, 'Easy');
+	const learned = (await readRows<{ uid: string; reps: number }>(page, 'cards')).find(
+		(c) => c.uid === 'class-capitals|france'
+	);
+	expect(learned?.reps).toBe(1);
+
+	// The share link, opened again: the same version is refused and nothing changes.
+	await page.goto(link);
+	await expect(page.getByLabel('Or paste a link to a deck')).toHaveValue(url);
+	await expect(page.getByRole('alert')).toContainText(
+		'Version 1 of “Capitals for class 4B” is already installed'
+	);
+	// The teacher publishes version 2 with one more card: the update keeps the progress.
+	version = 2;
+	await page.goto(link);
+	await expect(
+		page.getByText('Updates “Capitals for class 4B” from version 1 to 2.')
+	).toBeVisible();
+	await expect(page.getByText('3 cards keep their progress.')).toBeVisible();
+	await page.getByRole('button', { name: 'Import 4 cards' }).click();
+	await expect(page.getByText('1 new card, 3 cards unchanged. Version 2.')).toBeVisible();
+	const after = (await readRows<{ uid: string; reps: number }>(page, 'cards')).find(
+		(c) => c.uid === 'class-capitals|france'
+	);
+	expect(after).toEqual(learned ? { ...after, reps: learned.reps } : undefined);
+	expect(await countRows(page, 'reviewLogs')).toBe(1);
+});
+
+test('a link that cannot be loaded, and a file over the size limit, say so', async ({ page }) => {
+	await page.goto('/import');
+	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
+	await page.getByLabel('Or paste a link to a deck').fill('http://insecure.example.org/d.json');
+	await page.getByRole('button', { name: 'Load' }).click();
+	await expect(page.getByRole('alert')).toHaveText(/Only https:\/\/ links can be imported/);
+	// A host that refuses, or does not let other sites read its files: the fetch fails.
+	await page.route('https://nocors.example.org/**', (route) => route.abort('failed'));
+	await page.getByLabel('Or paste a link to a deck').fill('https://nocors.example.org/d.json');
+	await page.getByRole('button', { name: 'Load' }).click();
+	await expect(page.getByRole('alert')).toContainText('Access-Control-Allow-Origin');
+	await choose(page, {
+		name: 'huge.json',
+		mimeType: 'application/json',
+		buffer: Buffer.alloc(21 * 1024 * 1024, 32)
+	});
+	await expect(page.getByRole('alert')).toHaveText(
+		'“huge.json” is 21 MB; a deck file can be at most 20 MB.'
+	);
+});
+
+test('decks export as JSON and CSV', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await page.getByRole('link', { name: 'Your data' }).click();
+	await axe(page, 'data page');
+	const item = page.getByRole('listitem').filter({ hasText: 'Two-plus-two basics' });
+	const [json] = await Promise.all([
+		page.waitForEvent('download'),
+		item.getByRole('button', { name: 'Download JSON of Two-plus-two basics' }).click()
+	]);
+	expect(json.suggestedFilename()).toBe('two-plus-two-basics.json');
+	const deck = JSON.parse(readFileSync((await json.path())!, 'utf8'));
+	expect(deck).toMatchObject({ schemaVersion: 1, id: 'two-plus-two-basics', version: 1 });
+	expect(deck.cards).toHaveLength(10);
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		item.getByRole('button', { name: 'Download CSV of Two-plus-two basics' }).click()
+	]);
+	const text = readFileSync((await csv.path())!, 'utf8');
+	expect(text.startsWith('\ufefffront,back,explanation,quote,tags,id\r\n')).toBe(true);
+	expect(text.trimEnd().split('\r\n')).toHaveLength(11);
+});
+
+test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
+	await page.goto('/review');
+	for (let i = 0; i < 3; i++) await answer(page, 'Good');
+	await page.goto('/data');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download a backup' }).click()
+	]);
+	await expect(page.getByText(words('Backup saved: 2 decks, 325 cards, 3 answers'))).toBeVisible();
+	const path = (await download.path())!;
+	const cards = await readRows<{ uid: string }>(page, 'cards');
+
+	const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const other = await fresh.newPage();
+	await other.goto('/data');
+	await choose(other, path);
+	await expect(other.getByText(words('2 decks, 325 cards, 3 answers.'))).toBeVisible({
+		timeout: 20_000
+	});
+	expect(await countRows(other, 'reviewLogs')).toBe(0);
+	await other.getByRole('button', { name: 'Merge into this device' }).click();
+	await expect(other.getByText(words('3 new answers (0 already here)'))).toBeVisible();
+	const byUid = (a: { uid: string }, b: { uid: string }) => (a.uid < b.uid ? -1 : 1);
+	expect((await readRows<{ uid: string }>(other, 'cards')).sort(byUid)).toEqual(cards.sort(byUid));
+	expect(await countRows(other, 'reviewLogs')).toBe(3);
+	await fresh.close();
+});
+
+test('a 10,000-card deck imports with a progress bar, and the page keeps painting', async ({
+	page
+}, info) => {
+	test.setTimeout(180_000);
+	const path = await tempFile('big-deck.json', JSON.stringify(bigDeck(10_000)));
+	await page.goto('/import');
+	// Long tasks (over 50 ms on the main thread) are what a learner feels as a frozen screen.
+	await page.evaluate(() => {
+		const w = window as unknown as { longTasks: number[] };
+		w.longTasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.longTasks.push(e.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	const start = Date.now();
+	await choose(page, path);
+	await expect(page.getByRole('heading', { name: '“Big deck of 10000 cards”' })).toBeVisible({
+		timeout: 60_000
+	});
+	const checked = Date.now();
+	await page.getByRole('button', { name: 'Import 10,000 cards' }).click();
+	await expect(page.getByRole('progressbar', { name: 'Saving the deck' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /is ready/ })).toBeVisible({ timeout: 120_000 });
+	const saved = Date.now();
+	const longTasks = await page.evaluate(
+		() => (window as unknown as { longTasks: number[] }).longTasks
+	);
+	expect(await countRows(page, 'cards')).toBeGreaterThanOrEqual(10_000);
+	const figures = {
+		checkMs: checked - start,
+		saveMs: saved - checked,
+		longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+		longTasks: longTasks.length
+	};
+	info.annotations.push({ type: 'import-10000', description: JSON.stringify(figures) });
+	console.log('10,000-card import', figures);
+	// Parsing and checking run in a worker and the cards are written in slices: no long freeze.
+	expect(figures.longestTaskMs).toBeLessThan(1000);
+});
+
+test('a backup of 100,000 answers imports', async ({ page }, info) => {
+	test.setTimeout(300_000);
+	const backup = bigBackup(1000, 100, Date.UTC(2025, 0, 1));
+	const path = await tempFile('big-backup.json', JSON.stringify(backup));
+	await page.goto('/data');
+	const start = Date.now();
+	await choose(page, path);
+	await expect(page.getByText(words('1 deck, 1,000 cards, 100,000 answers.'))).toBeVisible({
+		timeout: 120_000
+	});
+	const checked = Date.now();
+	await page.getByRole('button', { name: 'Merge into this device' }).click();
+	await expect(page.getByText(words('100,000 new answers'))).toBeVisible({
+		timeout: 240_000
+	});
+	const merged = Date.now();
+	expect(await countRows(page, 'reviewLogs')).toBe(100_000);
+	const cards = await readRows<{ reps: number; lastLogAt: number }>(page, 'cards');
+	expect(cards.filter((c) => c.reps === 100)).toHaveLength(1000);
+	const figures = { checkMs: checked - start, mergeMs: merged - checked };
+	info.annotations.push({ type: 'backup-100000', description: JSON.stringify(figures) });
+	console.log('100,000-answer backup', figures);
+});
