@@ -38,7 +38,7 @@ export function syntheticDeck(count: number, id = DECK_ID): Deck {
 
 /**
  * A collection of `count` cards where 60% have about ten answers each. Whatever the size, the same
- * work is due today: 400 reviews, so timings at different sizes compare like with like.
+ * work is due today: 500 reviews, so timings at different sizes compare like with like.
  */
 export async function seed(count: number): Promise<{ cards: number; logs: number; ms: number }> {
 	const started = performance.now();
@@ -83,7 +83,7 @@ export async function seed(count: number): Promise<{ cards: number; logs: number
 				at += Math.max(DAY, Math.min(state.due.getTime() - at, 20 * DAY));
 			}
 			const reviewed = rows.length + c * 0.6;
-			const due = reviewed < 400 ? now - 3600_000 : now + (1 + (i % 90)) * DAY;
+			const due = reviewed < 500 ? now - 3600_000 : now + (1 + (i % 90)) * DAY;
 			rows.push({ ...card, ...stateToRow(state), state: 2, due, lastLogAt: at });
 		}
 		await db.transaction('rw', db.cards, db.reviewLogs, async () => {

@@ -10,6 +10,8 @@ const ROUTES = [
 	['cards', '/library/cards?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
 	['settings', '/settings', 'Settings'],
 	['stats', '/stats', 'Statistics'],
+	['import', '/import', 'Import a deck'],
+	['data', '/data', 'Your data'],
 	['about', '/about', 'About Recall']
 ] as const;
 
