@@ -80,14 +80,16 @@ async function answerLoop(page: Page, count: number): Promise<number[]> {
 			const before = document.querySelector('.prompt')?.textContent;
 			const t0 = performance.now();
 			good.click();
-			await new Promise((resolve) => {
+			const moved = await new Promise((resolve) => {
 				const check = () => {
 					const now = document.querySelector('.prompt')?.textContent;
-					if (now !== before && button(/^Show answer$/)) resolve();
+					if (now !== before && button(/^Show answer$/)) resolve(true);
+					else if (performance.now() - t0 > 5000) resolve(false);
 					else requestAnimationFrame(check);
 				};
 				check();
 			});
+			if (!moved) break;
 			await frame();
 			times.push(performance.now() - t0);
 		}
@@ -127,6 +129,8 @@ async function measure(browser: Browser, cards: number): Promise<Row[]> {
 			opens.push(await page.evaluate<number>('window.__firstCard'));
 		}
 		const times = await answerLoop(page, answers + WARMUP);
+		if (times.length < answers + WARMUP)
+			console.log('answers stopped at', times.length, (await page.locator('main').innerText()).slice(0, 300));
 		const measured = times.slice(WARMUP);
 		if (measured.length < answers) throw new Error(`only ${measured.length} answers timed`);
 		rows.push({

@@ -120,6 +120,8 @@ export class ReviewSession {
 	#values = new Map<string, DeckValues>();
 	#shownAt = 0;
 	#busy = false;
+	/** Settles when the answer being written is saved (or failed). */
+	#idle: Promise<void> = Promise.resolve();
 	#revision = -1;
 	#sinceRefresh = 0;
 	#watch: Subscription | undefined;
@@ -297,11 +299,15 @@ export class ReviewSession {
 	 * write fails, the card comes back as it was.
 	 */
 	async rate(grade: Grade): Promise<void> {
+		// A rating given while the previous answer is still being written waits for it, in order.
+		while (this.#busy) await this.#idle;
 		const card = this.current;
 		const scheduler = this.#scheduler;
-		if (!card || !scheduler || !this.revealed || this.#busy) return;
+		if (!card || !scheduler || !this.revealed) return;
 		this.#busy = true;
 		this.saving = true;
+		let finished = () => {};
+		this.#idle = new Promise<void>((resolve) => (finished = resolve));
 		const now = this.#clock();
 		const feedback = this.feedback;
 		const practice = this.practice !== undefined;
@@ -371,6 +377,7 @@ export class ReviewSession {
 		} finally {
 			this.#busy = false;
 			this.saving = false;
+			finished();
 		}
 	}
 
