@@ -130,7 +130,11 @@ async function measure(browser: Browser, cards: number): Promise<Row[]> {
 		}
 		const times = await answerLoop(page, answers + WARMUP);
 		if (times.length < answers + WARMUP)
-			console.log('answers stopped at', times.length, (await page.locator('main').innerText()).slice(0, 300));
+			console.log(
+				'answers stopped at',
+				times.length,
+				(await page.locator('main').innerText()).slice(0, 300)
+			);
 		const measured = times.slice(WARMUP);
 		if (measured.length < answers) throw new Error(`only ${measured.length} answers timed`);
 		rows.push({
