@@ -224,9 +224,12 @@ export class ReviewSession {
 			this.status = 'done';
 			return;
 		}
-		const values = await this.#valuesOf(card.deckId);
-		const pool = values.byType.get(card.content.answerType ?? '') ?? [];
 		const deckMode = this.#settings?.deckModes[card.deckId] ?? 'mixed';
+		// The deck's other answers (for choices and grading) are read once per deck, and only when
+		// this card can be asked as something other than a flashcard.
+		const plain = deckMode === 'flashcard' || card.content.kind === 'basic';
+		const values = plain ? undefined : await this.#valuesOf(card.deckId);
+		const pool = values?.byType.get(card.content.answerType ?? '') ?? [];
 		this.mode = chooseMode(card.content, card.state, deckMode, pool);
 		this.#shownAt = this.#clock().getTime();
 		this.options =
