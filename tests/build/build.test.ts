@@ -1,0 +1,100 @@
+/**
+ * Reads the build output (run `npm run build` first; `npm test` does): the service worker must
+ * precache the shell, every route and every bundled deck, and the first screen must stay small.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUILD = 'build';
+const built = existsSync(join(BUILD, 'sw.js'));
+const KB = 1024;
+
+/** Budgets: gzipped JavaScript of the first route, and the precache without the decks. */
+const FIRST_ROUTE_JS_GZ = 80 * KB;
+const PRECACHE_WITHOUT_DECKS = 1.5 * KB * KB;
+
+function precache(): { url: string; revision: string | null }[] {
+	const sw = readFileSync(join(BUILD, 'sw.js'), 'utf8');
+	const list = /precacheAndRoute\((\[.*?\])/s.exec(sw)?.[1];
+	if (!list) throw new Error('no precache list in build/sw.js');
+	// The list is a JS array literal of {url, revision} objects.
+	return Function(`return ${list}`)() as { url: string; revision: string | null }[];
+}
+
+/** Every page route under src/routes, as the URL the static build serves it at. */
+function routes(dir = 'src/routes', prefix = ''): string[] {
+	const found: string[] = [];
+	for (const name of readdirSync(dir)) {
+		const full = join(dir, name);
+		if (statSync(full).isDirectory()) found.push(...routes(full, `${prefix}/${name}`));
+		else if (name === '+page.svelte') found.push(prefix || '/');
+	}
+	return found;
+}
+
+/** The JavaScript files the home page loads before it can run: its entry imports and preloads. */
+function firstRouteScripts(): string[] {
+	const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
+	const files = new Set<string>();
+	for (const m of html.matchAll(/(?:href=|import\()"\.?\/?([^"]+\.js)"/g)) files.add(m[1]!);
+	return [...files];
+}
+
+const gz = (file: string) => gzipSync(readFileSync(join(BUILD, file)), { level: 9 }).length;
+
+describe('the build', () => {
+	if (!built) throw new Error('No build/sw.js: run `npm run build` first (npm run test:build does).');
+	const entries = built ? precache() : [];
+	const urls = new Set(entries.map((e) => e.url));
+
+	it('precaches the shell and every route', () => {
+		for (const route of routes()) {
+			const url = route === '/' ? '/' : route.slice(1);
+			expect(urls.has(url), url).toBe(true);
+		}
+		expect([...urls].some((u) => u.startsWith('_app/immutable/entry/start'))).toBe(true);
+		expect(urls.has('manifest.webmanifest')).toBe(true);
+	});
+
+	it('precaches every bundled deck', () => {
+		const index = JSON.parse(readFileSync(join(BUILD, 'decks/index.json'), 'utf8')) as {
+			decks: { id: string }[];
+		};
+		expect(index.decks.length).toBeGreaterThanOrEqual(2);
+		expect(urls.has('decks/index.json')).toBe(true);
+		for (const deck of index.decks) expect(urls.has(`decks/${deck.id}.json`), deck.id).toBe(true);
+	});
+
+	it(`keeps the first route's JavaScript under ${FIRST_ROUTE_JS_GZ / KB} KB gzipped`, () => {
+		const scripts = firstRouteScripts();
+		expect(scripts.length).toBeGreaterThan(3);
+		const total = scripts.reduce((n, f) => n + gz(f), 0);
+		console.log(`first route: ${scripts.length} scripts, ${(total / KB).toFixed(1)} KB gzipped`);
+		expect(total).toBeLessThanOrEqual(FIRST_ROUTE_JS_GZ);
+	});
+
+	it('keeps the precache (without decks) under 1.5 MB', () => {
+		const files = [...urls].filter((u) => u !== '/' && !u.startsWith('decks/'));
+		const size = files.reduce((n, u) => {
+			const file = existsSync(join(BUILD, u)) ? u : `${u}.html`;
+			return n + statSync(join(BUILD, file)).size;
+		}, 0);
+		console.log(`precache: ${entries.length} entries, ${(size / KB).toFixed(0)} KB without decks`);
+		expect(size).toBeLessThanOrEqual(PRECACHE_WITHOUT_DECKS);
+	});
+
+	it('leaves the review and settings code out of the first route', () => {
+		const nodes = readdirSync(join(BUILD, '_app/immutable/nodes'));
+		const first = new Set(firstRouteScripts());
+		// Route nodes 0 and 2 are the layout and the home page; every other route loads on demand.
+		const others = nodes.filter((n) => !/^[02]\./.test(n)).map((n) => `_app/immutable/nodes/${n}`);
+		expect(others.length).toBeGreaterThan(3);
+		for (const node of others) expect(first.has(node), node).toBe(false);
+		const code = [...first].map((f) => readFileSync(join(BUILD, f), 'utf8')).join('\n');
+		// Marker strings of code the first screen must not load: the typed-answer grader, ts-fsrs.
+		expect(code).not.toContain('Accepted with a typo');
+		expect(code).not.toContain('request_retention');
+	});
+});
