@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the review screen and waits for a card (the bundled decks install on first visit). */
 export async function openReview(page: Page, deck?: string) {
@@ -14,14 +14,17 @@ export async function settled(page: Page) {
 	await expect(page.locator('section[aria-busy="true"]')).toHaveCount(0);
 }
 
-/** Answers the card on screen, whatever mode it is asked in, and rates it `rating`. */
-export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
-	const reveal = page.getByRole('button', { name: 'Show answer' });
+/**
+ * Makes the card on screen ready to rate, whatever mode it is asked in, and returns its rating
+ * buttons: "Show answer" for a flashcard, the first option, choice or a typed answer otherwise.
+ */
+export async function reveal(page: Page): Promise<Locator> {
+	const show = page.getByRole('button', { name: 'Show answer' });
 	const option = page.locator('.option:not([disabled])').first();
 	const truth = page.locator('.choice:not([disabled])').first();
 	const typed = page.locator('#typed-answer:not([disabled])');
-	await expect(reveal.or(option).or(truth).or(typed)).toBeVisible();
-	if (await reveal.isVisible()) await reveal.click();
+	await expect(show.or(option).or(truth).or(typed)).toBeVisible();
+	if (await show.isVisible()) await show.click();
 	else if (await option.isVisible()) await option.click();
 	else if (await truth.isVisible()) await truth.click();
 	else {
@@ -29,6 +32,13 @@ export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Ea
 		await typed.press('Enter');
 	}
 	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
+	await expect(ratings).toBeVisible();
+	return ratings;
+}
+
+/** Answers the card on screen, whatever mode it is asked in, and rates it `rating`. */
+export async function answer(page: Page, rating: 'Again' | 'Hard' | 'Good' | 'Easy' = 'Good') {
+	const ratings = await reveal(page);
 	await ratings.getByRole('button', { name: new RegExp(`^${rating}`) }).click();
 	// The next card (or the summary) replaces this one, and the answer is saved.
 	await expect(ratings).toBeHidden();

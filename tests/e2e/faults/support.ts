@@ -101,27 +101,7 @@ export async function startChromium(profile: string): Promise<OwnChromium> {
 	};
 }
 
-/**
- * Makes the card on screen ready to rate, whatever mode it is asked in, and returns its rating
- * buttons: "Show answer" for a flashcard, the first option, choice or a typed answer otherwise.
- */
-export async function reveal(page: Page): Promise<Locator> {
-	const show = page.getByRole('button', { name: 'Show answer' });
-	const option = page.locator('.option:not([disabled])').first();
-	const truth = page.locator('.choice:not([disabled])').first();
-	const typed = page.locator('#typed-answer:not([disabled])');
-	await expect(show.or(option).or(truth).or(typed)).toBeVisible();
-	if (await show.isVisible()) await show.click();
-	else if (await option.isVisible()) await option.click();
-	else if (await truth.isVisible()) await truth.click();
-	else {
-		await typed.fill('an answer');
-		await typed.press('Enter');
-	}
-	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
-	await expect(ratings).toBeVisible();
-	return ratings;
-}
+export { reveal } from '../helpers';
 
 /** The rating button `rating` in a group returned by `reveal`. */
 export const ratingButton = (ratings: Locator, rating: Rating) =>
