@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { installDeck, recordAnswer, rowToState, stateToRow } from '$lib/storage';
+import { installDeck } from '$lib/storage';
 import { createScheduler } from '$lib/scheduler';
 import { loadOverview, studyStreak } from '$lib/state/overview';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
+import { answer } from '../../fixtures/answers';
 
 const DAY = 86_400_000;
 
-async function answerAt(db: ReturnType<typeof freshDb>, uid: string, at: Date) {
-	const scheduler = createScheduler();
-	const card = (await db.cards.get(uid))!;
-	await recordAnswer(db, {
-		uid,
-		seen: card,
-		grade: 3,
-		now: at,
-		durationMs: 1,
-		mode: 'flashcard',
-		next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, at, uid))
-	});
-}
+const answerAt = (db: ReturnType<typeof freshDb>, uid: string, at: Date) =>
+	answer(db, uid, 3, at, { scheduler: createScheduler() });
 
 describe('home overview', () => {
 	it('counts study days in a row, ending today or yesterday', async () => {

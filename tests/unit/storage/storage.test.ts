@@ -6,15 +6,12 @@ import {
 	recordAnswer,
 	rowToState,
 	StaleAnswerError,
-	stateToRow,
-	undoAnswer,
-	type StudyDb
+	undoAnswer
 } from '$lib/storage';
-import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
+import { studyDayEnd, studyDayStart } from '$lib/scheduler';
 import { freshDb } from '../../fixtures/db';
 import { NOW, basicCard, smallDeck } from '../../fixtures/decks';
-
-const scheduler = createScheduler({ enableFuzz: false });
+import { answer } from '../../fixtures/answers';
 
 const queueOptions = (now: Date, extra = {}) => ({
 	now,
@@ -25,20 +22,6 @@ const queueOptions = (now: Date, extra = {}) => ({
 	learnAheadMs: 20 * 60_000,
 	...extra
 });
-
-async function answer(db: StudyDb, uid: string, grade: Grade, now: Date) {
-	const card = await db.cards.get(uid);
-	if (!card) throw new Error(`no ${uid}`);
-	return recordAnswer(db, {
-		uid,
-		seen: card,
-		grade,
-		now,
-		durationMs: 4000,
-		mode: 'flashcard',
-		next: (s) => stateToRow(scheduler.answer(rowToState(s), grade, now, uid))
-	});
-}
 
 describe('installDeck', () => {
 	it('adds every card as new', async () => {
