@@ -23,17 +23,26 @@ export async function reveal(page: Page): Promise<Locator> {
 	const option = page.locator('.option:not([disabled])').first();
 	const truth = page.locator('.choice:not([disabled])').first();
 	const typed = page.locator('#typed-answer:not([disabled])');
-	await expect(show.or(option).or(truth).or(typed)).toBeVisible();
-	if (await show.isVisible()) await show.click();
-	else if (await option.isVisible()) await option.click();
-	else if (await truth.isVisible()) await truth.click();
-	else {
-		await typed.fill('an answer');
-		await typed.press('Enter');
-	}
 	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
-	await expect(ratings).toBeVisible();
-	return ratings;
+	// Another tab's write can replace the card between looking and clicking (it moves on): then
+	// look again, rather than wait for a control that is gone.
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await expect(show.or(option).or(truth).or(typed)).toBeVisible();
+			const quick = { timeout: 2000 };
+			if (await show.isVisible()) await show.click(quick);
+			else if (await option.isVisible()) await option.click(quick);
+			else if (await truth.isVisible()) await truth.click(quick);
+			else {
+				await typed.fill('an answer', quick);
+				await typed.press('Enter', quick);
+			}
+			await expect(ratings).toBeVisible(quick);
+			return ratings;
+		} catch (e) {
+			if (attempt >= 4) throw e;
+		}
+	}
 }
 
 /** Answers the card on screen, whatever mode it is asked in, and rates it `rating`. */
