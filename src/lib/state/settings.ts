@@ -1,4 +1,7 @@
-import { getSetting, setSetting, type Limits, type QueueOptions, type StudyDb } from '$lib/storage';
+// Small modules, not the storage barrel: the snapshot worker and the first screen load this.
+import { getSetting, setSetting } from '$lib/storage/settings';
+import type { Limits, QueueOptions } from '$lib/storage/queue';
+import type { StudyDb } from '$lib/storage/db';
 import { DEFAULT_SLOW_SECONDS, type SlowThresholds } from '$lib/quiz/defaults';
 import type { DeckMode } from '$lib/quiz/modes';
 import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '$lib/scheduler/types';

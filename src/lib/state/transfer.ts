@@ -4,7 +4,7 @@ import { installDeck, cardUid, type InstallReport } from '$lib/storage/decks';
 import { activeFlag, type CardRow, type DeckRow, type ReviewLogRow } from '$lib/storage/rows';
 import { bumpRevision } from '$lib/storage/revision';
 import { createScheduler } from '$lib/scheduler';
-import { LOCAL_SETTINGS, makeBackup, type Backup } from '$lib/transfer/backup';
+import { LOCAL_SETTINGS, type Backup } from '$lib/transfer/backup';
 import { replayCard } from './history';
 import { loadSettings } from './settings';
 
@@ -150,20 +150,7 @@ export async function exportDeck(db: StudyDb, deckId: string): Promise<Deck> {
 	};
 }
 
-/** Everything on this device, as one backup (format in src/lib/transfer/BACKUP.md). */
-export async function exportBackup(db: StudyDb, now: Date): Promise<Backup> {
-	return db.transaction('r', db.decks, db.cards, db.reviewLogs, db.settings, async () =>
-		makeBackup(
-			{
-				decks: await db.decks.toArray(),
-				cards: await db.cards.toArray(),
-				reviewLogs: await db.reviewLogs.toArray(),
-				settings: await db.settings.toArray()
-			},
-			now
-		)
-	);
-}
+export { exportBackup } from './export-backup';
 
 export interface MergeReport {
 	decksAdded: number;

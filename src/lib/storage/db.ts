@@ -1,5 +1,12 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { CardRow, DeckRow, ReviewLogRow, SettingRow } from './rows';
+import type {
+	CardRow,
+	DeckRow,
+	ReviewLogRow,
+	SettingRow,
+	SnapshotDataRow,
+	SnapshotRow
+} from './rows';
 
 export const DB_NAME = 'recall';
 
@@ -25,10 +32,21 @@ export const SCHEMA = {
 			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
 		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
 		settings: 'key'
+	},
+	3: {
+		decks: 'id',
+		cards:
+			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key',
+		// Automatic snapshots: what each one holds, listed without reading the data itself, which
+		// lives in its own table under the same id.
+		snapshots: '++id, createdAt',
+		snapshotData: 'id'
 	}
 } as const;
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Version 1 had no bury, leech or log kinds: give every row its defaults. */
 async function upgradeTo2(tx: Transaction): Promise<void> {
@@ -57,10 +75,14 @@ export class StudyDb extends Dexie {
 	cards!: Table<CardRow, string>;
 	reviewLogs!: Table<ReviewLogRow, string>;
 	settings!: Table<SettingRow, string>;
+	snapshots!: Table<SnapshotRow, number>;
+	snapshotData!: Table<SnapshotDataRow, number>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
 		this.version(1).stores(SCHEMA[1]);
 		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
+		// Version 3 only adds the snapshot tables: nothing to upgrade.
+		this.version(3).stores(SCHEMA[3]);
 	}
 }

@@ -96,6 +96,33 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/** Why a snapshot was taken: the first open of a study day, the learner's button, or a restore. */
+export type SnapshotReason = 'daily' | 'manual' | 'before-restore';
+
+/** What one automatic snapshot holds; its data is in `snapshotData` under the same id. */
+export interface SnapshotRow {
+	id?: number;
+	createdAt: number;
+	/** The study day it was taken on, for example `2026-11-26`. */
+	day: string;
+	reason: SnapshotReason;
+	decks: number;
+	cards: number;
+	logs: number;
+	/** Bytes stored (compressed when the browser can), and of the backup text before that. */
+	bytes: number;
+	rawBytes: number;
+	/** Changes when the study data changes: a daily snapshot of unchanged data is not taken again. */
+	fingerprint: string;
+}
+
+/** A snapshot's data: the backup format (BACKUP.md) as JSON text, gzipped when possible. */
+export interface SnapshotDataRow {
+	id: number;
+	gzip: boolean;
+	data: Uint8Array | string;
+}
+
 export function stateToRow(s: CardState): StateRow {
 	return {
 		due: s.due.getTime(),

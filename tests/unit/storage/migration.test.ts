@@ -74,6 +74,34 @@ describe('schema migration', () => {
 			learnAheadMs: 0
 		});
 		expect(queue.counts).toEqual({ learning: 0, review: 1, new: 2 });
+		expect(await db.snapshots.count()).toBe(0);
+		db.close();
+	});
+
+	it('opens a version 2 database, adds the snapshot tables and keeps every row', async () => {
+		const factory = new IDBFactory();
+		const old = new Dexie('recall-v2', { indexedDB: factory, IDBKeyRange });
+		old.version(2).stores(SCHEMA[2]);
+		await old.open();
+		const card = { ...v1Card(0, 2), buriedUntil: 0, leech: 0, lastLogAt: 5 };
+		await old.table('decks').put({ id: 'old', title: 'Old deck', version: 1, cardCount: 1 });
+		await old.table('cards').put(card);
+		await old.table('settings').put({ key: 'revision', value: 12 });
+		old.close();
+
+		const db = new StudyDb('recall-v2', { indexedDB: factory, IDBKeyRange });
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		expect(await db.cards.get(card.uid)).toEqual(card);
+		expect(await db.settings.get('revision')).toEqual({ key: 'revision', value: 12 });
+		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'cards',
+			'decks',
+			'reviewLogs',
+			'settings',
+			'snapshotData',
+			'snapshots'
+		]);
 		db.close();
 	});
 });

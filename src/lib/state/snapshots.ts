@@ -1,0 +1,205 @@
+import type { StudyDb } from '$lib/storage/db';
+import type { SnapshotReason, SnapshotRow } from '$lib/storage/rows';
+import { bumpRevision, readRevision } from '$lib/storage/revision';
+import { isQuotaError } from '$lib/storage/errors';
+import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
+import { LOCAL_SETTINGS } from '$lib/transfer/backup';
+import type { BackupResult } from '$lib/transfer/backup-format';
+import { exportBackup } from './export-backup';
+
+/** Snapshots are kept this long; the newest one is always kept, however old. */
+export const SNAPSHOT_DAYS = 7;
+/** At most this many, whatever their age: a learner pressing "Take a snapshot" cannot fill the disk. */
+export const MAX_SNAPSHOTS = 12;
+/**
+ * Settings that describe this device rather than the study data: a restore leaves them as they
+ * are (the revision counter, the last backup file, persistence asked, the theme).
+ */
+const DEVICE_SETTINGS: ReadonlySet<string> = new Set([
+	...LOCAL_SETTINGS,
+	'lastBackupAt',
+	'persistence',
+	'appearance'
+]);
+
+async function gzip(text: string): Promise<Uint8Array> {
+	const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+	return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function gunzip(data: Uint8Array): Promise<string> {
+	const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+		.stream()
+		.pipeThrough(new DecompressionStream('gzip'));
+	return new Response(stream).text();
+}
+
+/** Changes whenever an answer is added, undone or reset (each bumps the revision) or logs merge in. */
+async function fingerprint(db: StudyDb): Promise<{ value: string; logs: number }> {
+	return db.transaction('r', db.settings, db.reviewLogs, async () => {
+		const logs = await db.reviewLogs.count();
+		return { value: `${await readRevision(db)}:${logs}`, logs };
+	});
+}
+
+/** The snapshots on this device, newest first (their data is not read). */
+export async function listSnapshots(db: StudyDb): Promise<SnapshotRow[]> {
+	return (await db.snapshots.orderBy('createdAt').reverse().toArray()).filter(
+		(s) => s.id !== undefined
+	);
+}
+
+/**
+ * Drops snapshots from before the last seven study days (keeping the newest, however old) and any
+ * past the twelfth. Returns how many it dropped.
+ */
+export async function pruneSnapshots(db: StudyDb, now: Date, dayStartHour = 4): Promise<number> {
+	return db.transaction('rw', db.snapshots, db.snapshotData, async () => {
+		const all = await db.snapshots.orderBy('createdAt').reverse().toArray();
+		const first = studyDayStart(now, dayStartHour);
+		first.setDate(first.getDate() - (SNAPSHOT_DAYS - 1));
+		const cutoff = first.getTime();
+		const drop = all
+			.filter((s, i) => i > 0 && (i >= MAX_SNAPSHOTS || s.createdAt < cutoff))
+			.map((s) => s.id!);
+		await db.snapshots.bulkDelete(drop);
+		await db.snapshotData.bulkDelete(drop);
+		return drop.length;
+	});
+}
+
+/**
+ * Stores a snapshot of all study data (the backup format, gzipped), then prunes old ones. The
+ * data is read in one transaction, so the snapshot is one moment of the collection; meta and data
+ * are written in another, so a snapshot is whole or absent. When storage is full the oldest
+ * snapshots are dropped to make room, once; if it still does not fit, the error is thrown.
+ */
+export async function takeSnapshot(
+	db: StudyDb,
+	now: Date,
+	reason: SnapshotReason,
+	dayStartHour = 4
+): Promise<SnapshotRow> {
+	const { value } = await fingerprint(db);
+	const backup = await exportBackup(db, now);
+	const text = JSON.stringify(backup);
+	const compress = typeof CompressionStream !== 'undefined';
+	const data = compress ? await gzip(text) : text;
+	const meta: SnapshotRow = {
+		createdAt: now.getTime(),
+		day: studyDayKey(now, dayStartHour),
+		reason,
+		decks: backup.decks.length,
+		cards: backup.cards.length,
+		logs: backup.reviewLogs.length,
+		bytes: compress ? (data as Uint8Array).byteLength : new Blob([text]).size,
+		rawBytes: new Blob([text]).size,
+		fingerprint: value
+	};
+	const write = () =>
+		db.transaction('rw', db.snapshots, db.snapshotData, async () => {
+			const id = await db.snapshots.add(meta);
+			await db.snapshotData.add({ id, gzip: compress, data });
+			return { ...meta, id };
+		});
+	let row: SnapshotRow;
+	try {
+		row = await write();
+	} catch (e) {
+		if (!isQuotaError(e)) throw e;
+		const oldest = (await db.snapshots.orderBy('createdAt').toArray()).map((s) => s.id!);
+		if (oldest.length === 0) throw e;
+		await db.transaction('rw', db.snapshots, db.snapshotData, async () => {
+			await db.snapshots.bulkDelete(oldest);
+			await db.snapshotData.bulkDelete(oldest);
+		});
+		row = await write();
+	}
+	await pruneSnapshots(db, now, dayStartHour);
+	return row;
+}
+
+export type DailyOutcome =
+	| { taken: true; snapshot: SnapshotRow }
+	| { taken: false; why: 'no-answers' | 'already-today' | 'unchanged' };
+
+/**
+ * The once-a-day snapshot, taken on the first open of each study day when there is something to
+ * keep: answers, and a change since the newest snapshot.
+ */
+export async function takeDailySnapshot(
+	db: StudyDb,
+	now: Date,
+	dayStartHour = 4
+): Promise<DailyOutcome> {
+	const current = await fingerprint(db);
+	if (current.logs === 0) return { taken: false, why: 'no-answers' };
+	const today = await db.snapshots
+		.where('createdAt')
+		.aboveOrEqual(studyDayStart(now, dayStartHour).getTime())
+		.filter((s) => s.reason === 'daily')
+		.count();
+	if (today > 0) return { taken: false, why: 'already-today' };
+	const newest = await db.snapshots.orderBy('createdAt').last();
+	if (newest?.fingerprint === current.value) {
+		await pruneSnapshots(db, now, dayStartHour);
+		return { taken: false, why: 'unchanged' };
+	}
+	return { taken: true, snapshot: await takeSnapshot(db, now, 'daily', dayStartHour) };
+}
+
+/** The snapshot's data as text: the backup file it holds. */
+export async function snapshotText(db: StudyDb, id: number): Promise<string> {
+	const row = await db.snapshotData.get(id);
+	if (!row) throw new Error('This snapshot is no longer on this device.');
+	return row.gzip ? gunzip(row.data as Uint8Array) : (row.data as string);
+}
+
+export interface RestoreReport {
+	decks: number;
+	cards: number;
+	logs: number;
+	/** The snapshot of the data as it was just before the restore, to go back to. */
+	before: SnapshotRow;
+}
+
+/**
+ * Puts the study data back as it was in a checked snapshot: decks, cards, answers and study
+ * settings are replaced in one transaction (all or nothing), after a snapshot of the current data
+ * is taken so the restore itself can be undone. Device settings (theme, backup date) stay.
+ * `check` parses and validates the text: the backup checker, which the caller loads (in a worker).
+ */
+export async function restoreSnapshot(
+	db: StudyDb,
+	id: number,
+	now: Date,
+	check: (text: string) => Promise<BackupResult>
+): Promise<RestoreReport> {
+	const checked = await check(await snapshotText(db, id));
+	if (!checked.ok) {
+		const first = checked.errors
+			.slice(0, 3)
+			.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+		throw new Error(`This snapshot cannot be restored: ${first.join('; ')}`);
+	}
+	const { backup } = checked;
+	const before = await takeSnapshot(db, now, 'before-restore');
+	await db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.settings], async () => {
+		await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
+		const study = (await db.settings.toCollection().primaryKeys()).filter(
+			(key) => !DEVICE_SETTINGS.has(key)
+		);
+		await db.settings.bulkDelete(study);
+		await db.decks.bulkAdd(backup.decks);
+		await db.cards.bulkAdd(backup.cards);
+		await db.reviewLogs.bulkAdd(backup.reviewLogs);
+		await db.settings.bulkPut(backup.settings.filter((s) => !DEVICE_SETTINGS.has(s.key)));
+		await bumpRevision(db);
+	});
+	return {
+		decks: backup.decks.length,
+		cards: backup.cards.length,
+		logs: backup.reviewLogs.length,
+		before
+	};
+}
