@@ -1,38 +1,24 @@
 import type { DailyOutcome } from './snapshots';
 
-export type AutoSnapshotResult =
-	DailyOutcome | { taken: false; why: 'failed'; error: string; full: boolean };
-
-type Reply = { outcome: DailyOutcome } | { error: string; full: boolean };
-
-let started: Promise<AutoSnapshotResult> | undefined;
-
-async function inWorker(now: number): Promise<Reply | undefined> {
-	if (typeof Worker === 'undefined') return undefined;
-	let worker: Worker;
-	try {
-		const { default: SnapshotWorker } = await import('./snapshot-worker?worker');
-		worker = new SnapshotWorker();
-	} catch {
-		return undefined;
-	}
-	return new Promise<Reply | undefined>((resolve) => {
-		worker.onmessage = (event: MessageEvent<Reply>) => {
-			worker.terminate();
-			resolve(event.data);
-		};
-		worker.onerror = (event) => {
-			// A worker that cannot load: do the same work on this thread instead.
-			event.preventDefault();
-			worker.terminate();
-			resolve(undefined);
-		};
-		worker.postMessage({ now });
-	});
+/** What the snapshot worker is asked: the day's snapshot (when due), or one now. */
+export interface SnapshotJob {
+	kind: 'daily' | 'manual';
+	now: number;
 }
 
-async function onThisThread(now: number): Promise<Reply> {
-	const [{ appDb }, { loadSettings }, { takeDailySnapshot }, { isQuotaError }] = await Promise.all([
+export type SnapshotReply =
+	DailyOutcome | { taken: false; why: 'failed'; error: string; full: boolean };
+
+const failed = (error: unknown, full = false): SnapshotReply => ({
+	taken: false,
+	why: 'failed',
+	error: error instanceof Error ? error.message : String(error),
+	full
+});
+
+/** Where workers are missing, the same work on this thread, loaded on demand. */
+async function onThisThread(job: SnapshotJob): Promise<SnapshotReply> {
+	const [{ appDb }, { loadSettings }, snapshots, { isQuotaError }] = await Promise.all([
 		import('./database'),
 		import('./settings'),
 		import('./snapshots'),
@@ -40,30 +26,53 @@ async function onThisThread(now: number): Promise<Reply> {
 	]);
 	try {
 		const db = appDb();
+		const now = new Date(job.now);
 		const { dayStartHour } = await loadSettings(db);
-		return { outcome: await takeDailySnapshot(db, new Date(now), dayStartHour) };
+		if (job.kind === 'daily') return await snapshots.takeDailySnapshot(db, now, dayStartHour);
+		return { taken: true, snapshot: await snapshots.takeSnapshot(db, now, 'manual', dayStartHour) };
 	} catch (e) {
-		return { error: e instanceof Error ? e.message : String(e), full: isQuotaError(e) };
+		return failed(e, isQuotaError(e));
 	}
 }
 
 /**
- * Takes today's snapshot of the study data once the page is idle, off the main thread, at most
- * once per page load. It never throws: a snapshot that fails (storage full, say) is reported in
- * the result and tried again on the next open; the study data itself is never touched.
+ * Takes a snapshot off the main thread. Never throws: a failure (storage full, say) is in the
+ * reply, and the study data is never touched by it. A worker that crashes (out of memory on a
+ * small phone) is not retried on the page's own thread, where it would freeze the screen.
  */
-export function autoSnapshot(delayMs = 1000): Promise<AutoSnapshotResult> {
-	started ??= new Promise<void>((resolve) => {
+export async function runSnapshot(kind: SnapshotJob['kind']): Promise<SnapshotReply> {
+	const job: SnapshotJob = { kind, now: Date.now() };
+	if (typeof Worker === 'undefined') return onThisThread(job);
+	let worker: Worker;
+	try {
+		const { default: SnapshotWorker } = await import('./snapshot-worker?worker');
+		worker = new SnapshotWorker();
+	} catch {
+		return onThisThread(job);
+	}
+	return new Promise<SnapshotReply>((resolve) => {
+		worker.onmessage = (event: MessageEvent<SnapshotReply>) => {
+			worker.terminate();
+			resolve(event.data);
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			worker.terminate();
+			resolve(failed(event.message || 'The snapshot worker stopped'));
+		};
+		worker.postMessage(job);
+	});
+}
+
+let daily: Promise<SnapshotReply> | undefined;
+
+/** Today's snapshot, once the page is idle, at most once per page load. */
+export function autoSnapshot(delayMs = 1000): Promise<SnapshotReply> {
+	daily ??= new Promise<void>((resolve) => {
 		setTimeout(() => {
 			if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
 			else resolve();
 		}, delayMs);
-	}).then(async () => {
-		const now = Date.now();
-		const reply = (await inWorker(now)) ?? (await onThisThread(now));
-		return 'outcome' in reply
-			? reply.outcome
-			: { taken: false, why: 'failed', error: reply.error, full: reply.full };
-	});
-	return started;
+	}).then(() => runSnapshot('daily'));
+	return daily;
 }

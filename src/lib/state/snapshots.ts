@@ -3,7 +3,7 @@ import type { SnapshotReason, SnapshotRow } from '$lib/storage/rows';
 import { bumpRevision, readRevision } from '$lib/storage/revision';
 import { isQuotaError } from '$lib/storage/errors';
 import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
-import { LOCAL_SETTINGS } from '$lib/transfer/backup';
+import { LOCAL_SETTINGS, type Backup } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
 import { exportBackup } from './export-backup';
 
@@ -22,9 +22,46 @@ const DEVICE_SETTINGS: ReadonlySet<string> = new Set([
 	'appearance'
 ]);
 
-async function gzip(text: string): Promise<Uint8Array> {
-	const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-	return new Uint8Array(await new Response(stream).arrayBuffer());
+/** The backup as JSON text in pieces of a thousand rows, so no one string holds it all. */
+function* pieces(backup: Backup): Generator<string> {
+	const { decks, cards, reviewLogs, settings, ...head } = backup;
+	yield JSON.stringify(head).slice(0, -1);
+	const tables: [string, unknown[]][] = [
+		['decks', decks],
+		['cards', cards],
+		['reviewLogs', reviewLogs],
+		['settings', settings]
+	];
+	for (const [key, rows] of tables) {
+		yield `,${JSON.stringify(key)}:[`;
+		for (let i = 0; i < rows.length; i += 1000)
+			yield (i > 0 ? ',' : '') + JSON.stringify(rows.slice(i, i + 1000)).slice(1, -1);
+		yield ']';
+	}
+	yield '}';
+}
+
+/**
+ * The backup as stored in a snapshot: gzipped as it is serialised (a phone never holds the whole
+ * text of years of answers at once), or plain text where the browser cannot compress.
+ */
+async function encode(backup: Backup): Promise<{ data: Uint8Array | string; rawBytes: number }> {
+	const encoder = new TextEncoder();
+	if (typeof CompressionStream === 'undefined') {
+		const text = [...pieces(backup)].join('');
+		return { data: text, rawBytes: encoder.encode(text).byteLength };
+	}
+	const gzip = new CompressionStream('gzip');
+	const compressed = new Response(gzip.readable).arrayBuffer();
+	const writer = gzip.writable.getWriter();
+	let rawBytes = 0;
+	for (const piece of pieces(backup)) {
+		const bytes = encoder.encode(piece);
+		rawBytes += bytes.byteLength;
+		await writer.write(bytes);
+	}
+	await writer.close();
+	return { data: new Uint8Array(await compressed), rawBytes };
 }
 
 async function gunzip(data: Uint8Array): Promise<string> {
@@ -82,9 +119,8 @@ export async function takeSnapshot(
 ): Promise<SnapshotRow> {
 	const { value } = await fingerprint(db);
 	const backup = await exportBackup(db, now);
-	const text = JSON.stringify(backup);
-	const compress = typeof CompressionStream !== 'undefined';
-	const data = compress ? await gzip(text) : text;
+	const { data, rawBytes } = await encode(backup);
+	const compress = typeof data !== 'string';
 	const meta: SnapshotRow = {
 		createdAt: now.getTime(),
 		day: studyDayKey(now, dayStartHour),
@@ -92,8 +128,8 @@ export async function takeSnapshot(
 		decks: backup.decks.length,
 		cards: backup.cards.length,
 		logs: backup.reviewLogs.length,
-		bytes: compress ? (data as Uint8Array).byteLength : new Blob([text]).size,
-		rawBytes: new Blob([text]).size,
+		bytes: typeof data === 'string' ? rawBytes : data.byteLength,
+		rawBytes,
 		fingerprint: value
 	};
 	const write = () =>
