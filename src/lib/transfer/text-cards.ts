@@ -1,4 +1,4 @@
-import { BLANK, LIMITS, type Card } from '$lib/deck/schema';
+import { BLANK, hasMarkup, LIMITS, type Card } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
 import { toPlainText, type Dropped } from './html-text';
 import { digest, idFromGuid, idFromText, isCardId, tagSlug } from './ids';
@@ -97,7 +97,7 @@ class Builder {
 
 	/**
 	 * Checks the lengths a card is held to; false (with an error) when the row cannot be a card.
-	 * `quoteSide` is the field the quote comes from.
+	 * `quoteSide` is the field the quote comes from: the back, or the front for a cloze.
 	 */
 	fits(note: TextNote, prompt: number, quote: number, quoteSide = 'back'): boolean {
 		if (prompt > LIMITS.prompt) {
@@ -168,7 +168,7 @@ function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): v
 	const length = (n: number) =>
 		(clozes.get(n) ?? []).reduce((l, c) => l + c.blank.length - c.answer.length, quote.length);
 	const longest = numbers.reduce((max, n) => Math.max(max, length(n)), 0);
-	if (!b.fits(note, longest, quote.length)) return;
+	if (!b.fits(note, longest, quote.length, 'front')) return;
 	const asked = numbers.map((n) => {
 		const own = clozes.get(n) ?? [];
 		let prompt = '';
@@ -179,6 +179,11 @@ function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): v
 		}
 		return { n, prompt: prompt + quote.slice(at), answers: own.map((c) => c.answer) };
 	});
+	// Plain text on its own, a front can read as markup once its clozes are filled in (`<{{c1::b}}`).
+	if ([quote, ...asked.flatMap((a) => [a.prompt, ...a.answers])].some(hasMarkup)) {
+		b.error(note.line, 'front', 'reads as HTML or a script once its clozes are filled in');
+		return;
+	}
 	const base = b.baseId(note, quote);
 	const explanation = b.explanation(note, rest);
 	const tags = b.tags(note);

@@ -153,6 +153,23 @@ describe('notesToCards', () => {
 		expect(made.warnings[0]?.message).toMatch(/same id or question.*line 2/);
 	});
 
+	it('names the front when its clozes, filled in, read as markup or make too long a quote', () => {
+		const made = notesToCards(
+			[
+				note(2, ['<{{c1::b}}', 'back']),
+				note(3, ['javascript{{c1:::}}alert(1)', 'back']),
+				note(4, [`{{c1::${'word '.repeat(160)}}} ends here`, 'back'])
+			],
+			'f.txt'
+		);
+		expect(made.cards).toEqual([]);
+		expect(made.errors.map(formatError)).toEqual([
+			'f.txt:2:1 front: reads as HTML or a script once its clozes are filled in',
+			'f.txt:3:1 front: reads as HTML or a script once its clozes are filled in',
+			"f.txt:4:1 front: has 810 characters; a card's answer text can have at most 800"
+		]);
+	});
+
 	// Each of these took from 40 seconds to hours before: a cloze was looked for to the end of the
 	// text from every `{{c`, each number re-read the whole text, and each copy of a row counted up
 	// through the ids of all the copies before it.
