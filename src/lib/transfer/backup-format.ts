@@ -9,13 +9,15 @@ const plain = (max: number) =>
 		.min(1, 'must not be empty')
 		.max(max, `must be at most ${max} characters`)
 		.refine((v) => !hasMarkup(v), 'must be plain text: no HTML tags, entities or scripts');
-const time = z.number({ error: 'must be a time in milliseconds' }).int().min(0);
+/** The latest time a JavaScript date can hold (year 275760): a larger number is no date at all. */
+const MAX_TIME = 8.64e15;
+const time = z.number({ error: 'must be a time in milliseconds' }).int().min(0).max(MAX_TIME);
 const count = z.number({ error: 'must be a whole number' }).int().min(0);
 const flag = z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' });
 const finite = z.number({ error: 'must be a number' }).finite();
 
 const stateFields = {
-	due: z.number({ error: 'must be a time in milliseconds' }).int(),
+	due: z.number({ error: 'must be a time in milliseconds' }).int().min(-MAX_TIME).max(MAX_TIME),
 	stability: finite.min(0),
 	difficulty: finite,
 	scheduled_days: finite.min(0),

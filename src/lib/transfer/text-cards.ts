@@ -1,4 +1,4 @@
-import { BLANK, LIMITS, type Card } from '$lib/deck/schema';
+import { BLANK, hasMarkup, LIMITS, type Card } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
 import { toPlainText, type Dropped } from './html-text';
 import { digest, idFromGuid, idFromText, isCardId, tagSlug } from './ids';
@@ -18,7 +18,11 @@ const DROPPED: Record<Dropped, string> = {
 	markup: 'text that looked like HTML or a script was removed'
 };
 
-const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+/**
+ * `{{c1::answer}}` or `{{c1::answer::hint}}`. Neither part runs past a `{{`: each cloze is looked
+ * for up to the next one, so a field of unclosed ones (`{{c1::{{c1::…`) is read in linear time.
+ */
+const CLOZE = /\{\{c(\d+)::((?:(?!::|\{\{|\}\})[\s\S])*)(?:::((?:(?!\{\{|\}\})[\s\S])*))?\}\}/g;
 const HAS_CLOZE = /\{\{c\d+::/;
 
 /** Cut at a word boundary to fit `max`, with an ellipsis. */
@@ -41,6 +45,8 @@ class Builder {
 	errors: DeckError[] = [];
 	tally = new WarningTally();
 	#ids = new Map<string, number>();
+	/** The next suffix to try for an id given more than once: many copies of a row stay linear. */
+	#next = new Map<string, number>();
 
 	constructor(readonly file: string) {}
 
@@ -64,8 +70,9 @@ class Builder {
 					: idFromText(front);
 		const first = this.#ids.get(id);
 		if (first !== undefined) {
-			let n = 2;
+			let n = this.#next.get(id) ?? 2;
 			while (this.#ids.has(`${id}-${n}`)) n++;
+			this.#next.set(id, n + 1);
 			this.tally.add(`same id or question as an earlier row: kept under a new id`, note.line);
 			id = `${id}-${n}`;
 		}
@@ -88,21 +95,24 @@ class Builder {
 		return shorten(text, LIMITS.explanation);
 	}
 
-	/** Checks the lengths a card is held to; false (with an error) when the row cannot be a card. */
-	fits(note: TextNote, prompt: string, quote: string, side = 'front'): boolean {
-		if (prompt.length > LIMITS.prompt) {
+	/**
+	 * Checks the lengths a card is held to; false (with an error) when the row cannot be a card.
+	 * `quoteSide` is the field the quote comes from: the back, or the front for a cloze.
+	 */
+	fits(note: TextNote, prompt: number, quote: number, quoteSide = 'back'): boolean {
+		if (prompt > LIMITS.prompt) {
 			this.error(
 				note.line,
-				side,
-				`has ${prompt.length} characters; a card's question can have at most ${LIMITS.prompt}`
+				'front',
+				`has ${prompt} characters; a card's question can have at most ${LIMITS.prompt}`
 			);
 			return false;
 		}
-		if (quote.length > LIMITS.quote) {
+		if (quote > LIMITS.quote) {
 			this.error(
 				note.line,
-				side === 'front' ? 'back' : 'front',
-				`has ${quote.length} characters; a card's answer text can have at most ${LIMITS.quote}`
+				quoteSide,
+				`has ${quote} characters; a card's answer text can have at most ${LIMITS.quote}`
 			);
 			return false;
 		}
@@ -125,22 +135,55 @@ class Builder {
 	}
 }
 
+interface Cloze {
+	answer: string;
+	/** What the prompt shows instead: `___`, or `___ (hint)`. */
+	blank: string;
+	/** Where the answer stands in the quote. */
+	start: number;
+}
+
+/**
+ * One cloze card per `{{cN::…}}` number. The text is read once: the quote is the text with every
+ * cloze replaced by its answer, and each prompt is the quote with that number's answers blanked.
+ * Prompt lengths are counted before any prompt is made, so a note with thousands of clozes is
+ * refused (or made) in linear time.
+ */
 function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): void {
-	const numbers = [...new Set([...text.matchAll(CLOZE)].map((m) => Number(m[1])))].sort(
-		(x, y) => x - y
-	);
-	const quote = text.replace(CLOZE, (_m, _n, answer: string) => answer);
+	const clozes = new Map<number, Cloze[]>();
+	let quote = '';
+	let last = 0;
+	for (const m of text.matchAll(CLOZE)) {
+		quote += text.slice(last, m.index);
+		const answer = m[2] ?? '';
+		const cloze = { answer, blank: m[3] ? `___ (${m[3]})` : '___', start: quote.length };
+		const same = clozes.get(Number(m[1]));
+		if (same) same.push(cloze);
+		else clozes.set(Number(m[1]), [cloze]);
+		quote += answer;
+		last = m.index + m[0].length;
+	}
+	quote += text.slice(last);
+	const numbers = [...clozes.keys()].sort((x, y) => x - y);
+	const length = (n: number) =>
+		(clozes.get(n) ?? []).reduce((l, c) => l + c.blank.length - c.answer.length, quote.length);
+	const longest = numbers.reduce((max, n) => Math.max(max, length(n)), 0);
+	if (!b.fits(note, longest, quote.length, 'front')) return;
 	const asked = numbers.map((n) => {
-		const answers: string[] = [];
-		const prompt = text.replace(CLOZE, (_m, k: string, answer: string, hint?: string) => {
-			if (Number(k) !== n) return answer;
-			answers.push(answer);
-			return hint ? `___ (${hint})` : '___';
-		});
-		return { n, prompt, answers };
+		const own = clozes.get(n) ?? [];
+		let prompt = '';
+		let at = 0;
+		for (const c of own) {
+			prompt += quote.slice(at, c.start) + c.blank;
+			at = c.start + c.answer.length;
+		}
+		return { n, prompt: prompt + quote.slice(at), answers: own.map((c) => c.answer) };
 	});
-	const longest = asked.reduce((a, c) => (c.prompt.length > a.length ? c.prompt : a), '');
-	if (!b.fits(note, longest, quote)) return;
+	// Plain text on its own, a front can read as markup once its clozes are filled in (`<{{c1::b}}`).
+	if ([quote, ...asked.flatMap((a) => [a.prompt, ...a.answers])].some(hasMarkup)) {
+		b.error(note.line, 'front', 'reads as HTML or a script once its clozes are filled in');
+		return;
+	}
 	const base = b.baseId(note, quote);
 	const explanation = b.explanation(note, rest);
 	const tags = b.tags(note);
@@ -173,7 +216,7 @@ function noteCards(b: Builder, note: TextNote): void {
 		return;
 	}
 	const quote = note.quote ? b.plain(note, note.quote) || back : back;
-	if (!b.fits(note, front, quote)) return;
+	if (!b.fits(note, front.length, quote.length)) return;
 	// "Basic (optional reversed card)" makes the reverse card only when its third field is filled.
 	const optional = /optional/i.test(notetype) && /revers/i.test(notetype);
 	const reverse = optional ? !!extra[0] : /revers/i.test(notetype);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileAuthoredDeck, validateDeck, type DeckError } from '$lib/deck';
+import { compileAuthoredDeck, validateDeck } from '$lib/deck';
 import { smallDeck } from '../../fixtures/decks';
-
-/** Every error names a place and says what is wrong. */
-function wellFormed(errors: DeckError[]) {
-	expect(errors.length).toBeGreaterThan(0);
-	for (const e of errors) {
-		expect(typeof e.path).toBe('string');
-		expect(e.message.length).toBeGreaterThan(0);
-		if (e.line !== undefined) expect(e.line).toBeGreaterThan(0);
-	}
-}
+import { expectWellFormed } from '../../fixtures/errors';
 
 const junk = fc.oneof(
 	fc.constant(undefined),
@@ -79,7 +70,7 @@ describe('fuzzed decks', () => {
 				const result = validateDeck(deck, { file: 'fuzz.json' });
 				if (!result.ok) {
 					refused++;
-					wellFormed(result.errors);
+					expectWellFormed(result.errors);
 				}
 			}),
 			{ numRuns: 1000, seed: 2026 }
@@ -92,7 +83,7 @@ describe('fuzzed decks', () => {
 			fc.property(fc.jsonValue(), (value) => {
 				const result = validateDeck(value);
 				expect(result.ok).toBe(false);
-				if (!result.ok) wellFormed(result.errors);
+				if (!result.ok) expectWellFormed(result.errors);
 			}),
 			{ numRuns: 1000, seed: 7 }
 		);
@@ -110,7 +101,7 @@ describe('fuzzed decks', () => {
 		fc.assert(
 			fc.property(broken, (text) => {
 				const result = compileAuthoredDeck({ file: 'fuzz.yaml', text });
-				if (!result.ok) wellFormed(result.errors);
+				if (!result.ok) expectWellFormed(result.errors);
 			}),
 			{ numRuns: 1000, seed: 11 }
 		);

@@ -122,6 +122,22 @@ describe('backup format', () => {
 		]);
 	});
 
+	// Found by the fuzz tests: a log at 9e15 passed, and the merge wrote a card due at NaN whose
+	// every later answer was logged past the last date JavaScript can hold.
+	it('refuses times past the last JavaScript date', () => {
+		const b = JSON.parse(JSON.stringify(backup()));
+		b.reviewLogs[0].reviewedAt = 9e15;
+		b.cards[0].lastLogAt = 8.64e15 + 1;
+		b.cards[0].due = -9e15;
+		b.decks[0].installedAt = 8.64e15;
+		const result = parseBackup(b);
+		expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
+			'cards[0].due: must be a time in milliseconds',
+			'cards[0].lastLogAt: must be a time in milliseconds',
+			'reviewLogs[0].reviewedAt: must be a time in milliseconds'
+		]);
+	});
+
 	it('says what a file that is not a backup is', () => {
 		expect(prepareBackup('{"format":"recall-deck"}', 'x.json')).toMatchObject({
 			ok: false,

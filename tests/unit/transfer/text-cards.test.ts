@@ -15,6 +15,12 @@ const note = (line: number, fields: string[], extra: Partial<TextNote> = {}): Te
 	...extra
 });
 
+/** `{{c1::a}}{{c2::a}}…`: a cloze note with `count` numbers. */
+const clozes = (count: number, answer: string) =>
+	Array.from({ length: count }, (_, i) => `{{c${i + 1}::${answer}}}`).join('');
+const rows = (count: number) =>
+	Array.from({ length: count }, (_, i) => note(i + 1, ['Same?', 'a']));
+
 describe('ids', () => {
 	it('keeps a guid that is already an id, hashes one that is not, and tells case apart', () => {
 		expect(idFromGuid('capital-france')).toBe('capital-france');
@@ -145,6 +151,40 @@ describe('notesToCards', () => {
 		const first = idFromText('Same?');
 		expect(made.cards.map((c) => c.id)).toEqual([first, `${first}-2`]);
 		expect(made.warnings[0]?.message).toMatch(/same id or question.*line 2/);
+	});
+
+	it('names the front when its clozes, filled in, read as markup or make too long a quote', () => {
+		const made = notesToCards(
+			[
+				note(2, ['<{{c1::b}}', 'back']),
+				note(3, ['javascript{{c1:::}}alert(1)', 'back']),
+				note(4, [`{{c1::${'word '.repeat(160)}}} ends here`, 'back'])
+			],
+			'f.txt'
+		);
+		expect(made.cards).toEqual([]);
+		expect(made.errors.map(formatError)).toEqual([
+			'f.txt:2:1 front: reads as HTML or a script once its clozes are filled in',
+			'f.txt:3:1 front: reads as HTML or a script once its clozes are filled in',
+			"f.txt:4:1 front: has 810 characters; a card's answer text can have at most 800"
+		]);
+	});
+
+	// Each of these took from 40 seconds to hours before: a cloze was looked for to the end of the
+	// text from every `{{c`, each number re-read the whole text, and each copy of a row counted up
+	// through the ids of all the copies before it.
+	it.each([
+		['unclosed clozes', [note(1, ['{{c1::'.repeat(20_000), 'b'])], 0],
+		['unclosed clozes with hints', [note(1, ['{{c1::a::'.repeat(20_000), 'b'])], 0],
+		['20,000 empty clozes', [note(1, [clozes(20_000, '') + ' x', 'b'])], 0],
+		['20,000 clozes', [note(1, [clozes(20_000, 'a'), 'b'])], 0],
+		['20,000 copies of a row', rows(20_000), 20_000]
+	])('reads %s in linear time', (_name, notes, cards) => {
+		const started = performance.now();
+		const made = notesToCards(notes, 'f.txt');
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(made.cards).toHaveLength(cards);
+		expect(new Set(made.cards.map((c) => c.id)).size).toBe(cards);
 	});
 
 	it('turns Anki tags and deck names into deck tags', () => {
