@@ -9,6 +9,12 @@ export interface CsvRow {
 	problems: string[];
 }
 
+/** Papaparse's findings in words a deck author can act on. */
+const PROBLEMS: Partial<Record<string, string>> = {
+	MissingQuotes: 'a quoted field is not closed: a " with no closing "',
+	InvalidQuotes: 'a quoted field has text after its closing ": write a " inside a field as ""'
+};
+
 export interface CsvOptions {
 	delimiter: string;
 	/** Lines starting with this are skipped (Anki: `#`). */
@@ -42,11 +48,7 @@ export function readCsvRows(text: string, options: CsvOptions): CsvRow[] {
 			rows.push({
 				line: line + (options.lineOffset ?? 0),
 				fields: result.data,
-				problems: result.errors.map((e) =>
-					e.code === 'MissingQuotes'
-						? 'a quoted field is not closed: a " with no closing "'
-						: e.message
-				)
+				problems: result.errors.map((e) => PROBLEMS[e.code] ?? e.message)
 			});
 		}
 	});

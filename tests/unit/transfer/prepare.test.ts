@@ -154,6 +154,17 @@ describe('prepareDeck', () => {
 		]);
 	});
 
+	it('explains a stray quote in a CSV field in words, at its line', () => {
+		const result = prepareDeck({
+			file: { name: 'cities.csv', text: 'front,back\nCapital of France?,"Paris" city\nB?,b\n' }
+		});
+		const said = result.ok ? [] : result.errors.map(formatError);
+		expect(said).toContain(
+			'cities.csv:2:1 a quoted field has text after its closing ": write a " inside a field as ""'
+		);
+		expect(said.join('\n')).not.toMatch(/Trailing quote|malformed/);
+	});
+
 	it('names a text deck from its file name, as plain text', () => {
 		expect(titleFromName('spanish_verbs-2.txt')).toBe('spanish verbs 2');
 		expect(titleFromName('x<svg onload=alert(1)>y.csv')).toBe('xy');
