@@ -10,12 +10,17 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { startProfile, stopProfile, summarise } from './profile';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
 const sizes = (process.env.SIZES ?? '1000,10000,50000').split(',').map(Number);
 const answers = Number(process.env.ANSWERS ?? 200);
 const WARMUP = 10;
+/** `PROFILE=4` (or `1,4`): CPU-profile the answer loop at these slowdowns and say where time went. */
+const profileAt = (process.env.PROFILE ?? '').split(',').filter(Boolean).map(Number);
+/** An answer slower than this counts as slow in the profile summary (the target p95). */
+const SLOW_MS = 50;
 
 if (!process.argv.includes('--no-build'))
 	execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -64,7 +69,7 @@ const FIRST_CARD = `new MutationObserver((_, observer) => {
  * In the page: reveal, rate Good, and time from the click to the next card painted. A string, not
  * a function: tsx would wrap named functions in a helper the page does not have.
  */
-async function answerLoop(page: Page, count: number): Promise<number[]> {
+async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: number }[]> {
 	return page.evaluate(`(async (n) => {
 		const times = [];
 		const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -91,7 +96,7 @@ async function answerLoop(page: Page, count: number): Promise<number[]> {
 			});
 			if (!moved) break;
 			await frame();
-			times.push(performance.now() - t0);
+			times.push({ at: t0, ms: performance.now() - t0 });
 		}
 		return times;
 	})(${count})`);
@@ -128,14 +133,44 @@ async function measure(browser: Browser, cards: number): Promise<Row[]> {
 			await page.waitForFunction('window.__firstCard !== undefined');
 			opens.push(await page.evaluate<number>('window.__firstCard'));
 		}
+		const profiling = profileAt.includes(slowdown);
+		const syncAt = profiling ? await startProfile(cdp, page) : 0;
 		const times = await answerLoop(page, answers + WARMUP);
+		if (profiling) {
+			const profile = await stopProfile(cdp);
+			const name = `bench-results/answer-${cards}-${slowdown}x.cpuprofile`;
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(name, JSON.stringify(profile));
+			const slow = times.slice(WARMUP).filter((t) => t.ms > SLOW_MS);
+			console.log(`profile ${name}: ${slow.length} answers over ${SLOW_MS} ms`);
+			console.log(
+				JSON.stringify(
+					summarise(
+						profile,
+						syncAt,
+						slow.map((t) => [t.at, t.at + t.ms]),
+						['#refresh', 'buildQueue', 'unburyDue', 'nextDueAt', 'recordAnswer', '#show', 'flush']
+					),
+					null,
+					2
+				)
+			);
+		}
 		if (times.length < answers + WARMUP)
 			console.log(
 				'answers stopped at',
 				times.length,
 				(await page.locator('main').innerText()).slice(0, 300)
 			);
-		const measured = times.slice(WARMUP);
+		const measured = times.slice(WARMUP).map((t) => t.ms);
+		// Slow answers that come at a fixed place in every ten point at periodic work.
+		const byPlace = Array.from({ length: 10 }, (_, k) => {
+			const xs = measured.filter((_, i) => (i + WARMUP) % 10 === k);
+			return `${k}: ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)}/${xs.filter((x) => x > SLOW_MS).length}`;
+		});
+		console.log(
+			`answers by number mod 10 (mean ms/over ${SLOW_MS} ms) at ${slowdown}x: ${byPlace.join(' ')}`
+		);
 		if (measured.length < answers) throw new Error(`only ${measured.length} answers timed`);
 		rows.push({
 			cards,
