@@ -72,6 +72,8 @@ interface BackupRow {
 	checkMs: number;
 	restoreMs: number;
 	knownMs: number;
+	/** Parts of export and check: read and write the text page by page, the Blob; JSON.parse, schema check. */
+	parts: { textMs: number; blobMs: number; parseMs: number; validateMs: number };
 	/** Microseconds per log of each step. */
 	usPerLog: { export: number; check: number; restore: number; known: number };
 	restoreCardsPerSecond: number;
@@ -248,7 +250,11 @@ async function measure(
 			bytes: number;
 			underLimit: boolean;
 			exportMs: number;
+			textMs: number;
+			blobMs: number;
 			checkMs: number;
+			parseMs: number;
+			validateMs: number;
 			restoreMs: number;
 			knownMs: number;
 			restore: { logsAdded: number; cardsAdded: number };
@@ -268,6 +274,12 @@ async function measure(
 			checkMs: Math.round(b.checkMs),
 			restoreMs: Math.round(b.restoreMs),
 			knownMs: Math.round(b.knownMs),
+			parts: {
+				textMs: Math.round(b.textMs),
+				blobMs: Math.round(b.blobMs),
+				parseMs: Math.round(b.parseMs),
+				validateMs: Math.round(b.validateMs)
+			},
 			usPerLog: {
 				export: us(b.exportMs),
 				check: us(b.checkMs),
