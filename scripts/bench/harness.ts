@@ -12,8 +12,12 @@ import {
 	type CardRow,
 	type ReviewLogRow
 } from '$lib/storage';
+import { Dexie } from 'dexie';
 import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/state/settings';
+import { exportBackupFile, mergeBackup, type MergeReport } from '$lib/state/transfer';
+import { parseBackup } from '$lib/transfer/backup-format';
+import { MAX_BACKUP_BYTES } from '$lib/transfer/limits';
 import { validateDeck, type Deck } from '$lib/deck';
 
 const DAY = 86_400_000;
@@ -132,4 +136,79 @@ export async function timeDeckImport(count: number): Promise<{ ms: number; perSe
 	const ms = performance.now() - t;
 	db.close();
 	return { ms, perSecond: Math.round(count / (ms / 1000)) };
+}
+
+export interface BackupTimes {
+	cards: number;
+	logs: number;
+	/** The backup file's size (UTF-8 bytes), and whether the data page would accept it. */
+	bytes: number;
+	underLimit: boolean;
+	/** Reading everything and writing the JSON file's body, as the data page does (no gzip). */
+	exportMs: number;
+	/** Of which: reading the tables and writing the text (page by page); the Blob. */
+	textMs: number;
+	blobMs: number;
+	/** Reading the file's text, parsing and checking it (in the app: in a worker). */
+	checkMs: number;
+	/** Of which: the file's text and JSON.parse; the schema check. */
+	parseMs: number;
+	validateMs: number;
+	/** Merging it into an empty database: a restore onto a new device. */
+	restoreMs: number;
+	restore: MergeReport;
+	/** Merging it again into the database it came from: every log already known. */
+	knownMs: number;
+	known: MergeReport;
+}
+
+/**
+ * Times a backup of the app's database and the way back: export and serialise (what the data page's
+ * "Download a backup" does), read and check the file (`prepareBackup`, which the app runs in a
+ * worker), merge it into an empty database, and merge it into its own database.
+ */
+export async function timeBackup(): Promise<BackupTimes> {
+	const db = new StudyDb();
+	let t = performance.now();
+	const written = await exportBackupFile(db, new Date());
+	const textMs = performance.now() - t;
+	const file = new Blob(written.parts, { type: 'application/json' });
+	const exportMs = performance.now() - t;
+	const counts = { cards: written.cards, logs: written.logs };
+	written.parts.length = 0;
+
+	// What `prepareBackup` does, in two timed steps.
+	t = performance.now();
+	const raw: unknown = JSON.parse(await file.text());
+	const parseMs = performance.now() - t;
+	const checked = parseBackup(raw, 'recall-backup.json');
+	const checkMs = performance.now() - t;
+	if (!checked.ok) throw new Error(`backup refused: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+
+	const target = new StudyDb(`bench-restore-${Date.now()}`);
+	t = performance.now();
+	const restore = await mergeBackup(target, checked.backup);
+	const restoreMs = performance.now() - t;
+	target.close();
+	await Dexie.delete(target.name);
+
+	t = performance.now();
+	const known = await mergeBackup(db, checked.backup);
+	const knownMs = performance.now() - t;
+	db.close();
+	return {
+		...counts,
+		bytes: file.size,
+		underLimit: file.size <= MAX_BACKUP_BYTES,
+		exportMs,
+		textMs,
+		blobMs: exportMs - textMs,
+		checkMs,
+		parseMs,
+		validateMs: checkMs - parseMs,
+		restoreMs,
+		restore,
+		knownMs,
+		known
+	};
 }

@@ -2,20 +2,31 @@
  * `npm run bench`: builds the app and the benchmark harness, serves them, and measures in headless
  * Chromium (Debian's), with and without a 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate):
  * open to first card (warm, offline), answer to next card painted (p50/p95 over 200 answers),
- * building the due queue, importing a 10,000-card deck, for collections of 1,000, 10,000 and 50,000
- * cards with about ten logs per reviewed card. Prints a table and writes bench-results/bench.json.
+ * building the due queue, importing a 10,000-card deck, exporting a backup and importing it again
+ * (check, restore into an empty database, merge into its own), for collections of 1,000, 10,000
+ * and 50,000 cards with about ten logs per reviewed card. Prints a table and writes
+ * bench-results/bench.json. PROFILE=4 and TRACE=4 record the answer loop at 4x (see profile.ts and
+ * trace.ts).
  * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { startProfile, stopProfile, summarise } from './profile';
+import { summariseTrace, TRACE_CATEGORIES } from './trace';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
 const sizes = (process.env.SIZES ?? '1000,10000,50000').split(',').map(Number);
 const answers = Number(process.env.ANSWERS ?? 200);
 const WARMUP = 10;
+/** `PROFILE=4` (or `1,4`): CPU-profile the answer loop at these slowdowns and say where time went. */
+const profileAt = (process.env.PROFILE ?? '').split(',').filter(Boolean).map(Number);
+/** `TRACE=4`: record a Chromium trace of the answer loop at these slowdowns and break it down. */
+const traceAt = (process.env.TRACE ?? '').split(',').filter(Boolean).map(Number);
+/** An answer slower than this counts as slow in the profile summary (the target p95). */
+const SLOW_MS = 50;
 
 if (!process.argv.includes('--no-build'))
 	execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -31,11 +42,43 @@ const server = spawn(
 	['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
 	{ stdio: 'ignore' }
 );
-await new Promise((r) => setTimeout(r, 2000));
+// Up when it answers (a fixed wait was too short on a loaded machine).
+for (let tries = 0; ; tries++) {
+	const up = await fetch(base).then(
+		(r) => r.ok,
+		() => false
+	);
+	if (up) break;
+	if (tries > 300) throw new Error(`vite preview did not start on port ${port}`);
+	await new Promise((r) => setTimeout(r, 100));
+}
 
 const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 const median = (xs: number[]) => pct(xs, 0.5);
+
+/** `BACKUP=0` leaves out the backup timings (about a minute and a half at 50,000 cards and 4x). */
+const withBackup = process.env.BACKUP !== '0';
+
+interface BackupRow {
+	cards: number;
+	slowdown: number;
+	/** In the backup: every card and log of the database (the bench deck and the bundled decks). */
+	backupCards: number;
+	logs: number;
+	mb: number;
+	underLimit: boolean;
+	exportMs: number;
+	checkMs: number;
+	restoreMs: number;
+	knownMs: number;
+	/** Parts of export and check: read and write the text page by page, the Blob; JSON.parse, schema check. */
+	parts: { textMs: number; blobMs: number; parseMs: number; validateMs: number };
+	/** Microseconds per log of each step. */
+	usPerLog: { export: number; check: number; restore: number; known: number };
+	restoreCardsPerSecond: number;
+	restoreLogsPerSecond: number;
+}
 
 interface Row {
 	cards: number;
@@ -64,7 +107,7 @@ const FIRST_CARD = `new MutationObserver((_, observer) => {
  * In the page: reveal, rate Good, and time from the click to the next card painted. A string, not
  * a function: tsx would wrap named functions in a helper the page does not have.
  */
-async function answerLoop(page: Page, count: number): Promise<number[]> {
+async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: number }[]> {
 	return page.evaluate(`(async (n) => {
 		const times = [];
 		const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -79,6 +122,7 @@ async function answerLoop(page: Page, count: number): Promise<number[]> {
 			if (!good) break;
 			const before = document.querySelector('.prompt')?.textContent;
 			const t0 = performance.now();
+			performance.mark('bench-answer');
 			good.click();
 			const moved = await new Promise((resolve) => {
 				const check = () => {
@@ -91,14 +135,18 @@ async function answerLoop(page: Page, count: number): Promise<number[]> {
 			});
 			if (!moved) break;
 			await frame();
-			times.push(performance.now() - t0);
+			performance.mark('bench-painted');
+			times.push({ at: t0, ms: performance.now() - t0 });
 		}
 		return times;
 	})(${count})`);
 }
 
 /** One collection, seeded once, measured without and with the 4x slowdown. */
-async function measure(browser: Browser, cards: number): Promise<Row[]> {
+async function measure(
+	browser: Browser,
+	cards: number
+): Promise<{ rows: Row[]; backups: BackupRow[] }> {
 	// The harness is driven with evaluated strings, which the app's CSP (rightly) forbids.
 	const context = await browser.newContext({
 		viewport: { width: 390, height: 844 },
@@ -128,14 +176,53 @@ async function measure(browser: Browser, cards: number): Promise<Row[]> {
 			await page.waitForFunction('window.__firstCard !== undefined');
 			opens.push(await page.evaluate<number>('window.__firstCard'));
 		}
+		const profiling = profileAt.includes(slowdown);
+		const syncAt = profiling ? await startProfile(cdp, page) : 0;
+		const tracing = traceAt.includes(slowdown);
+		if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
 		const times = await answerLoop(page, answers + WARMUP);
+		if (tracing) {
+			const trace = await browser.stopTracing();
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(`bench-results/answer-${cards}-${slowdown}x.trace.json`, trace);
+			console.log(JSON.stringify(summariseTrace(trace), null, 2));
+		}
+		if (profiling) {
+			const profile = await stopProfile(cdp);
+			const name = `bench-results/answer-${cards}-${slowdown}x.cpuprofile`;
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(name, JSON.stringify(profile));
+			writeFileSync(name.replace('.cpuprofile', '.times.json'), JSON.stringify({ syncAt, times }));
+			const slow = times.slice(WARMUP).filter((t) => t.ms > SLOW_MS);
+			console.log(`profile ${name}: ${slow.length} answers over ${SLOW_MS} ms`);
+			console.log(
+				JSON.stringify(
+					summarise(
+						profile,
+						syncAt,
+						slow.map((t) => [t.at, t.at + t.ms]),
+						['#refresh', 'buildQueue', 'unburyDue', 'nextDueAt', 'recordAnswer', '#show', 'flush']
+					),
+					null,
+					2
+				)
+			);
+		}
 		if (times.length < answers + WARMUP)
 			console.log(
 				'answers stopped at',
 				times.length,
 				(await page.locator('main').innerText()).slice(0, 300)
 			);
-		const measured = times.slice(WARMUP);
+		const measured = times.slice(WARMUP).map((t) => t.ms);
+		// Slow answers that come at a fixed place in every ten point at periodic work.
+		const byPlace = Array.from({ length: 10 }, (_, k) => {
+			const xs = measured.filter((_, i) => (i + WARMUP) % 10 === k);
+			return `${k}: ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)}/${xs.filter((x) => x > SLOW_MS).length}`;
+		});
+		console.log(
+			`answers by number mod 10 (mean ms/over ${SLOW_MS} ms) at ${slowdown}x: ${byPlace.join(' ')}`
+		);
 		if (measured.length < answers) throw new Error(`only ${measured.length} answers timed`);
 		rows.push({
 			cards,
@@ -149,9 +236,64 @@ async function measure(browser: Browser, cards: number): Promise<Row[]> {
 		});
 		console.log(JSON.stringify(rows.at(-1)));
 	}
+	// After the timings above, each on a freshly loaded page: a backup's copies of the data do not
+	// stay in the heap the answers were timed in.
+	const backups: BackupRow[] = [];
+	for (const slowdown of withBackup ? [1, 4] : []) {
+		await context.setOffline(false);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		await page.goto(`${base}/`);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+		const b = await harness<{
+			cards: number;
+			logs: number;
+			bytes: number;
+			underLimit: boolean;
+			exportMs: number;
+			textMs: number;
+			blobMs: number;
+			checkMs: number;
+			parseMs: number;
+			validateMs: number;
+			restoreMs: number;
+			knownMs: number;
+			restore: { logsAdded: number; cardsAdded: number };
+			known: { logsKnown: number; logsAdded: number };
+		}>(page, 'timeBackup()');
+		if (b.restore.logsAdded !== b.logs || b.known.logsKnown !== b.logs || b.known.logsAdded !== 0)
+			throw new Error(`backup round trip lost logs: ${JSON.stringify(b)}`);
+		const us = (ms: number) => Number(((ms * 1000) / b.logs).toFixed(1));
+		backups.push({
+			cards,
+			slowdown,
+			backupCards: b.cards,
+			logs: b.logs,
+			mb: Number((b.bytes / 2 ** 20).toFixed(1)),
+			underLimit: b.underLimit,
+			exportMs: Math.round(b.exportMs),
+			checkMs: Math.round(b.checkMs),
+			restoreMs: Math.round(b.restoreMs),
+			knownMs: Math.round(b.knownMs),
+			parts: {
+				textMs: Math.round(b.textMs),
+				blobMs: Math.round(b.blobMs),
+				parseMs: Math.round(b.parseMs),
+				validateMs: Math.round(b.validateMs)
+			},
+			usPerLog: {
+				export: us(b.exportMs),
+				check: us(b.checkMs),
+				restore: us(b.restoreMs),
+				known: us(b.knownMs)
+			},
+			restoreCardsPerSecond: Math.round(b.cards / (b.restoreMs / 1000)),
+			restoreLogsPerSecond: Math.round(b.logs / (b.restoreMs / 1000))
+		});
+		console.log(JSON.stringify(backups.at(-1)));
+	}
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 	await context.close();
-	return rows;
+	return { rows, backups };
 }
 
 const browser = await chromium.launch({
@@ -164,9 +306,15 @@ const browser = await chromium.launch({
 	]
 });
 const rows: Row[] = [];
+const backups: BackupRow[] = [];
+const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
 const imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
 try {
-	for (const cards of sizes) rows.push(...(await measure(browser, cards)));
+	for (const cards of sizes) {
+		const measured = await measure(browser, cards);
+		rows.push(...measured.rows);
+		backups.push(...measured.backups);
+	}
 	const context = await browser.newContext({ bypassCSP: true });
 	const page = await context.newPage();
 	await page.goto(`${base}/`);
@@ -184,7 +332,11 @@ try {
 
 const f = (x: number) => x.toFixed(1).padStart(7);
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, shared`;
+const loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
 console.log(`\nmachine: ${machine}; Chromium headless; times in ms`);
+console.log(
+	`load average (1, 5, 15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`
+);
 console.log('cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95');
 for (const r of rows)
 	console.log(
@@ -193,6 +345,14 @@ for (const r of rows)
 for (const i of imports)
 	console.log(
 		`import 10,000-card deck at ${i.slowdown}x: ${i.ms.toFixed(0)} ms, ${i.perSecond} cards/s`
+	);
+if (backups.length > 0)
+	console.log(
+		'\nbackup: cards   logs     MB    CPU  export ms  check ms  restore ms  merge-known ms  µs/log (export/check/restore/known)'
+	);
+for (const b of backups)
+	console.log(
+		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}${b.underLimit ? '' : '  (over the 100 MB backup limit)'}`
 	);
 const at = (cards: number, slowdown: number) =>
 	rows.find((r) => r.cards === cards && r.slowdown === slowdown);
@@ -208,5 +368,17 @@ console.log(`ratio ${big} / ${small} cards at 4x: ${JSON.stringify(ratios)}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
 	'bench-results/bench.json',
-	JSON.stringify({ when: new Date().toISOString(), machine, rows, imports, ratios }, null, 2)
+	JSON.stringify(
+		{
+			when: new Date().toISOString(),
+			machine,
+			loadavg: { before: loadBefore, after: loadAfter },
+			rows,
+			imports,
+			backups,
+			ratios
+		},
+		null,
+		2
+	)
 );

@@ -32,7 +32,10 @@ import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from './settings';
 import { appStatus } from './app.svelte';
 
-/** Answers between two full reads of the queue (learning cards that came due join then). */
+/**
+ * Answers between two reads of the queue while more learning cards are due than one queue holds.
+ * Otherwise the queue is read again only when something can have changed it.
+ */
 const REFRESH_EVERY = 10;
 
 const STORAGE_FULL =
@@ -122,8 +125,18 @@ export class ReviewSession {
 	#busy = false;
 	/** Settles when the answer being written is saved (or failed). */
 	#idle: Promise<void> = Promise.resolve();
+	/** The database revision the queue reflects. */
 	#revision = -1;
+	/** The newest revision another tab wrote while this session was busy (followed afterwards). */
+	#seen = -1;
 	#sinceRefresh = 0;
+	/**
+	 * When reading the queue again would change it without any write: a learning card left out
+	 * comes within the learn-ahead window, or the study day ends (burials end, limits start over).
+	 */
+	#rereadAt = Number.POSITIVE_INFINITY;
+	/** The last queue read left learning cards out (more were due than one read takes). */
+	#truncated = false;
 	#watch: Subscription | undefined;
 
 	constructor(db: StudyDb, options: SessionOptions = {}) {
@@ -167,20 +180,33 @@ export class ReviewSession {
 
 	/**
 	 * Follows writes made elsewhere (another tab, another window): when the revision moves past our
-	 * own, the queue is read again. Returns the function that stops watching.
+	 * own, the queue is read again; while an answer is being written, once it is. Returns the
+	 * function that stops watching.
 	 */
 	watch(): () => void {
 		this.#watch?.unsubscribe();
 		this.#watch = liveQuery(() => readRevision(this.#db)).subscribe({
 			next: (revision) => {
 				const ours = this.#revision;
-				this.#revision = Math.max(ours, revision);
-				if (ours >= 0 && revision > ours && !this.#busy && this.practice === undefined)
+				if (ours < 0) this.#revision = revision;
+				if (ours < 0 || revision <= ours || this.practice !== undefined) return;
+				// Busy: this may be our own answer's write, told apart once its revision is known.
+				if (this.#busy) this.#seen = Math.max(this.#seen, revision);
+				else {
+					this.#revision = revision;
 					void this.#refresh(undefined, true);
+				}
 			},
 			error: () => undefined
 		});
 		return () => this.#watch?.unsubscribe();
+	}
+
+	/** Ends a write; a write from elsewhere seen meanwhile is followed now. */
+	#release(): void {
+		this.#busy = false;
+		if (this.#seen > this.#revision && this.practice === undefined)
+			void this.#refresh(undefined, true);
 	}
 
 	/**
@@ -194,7 +220,15 @@ export class ReviewSession {
 		await unburyDue(this.#db, now);
 		const options = queueOptions(this.#settings, now, this.#deckId);
 		this.#sinceRefresh = 0;
-		let cards = (await buildQueue(this.#db, options)).cards;
+		// Read before the queue: a write in between is then followed again, never missed.
+		const revision = await readRevision(this.#db);
+		const queue = await buildQueue(this.#db, options);
+		let cards = queue.cards;
+		this.#truncated = queue.truncated;
+		this.#rereadAt = Math.min(
+			options.dayEnd.getTime(),
+			(queue.learningLater ?? Number.POSITIVE_INFINITY) - options.learnAheadMs
+		);
 		const shown = this.current;
 		const fresh = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
 		// The card on screen stays only while nothing changed it. Answered elsewhere, a rating here
@@ -207,7 +241,7 @@ export class ReviewSession {
 		if (keepCurrent && shown && !stay)
 			this.notice =
 				'That card was just answered in another tab or window, so it moved on here too.';
-		this.#revision = await readRevision(this.#db);
+		this.#revision = Math.max(this.#revision, revision);
 		if (stay) this.#queue = cards;
 		else await this.#show(cards);
 		if (cards.length === 0) this.nextDue = await nextDueAt(this.#db, options);
@@ -378,8 +412,8 @@ export class ReviewSession {
 				this.notice = STORAGE_FULL;
 			} else this.#fail(e);
 		} finally {
-			this.#busy = false;
 			this.saving = false;
+			this.#release();
 			finished();
 		}
 	}
@@ -387,23 +421,33 @@ export class ReviewSession {
 	/**
 	 * After an answer, without reading the queue again: the queue was built with today's limits, so
 	 * taking its next card keeps them, and answering stays a single small write however large the
-	 * collection. A learning card due within the learn-ahead window goes to the back. The queue is
-	 * read afresh when it runs out, every few answers (for learning cards that came due), and when
-	 * another tab writes.
+	 * collection. A learning card due within the learn-ahead window goes to the back; one due later
+	 * sets when the queue is read again. The queue is read afresh only when something can have
+	 * changed it: it runs out, a learning card left out comes within the window, the study day
+	 * ends, or another tab wrote (a gap in the revisions, or a write seen while this one was saved).
+	 * A read of the whole queue costs more than a frame on a slow phone, so it is not done for
+	 * nothing: it would delay the next card.
 	 */
 	async #advance(answered: CardRow, revision: number, now: Date, early: boolean): Promise<void> {
+		const elsewhere = revision > this.#revision + 1;
 		this.#revision = Math.max(this.#revision, revision);
 		this.#sinceRefresh++;
 		const learnAhead = (this.#settings?.learnAheadMinutes ?? 0) * 60_000;
-		const comesBack =
-			answered.active === 1 &&
-			(answered.state === 1 || answered.state === 3) &&
-			answered.due <= now.getTime() + learnAhead;
+		const learning = answered.active === 1 && (answered.state === 1 || answered.state === 3);
+		const comesBack = learning && answered.due <= now.getTime() + learnAhead;
+		if (learning && !comesBack)
+			this.#rereadAt = Math.min(this.#rereadAt, answered.due - learnAhead);
 		if (!early) await this.#refresh(answered.uid);
 		else {
 			// The next card is on screen already; the answered one may join the back of the queue.
 			if (comesBack) this.#queue = [...this.#queue, answered];
-			if (this.#sinceRefresh >= REFRESH_EVERY) await this.#refresh(answered.uid, true);
+			if (
+				elsewhere ||
+				this.#seen > this.#revision ||
+				now.getTime() >= this.#rereadAt ||
+				(this.#truncated && this.#sinceRefresh >= REFRESH_EVERY)
+			)
+				await this.#refresh(answered.uid, true);
 		}
 	}
 
@@ -441,7 +485,7 @@ export class ReviewSession {
 		} catch (e) {
 			this.#fail(e);
 		} finally {
-			this.#busy = false;
+			this.#release();
 		}
 	}
 
@@ -463,7 +507,7 @@ export class ReviewSession {
 		} catch (e) {
 			this.#fail(e);
 		} finally {
-			this.#busy = false;
+			this.#release();
 		}
 	}
 

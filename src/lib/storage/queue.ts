@@ -25,13 +25,20 @@ export interface QueueOptions extends Limits {
 export interface DueQueue {
 	cards: CardRow[];
 	counts: { learning: number; review: number; new: number };
+	/**
+	 * The earliest due time of a learning card left out because it is due after the learn-ahead
+	 * window: reading the queue again once that card is within the window adds it.
+	 */
+	learningLater?: number;
+	/** More learning cards were due than one queue reads: reading it again adds the rest. */
+	truncated: boolean;
 }
 
 const LEARNING_STATES = [1, 3] as const;
 
 /**
- * At most this many learning cards are read per state for one queue: the queue is read again after
- * every answer, so the rest come in turn, and the cost stays flat however many are due.
+ * At most this many learning cards are read per state for one queue, so the cost stays flat however
+ * many are due; the queue says when it left some out, and a session reads it again for the rest.
  */
 const LEARNING_READ = 200;
 
@@ -152,12 +159,18 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 	};
 	const notes = new Set(done.notes);
 	const acceptNew = within('newPerDay', newTaken);
-	const [learning, reviews, fresh] = await Promise.all([
+	const [lists, later, reviews, fresh] = await Promise.all([
 		Promise.all(
 			LEARNING_STATES.map((s) =>
 				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).limit(LEARNING_READ).toArray()
 			)
-		).then((lists) => lists.flat().sort((a, b) => a.due - b.due)),
+		),
+		// The first learning card of each state after the window: one index entry each.
+		Promise.all(
+			LEARNING_STATES.map((s) =>
+				range(db, deckId, s, learnUntil + 1, Number.MAX_SAFE_INTEGER).first()
+			)
+		),
 		take(
 			range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1),
 			options.reviewsPerDay - done.reviewsDone,
@@ -169,14 +182,18 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 			return true;
 		})
 	]);
+	const learning = lists.flat().sort((a, b) => a.due - b.due);
 	// Learning cards already due come first; those due within the learn-ahead window wait until
 	// nothing else is left, so a card answered a moment ago does not come straight back.
 	const now = options.now.getTime();
 	const dueNow = learning.filter((c) => c.due <= now);
 	const ahead = learning.filter((c) => c.due > now);
+	const laterDue = later.flatMap((c) => (c ? [c.due] : []));
 	return {
 		cards: [...dueNow, ...interleave(reviews, fresh), ...ahead],
-		counts: { learning: learning.length, review: reviews.length, new: fresh.length }
+		counts: { learning: learning.length, review: reviews.length, new: fresh.length },
+		...(laterDue.length > 0 ? { learningLater: Math.min(...laterDue) } : {}),
+		truncated: lists.some((l) => l.length >= LEARNING_READ)
 	};
 }
 

@@ -1,9 +1,9 @@
 /**
- * Saves text as a file through the browser's download (a blob link; nothing leaves the device).
- * Returns the file's size in bytes.
+ * Saves text (whole, or in parts that make it up) as a file through the browser's download (a blob
+ * link; nothing leaves the device). Returns the file's size in bytes.
  */
-export function download(name: string, body: string, type: string): number {
-	const blob = new Blob([body], { type });
+export function download(name: string, body: string | string[], type: string): number {
+	const blob = new Blob(typeof body === 'string' ? [body] : body, { type });
 	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');
 	a.href = url;

@@ -11,7 +11,14 @@ import { validateDeck } from '$lib/deck';
 import { createScheduler, type Grade } from '$lib/scheduler';
 import { replayCard } from '$lib/state/history';
 import { loadSettings, saveSettings, DEFAULT_SETTINGS } from '$lib/state/settings';
-import { assessDeck, exportBackup, exportDeck, importDeck, mergeBackup } from '$lib/state/transfer';
+import {
+	assessDeck,
+	exportBackup,
+	exportBackupFile,
+	exportDeck,
+	importDeck,
+	mergeBackup
+} from '$lib/state/transfer';
 import { prepareBackup } from '$lib/transfer';
 import { fetchText } from '$lib/state/fetch-text';
 import { freshDb } from '../../fixtures/db';
@@ -176,6 +183,20 @@ describe('backup', () => {
 			was.settings.filter((s) => s.key !== 'revision')
 		);
 		expect((await loadSettings(wiped)).newPerDay).toBe(7);
+	});
+
+	it('writes the file page by page: the same text as the whole backup as JSON', async () => {
+		const db = await device(0, 10, NOW, 'a');
+		await installDeck(db, smallDeck(5, 1, 'other'), { now: NOW, bundled: false });
+		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 7 });
+		const whole = JSON.stringify(await exportBackup(db, NOW));
+		for (const pageSize of [1, 7, 25, 2000]) {
+			const file = await exportBackupFile(db, NOW, pageSize);
+			expect(file.parts.join('')).toBe(whole);
+			expect(file).toMatchObject({ decks: 2, cards: 25, logs: 30 });
+		}
+		const empty = await exportBackupFile(freshDb(), NOW, 3);
+		expect(empty.parts.join('')).toBe(JSON.stringify(await exportBackup(freshDb(), NOW)));
 	});
 
 	it('importing the same backup twice changes nothing the second time', async () => {

@@ -145,6 +145,31 @@ describe('buildQueue', () => {
 		expect(queue.cards.slice(1, 4).map((c) => c.cardId)).toEqual(['c0', 'c1', 'c2']);
 	});
 
+	it('says when a learning card left out comes due, and when learning cards were left out', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
+		const a = await answer(db, 'small|c0', 3, NOW); // learning, due in 10 minutes
+		const b = await answer(db, 'small|c1', 1, NOW); // learning, due in 1 minute
+		const none = await buildQueue(db, queueOptions(NOW, { learnAheadMs: 0 }));
+		expect(none.cards.map((c) => c.cardId)).toEqual(['c2']);
+		expect(none.learningLater).toBe(b.card.due);
+		expect(none.truncated).toBe(false);
+		const ahead = await buildQueue(db, queueOptions(NOW, { learnAheadMs: 5 * 60_000 }));
+		expect(ahead.cards.map((c) => c.cardId)).toEqual(['c2', 'c1']);
+		expect(ahead.learningLater).toBe(a.card.due);
+		const all = await buildQueue(db, queueOptions(NOW));
+		expect(all.learningLater).toBeUndefined();
+	});
+
+	it('reads at most 200 learning cards of a state and says it left the others out', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(201), { now: NOW, bundled: true });
+		await db.cards.toCollection().modify({ state: 1, due: NOW.getTime() - 60_000 });
+		const queue = await buildQueue(db, queueOptions(NOW));
+		expect(queue.counts.learning).toBe(200);
+		expect(queue.truncated).toBe(true);
+	});
+
 	it('shows nothing new once the daily new limit is used, and again the next study day', async () => {
 		const db = freshDb();
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
