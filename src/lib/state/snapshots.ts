@@ -3,9 +3,9 @@ import type { SnapshotReason, SnapshotRow } from '$lib/storage/rows';
 import { bumpRevision, readRevision } from '$lib/storage/revision';
 import { isQuotaError } from '$lib/storage/errors';
 import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
-import { LOCAL_SETTINGS, type Backup } from '$lib/transfer/backup';
+import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
-import { exportBackup } from './export-backup';
+import { exportBackupFile } from './export-backup';
 
 /** Snapshots are kept this long; the newest one is always kept, however old. */
 export const SNAPSHOT_DAYS = 7;
@@ -22,41 +22,24 @@ const DEVICE_SETTINGS: ReadonlySet<string> = new Set([
 	'appearance'
 ]);
 
-/** The backup as JSON text in pieces of a thousand rows, so no one string holds it all. */
-function* pieces(backup: Backup): Generator<string> {
-	const { decks, cards, reviewLogs, settings, ...head } = backup;
-	yield JSON.stringify(head).slice(0, -1);
-	const tables: [string, unknown[]][] = [
-		['decks', decks],
-		['cards', cards],
-		['reviewLogs', reviewLogs],
-		['settings', settings]
-	];
-	for (const [key, rows] of tables) {
-		yield `,${JSON.stringify(key)}:[`;
-		for (let i = 0; i < rows.length; i += 1000)
-			yield (i > 0 ? ',' : '') + JSON.stringify(rows.slice(i, i + 1000)).slice(1, -1);
-		yield ']';
-	}
-	yield '}';
-}
-
 /**
- * The backup as stored in a snapshot: gzipped as it is serialised (a phone never holds the whole
- * text of years of answers at once), or plain text where the browser cannot compress.
+ * The backup file's parts as stored in a snapshot: gzipped part by part (a phone never joins the
+ * text of years of answers into one string), or plain text where the browser cannot compress.
  */
-async function encode(backup: Backup): Promise<{ data: Uint8Array | string; rawBytes: number }> {
+async function encode(
+	parts: readonly string[]
+): Promise<{ data: Uint8Array | string; rawBytes: number }> {
 	const encoder = new TextEncoder();
 	if (typeof CompressionStream === 'undefined') {
-		const text = [...pieces(backup)].join('');
+		const text = parts.join('');
 		return { data: text, rawBytes: encoder.encode(text).byteLength };
 	}
 	const gzip = new CompressionStream('gzip');
 	const compressed = new Response(gzip.readable).arrayBuffer();
 	const writer = gzip.writable.getWriter();
 	let rawBytes = 0;
-	for (const piece of pieces(backup)) {
-		const bytes = encoder.encode(piece);
+	for (const part of parts) {
+		const bytes = encoder.encode(part);
 		rawBytes += bytes.byteLength;
 		await writer.write(bytes);
 	}
@@ -118,16 +101,16 @@ export async function takeSnapshot(
 	dayStartHour = 4
 ): Promise<SnapshotRow> {
 	const { value } = await fingerprint(db);
-	const backup = await exportBackup(db, now);
-	const { data, rawBytes } = await encode(backup);
+	const file = await exportBackupFile(db, now);
+	const { data, rawBytes } = await encode(file.parts);
 	const compress = typeof data !== 'string';
 	const meta: SnapshotRow = {
 		createdAt: now.getTime(),
 		day: studyDayKey(now, dayStartHour),
 		reason,
-		decks: backup.decks.length,
-		cards: backup.cards.length,
-		logs: backup.reviewLogs.length,
+		decks: file.decks,
+		cards: file.cards,
+		logs: file.logs,
 		bytes: typeof data === 'string' ? rawBytes : data.byteLength,
 		rawBytes,
 		fingerprint: value
