@@ -60,6 +60,15 @@ const median = (xs: number[]) => pct(xs, 0.5);
 /** `BACKUP=0` leaves out the backup timings (about a minute and a half at 50,000 cards and 4x). */
 const withBackup = process.env.BACKUP !== '0';
 
+interface SnapshotRow {
+	cards: number;
+	logs: number;
+	bytes: number;
+	rawBytes: number;
+	takeMs: number;
+	restoreMs: number;
+}
+
 interface BackupRow {
 	cards: number;
 	slowdown: number;
@@ -146,7 +155,7 @@ async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: 
 async function measure(
 	browser: Browser,
 	cards: number
-): Promise<{ rows: Row[]; backups: BackupRow[] }> {
+): Promise<{ rows: Row[]; backups: BackupRow[]; snapshot: SnapshotRow }> {
 	// The harness is driven with evaluated strings, which the app's CSP (rightly) forbids.
 	const context = await browser.newContext({
 		viewport: { width: 390, height: 844 },
@@ -161,6 +170,11 @@ async function measure(
 	console.log(
 		`seeded ${cards} cards and ${seeded.logs} logs in ${(seeded.ms / 1000).toFixed(1)} s`
 	);
+	const snapshot = {
+		cards,
+		...(await harness<Omit<SnapshotRow, 'cards'>>(page, 'timeSnapshot()'))
+	};
+	console.log(JSON.stringify(snapshot));
 	const cdp = await context.newCDPSession(page);
 	const rows: Row[] = [];
 	for (const slowdown of [1, 4]) {
@@ -293,7 +307,7 @@ async function measure(
 	}
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 	await context.close();
-	return { rows, backups };
+	return { rows, backups, snapshot };
 }
 
 const browser = await chromium.launch({
@@ -307,6 +321,7 @@ const browser = await chromium.launch({
 });
 const rows: Row[] = [];
 const backups: BackupRow[] = [];
+const snapshots: SnapshotRow[] = [];
 const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
 const imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
 try {
@@ -314,6 +329,7 @@ try {
 		const measured = await measure(browser, cards);
 		rows.push(...measured.rows);
 		backups.push(...measured.backups);
+		snapshots.push(measured.snapshot);
 	}
 	const context = await browser.newContext({ bypassCSP: true });
 	const page = await context.newPage();
@@ -352,7 +368,13 @@ if (backups.length > 0)
 	);
 for (const b of backups)
 	console.log(
-		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}${b.underLimit ? '' : '  (over the 100 MB backup limit)'}`
+		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}${b.underLimit ? '' : '  (over the backup size limit)'}`
+	);
+if (snapshots.length > 0)
+	console.log('\nsnapshot (1x): cards   logs     stored MB  raw MB  take ms  restore ms');
+for (const s of snapshots)
+	console.log(
+		`               ${String(s.cards).padEnd(7)} ${String(s.logs).padEnd(8)} ${(s.bytes / 2 ** 20).toFixed(1).padStart(9)} ${(s.rawBytes / 2 ** 20).toFixed(1).padStart(7)} ${String(s.takeMs).padStart(8)} ${String(s.restoreMs).padStart(11)}`
 	);
 const at = (cards: number, slowdown: number) =>
 	rows.find((r) => r.cards === cards && r.slowdown === slowdown);
@@ -376,6 +398,7 @@ writeFileSync(
 			rows,
 			imports,
 			backups,
+			snapshots,
 			ratios
 		},
 		null,

@@ -2,8 +2,11 @@
 
 /** A deck file or link larger than this is refused before it is read. */
 export const MAX_DECK_BYTES = 20 * 1024 * 1024;
-/** A backup file larger than this is refused before it is read. */
-export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+/**
+ * A backup file larger than this is refused before it is read: three times the backup of 50,000
+ * cards with 300,000 answers (129 MB), so a device's own backup always restores.
+ */
+export const MAX_BACKUP_BYTES = 400 * 1024 * 1024;
 
 /** What a deck file can be read as. */
 export type ImportFormat = 'deck-json' | 'deck-yaml' | 'anki' | 'quizlet' | 'csv';
