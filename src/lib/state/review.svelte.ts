@@ -137,6 +137,8 @@ export class ReviewSession {
 	#rereadAt = Number.POSITIVE_INFINITY;
 	/** The last queue read left learning cards out (more were due than one read takes). */
 	#truncated = false;
+	/** With nothing left to study: wakes the session when a learning card or the next day comes. */
+	#wake: ReturnType<typeof setTimeout> | undefined;
 	#watch: Subscription | undefined;
 
 	constructor(db: StudyDb, options: SessionOptions = {}) {
@@ -245,6 +247,26 @@ export class ReviewSession {
 		if (stay) this.#queue = cards;
 		else await this.#show(cards);
 		if (cards.length === 0) this.nextDue = await nextDueAt(this.#db, options);
+		this.#sleep(cards.length === 0 ? this.#rereadAt - now.getTime() : undefined);
+	}
+
+	/**
+	 * All done for now: the done screen comes back to life by itself when a learning card comes
+	 * within the learn-ahead window or the next study day starts, as if the learner had reloaded.
+	 */
+	#sleep(ms: number | undefined): void {
+		clearTimeout(this.#wake);
+		this.#wake = undefined;
+		// setTimeout cannot wait longer than about 24.8 days; the day's end always comes sooner.
+		if (ms === undefined || !Number.isFinite(ms) || ms > 2 ** 31 - 1) return;
+		this.#wake = setTimeout(
+			() => {
+				this.#wake = undefined;
+				if (!this.#busy && this.practice === undefined && this.status === 'done')
+					void this.#refresh();
+			},
+			Math.max(1000, ms)
+		);
 	}
 
 	/** Puts `cards` on screen from the first, deciding how the first is asked. */
@@ -511,9 +533,10 @@ export class ReviewSession {
 		}
 	}
 
-	/** Stops following other tabs. */
+	/** Stops following other tabs, and any wake-up of the done screen. */
 	close(): void {
 		this.#watch?.unsubscribe();
+		this.#sleep(undefined);
 	}
 
 	#fail(e: unknown): void {

@@ -147,6 +147,31 @@ describe('ReviewSession reading its queue again', () => {
 		expect(s.current?.cardId).toBe('c4');
 	});
 
+	it('wakes from the done screen by itself when a learning card comes due', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const { s, advance } = await session(1, { learnAheadMinutes: 0 });
+			expect(await rateShown(s, 1)).toBe('c0'); // Again: back in a minute
+			expect(s.status).toBe('done');
+			expect(s.nextDue?.getTime()).toBe(NOW.getTime() + MINUTE);
+			advance(30_000);
+			await vi.advanceTimersByTimeAsync(30_000);
+			expect(s.status).toBe('done');
+			advance(31_000);
+			await vi.advanceTimersByTimeAsync(31_000);
+			await vi.waitFor(() => expect(s.status).toBe('studying'));
+			expect(s.current?.cardId).toBe('c0');
+			// Closed (the learner left the page): no wake-up is left behind.
+			s.reveal();
+			await s.rate(1);
+			expect(s.status).toBe('done');
+			s.close();
+			expect(vi.getTimerCount()).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('reads it again when the study day ends: a buried card comes back', async () => {
 		const { s, advance } = await session(5);
 		await s.act('bury');
