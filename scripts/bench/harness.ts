@@ -232,6 +232,7 @@ export interface SnapshotTimes {
  */
 export async function timeSnapshot(): Promise<SnapshotTimes> {
 	const db = new StudyDb();
+	await Promise.all([db.snapshots.clear(), db.snapshotData.clear()]);
 	let t = performance.now();
 	const outcome = await takeDailySnapshot(db, new Date());
 	const takeMs = performance.now() - t;
