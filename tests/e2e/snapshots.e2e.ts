@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openReview } from './helpers';
+import { answer, axe, countRows, openReview } from './helpers';
 
 const CHECKED = /^Checked \d+ cards against (\d+) answers\. Every card matches its history\./;
 
@@ -47,6 +47,10 @@ test('the first open of a study day keeps a snapshot, which settings can restore
 	await expect(dialog).toContainText('go back to how they were then (3 answers)');
 	await expect(dialog).toBeFocused();
 	await page.screenshot({ path: 'test-results/snapshot-restore.png', fullPage: false });
+	await axe(page, 'snapshot list and restore dialog, light');
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await axe(page, 'snapshot list and restore dialog, dark');
+	await page.emulateMedia({ colorScheme: 'light' });
 	await dialog.getByRole('button', { name: 'Restore this snapshot' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toContainText(
 		'3 answers'
