@@ -202,7 +202,12 @@ export async function restoreSnapshot(
 		throw new Error(`This snapshot cannot be restored: ${first.join('; ')}`);
 	}
 	const { backup } = checked;
-	const before = await takeSnapshot(db, now, 'before-restore');
+	// Nothing changed since the newest snapshot: it already holds the data as it is now.
+	const newest = await db.snapshots.orderBy('createdAt').last();
+	const before =
+		newest && newest.id !== id && newest.fingerprint === (await fingerprint(db)).value
+			? newest
+			: await takeSnapshot(db, now, 'before-restore');
 	await db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.settings], async () => {
 		await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
 		const study = (await db.settings.toCollection().primaryKeys()).filter(

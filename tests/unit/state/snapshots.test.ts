@@ -261,6 +261,20 @@ describe('restoring a snapshot', () => {
 		expect(await studyData(db)).toEqual(before);
 	});
 
+	it('keeps no second copy of data that the newest snapshot already holds', async () => {
+		const db = await studied(3);
+		const first = await takeSnapshot(db, at(HOUR), 'daily');
+		await answer(db, 'small|c4', 3, at(2 * HOUR));
+		const now = await takeSnapshot(db, at(3 * HOUR), 'manual');
+		const report = await restoreSnapshot(db, first.id!, at(4 * HOUR), check);
+		expect(report.before.id).toBe(now.id);
+		expect(await db.snapshots.count()).toBe(2);
+		// Restoring the newest itself: the data before it differs, so it is kept.
+		const again = await restoreSnapshot(db, now.id!, at(5 * HOUR), check);
+		expect(again.before).toMatchObject({ reason: 'before-restore', logs: 3 });
+		expect(await db.reviewLogs.count()).toBe(4);
+	});
+
 	it('says so when the snapshot is gone', async () => {
 		const db = await studied(1);
 		await expect(restoreSnapshot(db, 99, NOW, check)).rejects.toThrow(/no longer on this device/);
