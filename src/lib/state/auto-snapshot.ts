@@ -64,15 +64,26 @@ export async function runSnapshot(kind: SnapshotJob['kind']): Promise<SnapshotRe
 	});
 }
 
-let daily: Promise<SnapshotReply> | undefined;
+let taken = false;
 
-/** Today's snapshot, once the page is idle, at most once per page load. */
-export function autoSnapshot(delayMs = 1000): Promise<SnapshotReply> {
-	daily ??= new Promise<void>((resolve) => {
-		setTimeout(() => {
-			if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 5000 });
-			else resolve();
-		}, delayMs);
-	}).then(() => runSnapshot('daily'));
-	return daily;
+/**
+ * Today's snapshot once the home screen is idle, at most once per page load. Returns the function
+ * that calls it off: leaving home first (to start a review) puts it off to the next visit, so it
+ * never runs under a study session.
+ */
+export function scheduleDailySnapshot(delayMs = 1000): () => void {
+	if (taken) return () => undefined;
+	let idle: number | undefined;
+	const timer = setTimeout(() => {
+		const run = () => {
+			taken = true;
+			void runSnapshot('daily');
+		};
+		if ('requestIdleCallback' in window) idle = requestIdleCallback(run, { timeout: 5000 });
+		else run();
+	}, delayMs);
+	return () => {
+		clearTimeout(timer);
+		if (idle !== undefined) cancelIdleCallback(idle);
+	};
 }
