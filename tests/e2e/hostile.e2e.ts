@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { countRows, readRows } from './helpers';
+import { HOSTILE_CSV_PROMPTS } from '../fixtures/imports/hostile';
 
 /**
  * Imported content can never run code. Every payload calls alert() or loads a foreign address, so
@@ -113,26 +114,7 @@ test('a CSV full of payloads is stripped to text: importing and studying it runs
 		await expect(ratings).toBeHidden();
 	}
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
-	expect(new Set(prompts)).toEqual(
-		new Set([
-			'What is the capital of France?',
-			'Largest planet?',
-			'Click to see: 2+2?',
-			'Chemical symbol for gold?',
-			'Boiling point of water?',
-			'Speed of light?',
-			"alert('csv-7') Opposite of hot?",
-			'What is H2O?',
-			'Square root of 9?',
-			'Colour of the sky?',
-			'Who wrote Hamlet?',
-			'First element?',
-			'Smallest prime?',
-			"alert('csv-15') Freezing point of water?",
-			'Pi to two places?',
-			'Fastest land animal?'
-		])
-	);
+	expect(new Set(prompts)).toEqual(new Set(HOSTILE_CSV_PROMPTS));
 	const cards = await readRows<{ deckId: string; content: Record<string, unknown> }>(page, 'cards');
 	const stored = JSON.stringify(cards.filter((c) => c.deckId === 'quiz').map((c) => c.content));
 	expect(stored).not.toMatch(/<[a-z!/?]|javascript:|onerror|onload|&#|&lt;/i);

@@ -1,38 +1,12 @@
-import type { DailyOutcome } from './snapshots';
+import type { SnapshotJob, SnapshotReply } from './snapshots';
 
-/** What the snapshot worker is asked: the day's snapshot (when due), or one now. */
-export interface SnapshotJob {
-	kind: 'daily' | 'manual';
-	now: number;
-}
-
-export type SnapshotReply =
-	DailyOutcome | { taken: false; why: 'failed'; error: string; full: boolean };
-
-const failed = (error: unknown, full = false): SnapshotReply => ({
-	taken: false,
-	why: 'failed',
-	error: error instanceof Error ? error.message : String(error),
-	full
-});
-
-/** Where workers are missing, the same work on this thread, loaded on demand. */
+/** Where workers are missing, the same job on this thread, loaded on demand. */
 async function onThisThread(job: SnapshotJob): Promise<SnapshotReply> {
-	const [{ appDb }, { loadSettings }, snapshots, { isQuotaError }] = await Promise.all([
+	const [{ appDb }, { runSnapshotJob }] = await Promise.all([
 		import('./database'),
-		import('./settings'),
-		import('./snapshots'),
-		import('$lib/storage/errors')
+		import('./snapshots')
 	]);
-	try {
-		const db = appDb();
-		const now = new Date(job.now);
-		const { dayStartHour } = await loadSettings(db);
-		if (job.kind === 'daily') return await snapshots.takeDailySnapshot(db, now, dayStartHour);
-		return { taken: true, snapshot: await snapshots.takeSnapshot(db, now, 'manual', dayStartHour) };
-	} catch (e) {
-		return failed(e, isQuotaError(e));
-	}
+	return runSnapshotJob(appDb(), job);
 }
 
 /**
@@ -58,7 +32,12 @@ export async function runSnapshot(kind: SnapshotJob['kind']): Promise<SnapshotRe
 		worker.onerror = (event) => {
 			event.preventDefault();
 			worker.terminate();
-			resolve(failed(event.message || 'The snapshot worker stopped'));
+			resolve({
+				taken: false,
+				why: 'failed',
+				error: event.message || 'The snapshot worker stopped',
+				full: false
+			});
 		};
 		worker.postMessage(job);
 	});

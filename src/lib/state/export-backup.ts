@@ -41,7 +41,13 @@ export async function exportBackupFile(
 	pageSize = EXPORT_PAGE
 ): Promise<BackupFile> {
 	return db.transaction('r', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
-		const { cards, reviewLogs, settings, ...head } = makeBackup(
+		// Cards and logs are left out of the head and written after it, a page at a time.
+		const {
+			cards: _,
+			reviewLogs: __,
+			settings,
+			...head
+		} = makeBackup(
 			{
 				decks: await db.decks.toArray(),
 				cards: [],
@@ -51,7 +57,6 @@ export async function exportBackupFile(
 			now
 		);
 		const parts = [JSON.stringify(head).slice(0, -1)];
-		const counts = { cards: cards.length, logs: reviewLogs.length };
 		// Each table in primary-key order, as `toArray()` gives it, a page after the last key seen.
 		async function write<T>(
 			name: string,
@@ -77,9 +82,9 @@ export async function exportBackupFile(
 			parts.push(']');
 			return count;
 		}
-		counts.cards = await write('cards', db.cards, (c) => c.uid);
-		counts.logs = await write('reviewLogs', db.reviewLogs, (l) => l.id);
+		const cardCount = await write('cards', db.cards, (c) => c.uid);
+		const logCount = await write('reviewLogs', db.reviewLogs, (l) => l.id);
 		parts.push(`,"settings":${JSON.stringify(settings)}}`);
-		return { parts, decks: head.decks.length, ...counts };
+		return { parts, decks: head.decks.length, cards: cardCount, logs: logCount };
 	});
 }

@@ -6,6 +6,7 @@ import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
 import { exportBackupFile } from './export-backup';
+import { loadSettings } from './settings';
 
 /** Snapshots are kept this long; the newest one is always kept, however old. */
 export const SNAPSHOT_DAYS = 7;
@@ -226,4 +227,29 @@ export async function restoreSnapshot(
 		logs: backup.reviewLogs.length,
 		before
 	};
+}
+
+/** What the snapshot worker is asked: the day's snapshot (when due), or one now. */
+export interface SnapshotJob {
+	kind: 'daily' | 'manual';
+	now: number;
+}
+
+export type SnapshotReply =
+	DailyOutcome | { taken: false; why: 'failed'; error: string; full: boolean };
+
+/**
+ * Does one snapshot job with the learner's study-day start: in the worker, or in place where there
+ * are no workers. Never throws: a failure (storage full, say) is in the reply.
+ */
+export async function runSnapshotJob(db: StudyDb, job: SnapshotJob): Promise<SnapshotReply> {
+	try {
+		const now = new Date(job.now);
+		const { dayStartHour } = await loadSettings(db);
+		if (job.kind === 'daily') return await takeDailySnapshot(db, now, dayStartHour);
+		return { taken: true, snapshot: await takeSnapshot(db, now, 'manual', dayStartHour) };
+	} catch (e) {
+		const error = e instanceof Error ? e.message : String(e);
+		return { taken: false, why: 'failed', error, full: isQuotaError(e) };
+	}
 }

@@ -4,6 +4,7 @@ import { formatError } from '$lib/deck/errors';
 import { hasMarkup } from '$lib/deck/schema';
 import { checkTitle, detectFormat, prepareDeck, titleFromName } from '$lib/transfer';
 import { smallDeck } from '../../fixtures/decks';
+import { HOSTILE_CSV_PROMPTS } from '../../fixtures/imports/hostile';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/imports/${name}`, 'utf8');
 const basics = readFileSync('decks/two-plus-two-basics/deck.yaml', 'utf8');
@@ -120,24 +121,7 @@ describe('prepareDeck', () => {
 		const texts = result.deck.cards.flatMap((c) => [c.prompt, c.answer, c.source.quote]);
 		expect(texts.filter(hasMarkup)).toEqual([]);
 		expect(texts.join('\n')).not.toMatch(/<|javascript:|onerror|onload|evil\.example/i);
-		expect(result.deck.cards.map((c) => c.prompt)).toEqual([
-			'What is the capital of France?',
-			'Largest planet?',
-			'Click to see: 2+2?',
-			'Chemical symbol for gold?',
-			'Boiling point of water?',
-			'Speed of light?',
-			"alert('csv-7') Opposite of hot?",
-			'What is H2O?',
-			'Square root of 9?',
-			'Colour of the sky?',
-			'Who wrote Hamlet?',
-			'First element?',
-			'Smallest prime?',
-			"alert('csv-15') Freezing point of water?",
-			'Pi to two places?',
-			'Fastest land animal?'
-		]);
+		expect(result.deck.cards.map((c) => c.prompt)).toEqual(HOSTILE_CSV_PROMPTS);
 		expect(result.warnings.map((w) => w.message.split(':')[0])).toEqual([
 			'text that looked like HTML or a script was removed',
 			'images are not imported and were left out',
