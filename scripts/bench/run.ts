@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { startProfile, stopProfile, summarise } from './profile';
 import { summariseTrace, TRACE_CATEGORIES } from './trace';
+import type { BackupTimes, SnapshotTimes } from './harness';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
@@ -60,14 +61,7 @@ const median = (xs: number[]) => pct(xs, 0.5);
 /** `BACKUP=0` leaves out the backup timings (about a minute and a half at 50,000 cards and 4x). */
 const withBackup = process.env.BACKUP !== '0';
 
-interface SnapshotRow {
-	cards: number;
-	logs: number;
-	bytes: number;
-	rawBytes: number;
-	takeMs: number;
-	restoreMs: number;
-}
+type SnapshotRow = SnapshotTimes & { cards: number };
 
 interface BackupRow {
 	cards: number;
@@ -173,7 +167,7 @@ async function measure(
 	);
 	const snapshot = {
 		cards,
-		...(await harness<Omit<SnapshotRow, 'cards'>>(page, 'timeSnapshot()'))
+		...(await harness<SnapshotTimes>(page, 'timeSnapshot()'))
 	};
 	console.log(JSON.stringify(snapshot));
 	const cdp = await context.newCDPSession(page);
@@ -259,22 +253,7 @@ async function measure(
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		await page.goto(`${base}/`);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-		const b = await harness<{
-			cards: number;
-			logs: number;
-			bytes: number;
-			underLimit: boolean;
-			exportMs: number;
-			textMs: number;
-			blobMs: number;
-			checkMs: number;
-			parseMs: number;
-			validateMs: number;
-			restoreMs: number;
-			knownMs: number;
-			restore: { logsAdded: number; cardsAdded: number };
-			known: { logsKnown: number; logsAdded: number };
-		}>(page, 'timeBackup()');
+		const b = await harness<BackupTimes>(page, 'timeBackup()');
 		if (b.restore.logsAdded !== b.logs || b.known.logsKnown !== b.logs || b.known.logsAdded !== 0)
 			throw new Error(`backup round trip lost logs: ${JSON.stringify(b)}`);
 		const us = (ms: number) => Number(((ms * 1000) / b.logs).toFixed(1));
