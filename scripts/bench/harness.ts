@@ -14,11 +14,11 @@ import {
 } from '$lib/storage';
 import { Dexie } from 'dexie';
 import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
-import { DEFAULT_SETTINGS } from '$lib/state/settings';
-import { exportBackupFile, mergeBackup, type MergeReport } from '$lib/state/transfer';
+import { DEFAULT_SETTINGS } from '$lib/storage/study-settings';
+import { exportBackupFile, mergeBackup, type MergeReport } from '$lib/storage/transfer';
 import { parseBackup } from '$lib/transfer/backup-format';
 import { MAX_BACKUP_BYTES } from '$lib/transfer/limits';
-import { restoreSnapshot, takeDailySnapshot } from '$lib/state/snapshots';
+import { restoreSnapshot, takeDailySnapshot } from '$lib/storage/snapshots';
 import { validateDeck, type Deck } from '$lib/deck';
 
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import type { DeckError } from '$lib/deck/errors';
 import type { StudyDb } from '$lib/storage/db';
 import type { Backup } from '$lib/transfer/backup';
 import { formatBytes, MAX_BACKUP_BYTES } from '$lib/transfer/limits';
-import { mergeBackup, type MergeReport } from './transfer';
-import { runTransfer } from './transfer-worker';
+import { mergeBackup, type MergeReport } from '$lib/storage/transfer';
+import { runTransfer } from '$lib/services/transfer-worker';
 
 export type BackupStage = 'idle' | 'checking' | 'preview' | 'merging' | 'done';
 

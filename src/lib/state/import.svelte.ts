@@ -10,9 +10,9 @@ import {
 	sourceFileOf,
 	type ImportFormat
 } from '$lib/transfer/limits';
-import { assessDeck, importDeck, type Assessment } from './transfer';
-import { runTransfer } from './transfer-worker';
-import { fetchBeside, fetchText } from './fetch-text';
+import { assessDeck, importDeck, type Assessment } from '$lib/storage/transfer';
+import { runTransfer } from '$lib/services/transfer-worker';
+import { fetchBeside, fetchText } from '$lib/services/fetch-text';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
 

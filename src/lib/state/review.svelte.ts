@@ -1,10 +1,10 @@
-import { liveQuery, type Subscription } from 'dexie';
 import {
 	buildQueue,
 	buryCard,
 	deckValues,
 	forgetCard,
 	nextDueAt,
+	practicePool,
 	readRevision,
 	recordAnswer,
 	rowToState,
@@ -15,6 +15,7 @@ import {
 	isQuotaError,
 	unburyDue,
 	undoAnswer,
+	watchRevision,
 	type CardRow,
 	type DeckValues,
 	type StudyDb
@@ -29,7 +30,7 @@ import {
 } from '$lib/scheduler';
 import { chooseMode, gradeResponse, mcqOptions, type QuizMode } from '$lib/quiz';
 import { hash } from '$lib/deck/hash';
-import { loadSettings, queueOptions, type StudySettings } from './settings';
+import { loadSettings, queueOptions, type StudySettings } from '$lib/storage/study-settings';
 import { appStatus } from './app.svelte';
 
 /**
@@ -139,7 +140,7 @@ export class ReviewSession {
 	#truncated = false;
 	/** With nothing left to study: wakes the session when a learning card or the next day comes. */
 	#wake: ReturnType<typeof setTimeout> | undefined;
-	#watch: Subscription | undefined;
+	#unwatch: (() => void) | undefined;
 
 	constructor(db: StudyDb, options: SessionOptions = {}) {
 		this.#db = db;
@@ -169,10 +170,7 @@ export class ReviewSession {
 	}
 
 	async #pickPractice(count: number): Promise<void> {
-		const rows = await (this.#deckId
-			? this.#db.cards.where('deckId').equals(this.#deckId).toArray()
-			: this.#db.cards.toArray());
-		const pool = rows.filter((r) => !r.retired);
+		const pool = await practicePool(this.#db, this.#deckId);
 		for (let i = pool.length - 1; i > 0; i--) {
 			const j = Math.floor(this.#random() * (i + 1));
 			[pool[i], pool[j]] = [pool[j] as CardRow, pool[i] as CardRow];
@@ -186,22 +184,19 @@ export class ReviewSession {
 	 * function that stops watching.
 	 */
 	watch(): () => void {
-		this.#watch?.unsubscribe();
-		this.#watch = liveQuery(() => readRevision(this.#db)).subscribe({
-			next: (revision) => {
-				const ours = this.#revision;
-				if (ours < 0) this.#revision = revision;
-				if (ours < 0 || revision <= ours || this.practice !== undefined) return;
-				// Busy: this may be our own answer's write, told apart once its revision is known.
-				if (this.#busy) this.#seen = Math.max(this.#seen, revision);
-				else {
-					this.#revision = revision;
-					void this.#refresh(undefined, true);
-				}
-			},
-			error: () => undefined
+		this.#unwatch?.();
+		this.#unwatch = watchRevision(this.#db, (revision) => {
+			const ours = this.#revision;
+			if (ours < 0) this.#revision = revision;
+			if (ours < 0 || revision <= ours || this.practice !== undefined) return;
+			// Busy: this may be our own answer's write, told apart once its revision is known.
+			if (this.#busy) this.#seen = Math.max(this.#seen, revision);
+			else {
+				this.#revision = revision;
+				void this.#refresh(undefined, true);
+			}
 		});
-		return () => this.#watch?.unsubscribe();
+		return () => this.#unwatch?.();
 	}
 
 	/** Ends a write; a write from elsewhere seen meanwhile is followed now. */
@@ -535,7 +530,7 @@ export class ReviewSession {
 
 	/** Stops following other tabs, and any wake-up of the done screen. */
 	close(): void {
-		this.#watch?.unsubscribe();
+		this.#unwatch?.();
 		this.#sleep(undefined);
 	}
 

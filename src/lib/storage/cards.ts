@@ -39,3 +39,11 @@ export async function unburyDue(db: StudyDb, now: Date): Promise<number> {
 		return n;
 	});
 }
+
+/** The cards a practice test draws from: every installed card of the deck (or of all decks). */
+export async function practicePool(db: StudyDb, deckId?: string): Promise<CardRow[]> {
+	const rows = await (deckId
+		? db.cards.where('deckId').equals(deckId).toArray()
+		: db.cards.toArray());
+	return rows.filter((r) => !r.retired);
+}

@@ -15,6 +15,11 @@ const noteOf = (deckId: string, card: Card) => `${deckId}|${card.fact ?? card.id
 
 export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
 
+/** The version of every installed deck, by deck id. */
+export async function installedVersions(db: StudyDb): Promise<Map<string, number>> {
+	return new Map((await db.decks.toArray()).map((d) => [d.id, d.version]));
+}
+
 export interface InstallOptions {
 	now: Date;
 	bundled: boolean;

@@ -4,6 +4,7 @@ export {
 	installDeck,
 	listDecks,
 	cardUid,
+	installedVersions,
 	deckValues,
 	type InstallReport,
 	type DeckValues
@@ -20,7 +21,7 @@ export {
 	type AnswerInput,
 	type AnswerResult
 } from './answers';
-export { suspendCard, unsuspendCard, buryCard, unburyDue } from './cards';
-export { bumpRevision, readRevision } from './revision';
+export { suspendCard, unsuspendCard, buryCard, unburyDue, practicePool } from './cards';
+export { bumpRevision, readRevision, watchRevision } from './revision';
 export { isQuotaError } from './errors';
 export { getSetting, setSetting } from './settings';

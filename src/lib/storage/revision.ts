@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { StudyDb } from './db';
 
 const KEY = 'revision';
@@ -16,4 +17,16 @@ export async function bumpRevision(db: StudyDb): Promise<number> {
 export async function readRevision(db: StudyDb): Promise<number> {
 	const row = await db.settings.get(KEY);
 	return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/**
+ * Calls `next` with the revision now and after every change to it, in this tab or another.
+ * Returns the function that stops watching.
+ */
+export function watchRevision(db: StudyDb, next: (revision: number) => void): () => void {
+	const subscription = liveQuery(() => readRevision(db)).subscribe({
+		next,
+		error: () => undefined
+	});
+	return () => subscription.unsubscribe();
 }

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { installDeck, type StudyDb } from '$lib/storage';
 import type { Grade } from '$lib/scheduler';
-import { DEFAULT_SETTINGS, ReviewSession, saveSettings } from '$lib/state';
+import { ReviewSession } from '$lib/state';
+import { DEFAULT_SETTINGS, saveSettings } from '$lib/storage/study-settings';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer } from '../../fixtures/answers';
@@ -206,7 +207,7 @@ describe('ReviewSession reading its queue again', () => {
 
 describe('ReviewSession when storage is full', () => {
 	it('says so, saves nothing half-way, keeps the card, and recovers when space returns', async () => {
-		const { appStatus } = await import('$lib/state');
+		const { appStatus } = await import('$lib/state/app.svelte');
 		const { db, s } = await session(2);
 		s.reveal();
 		const add = db.reviewLogs.add.bind(db.reviewLogs);

@@ -11,8 +11,8 @@ import {
 	TEXT_FORMATS,
 	type ImportFormat
 } from '$lib/transfer';
-import { exportBackup, mergeBackup } from '$lib/state/transfer';
-import { saveSettings, DEFAULT_SETTINGS } from '$lib/state/settings';
+import { exportBackup, mergeBackup } from '$lib/storage/transfer';
+import { saveSettings, DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import { ImportFlow } from '$lib/state/import.svelte';
 import { BackupFlow } from '$lib/state/backup.svelte';
 import { answer } from '../../fixtures/answers';

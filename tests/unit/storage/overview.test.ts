@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installDeck } from '$lib/storage';
 import { createScheduler } from '$lib/scheduler';
-import { loadOverview, studyStreak } from '$lib/state/overview';
+import { loadOverview, studyStreak } from '$lib/storage/overview';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer } from '../../fixtures/answers';

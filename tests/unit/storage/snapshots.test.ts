@@ -10,10 +10,10 @@ import {
 	type StudyDb
 } from '$lib/storage';
 import { createScheduler } from '$lib/scheduler';
-import { rebuildFromHistory } from '$lib/state/history';
-import { saveSettings, DEFAULT_SETTINGS, loadSettings } from '$lib/state/settings';
-import { loadAppearance } from '$lib/state/appearance';
-import { exportBackup } from '$lib/state/export-backup';
+import { rebuildFromHistory } from '$lib/storage/history';
+import { saveSettings, DEFAULT_SETTINGS, loadSettings } from '$lib/storage/study-settings';
+import { loadAppearance } from '$lib/services/appearance';
+import { exportBackup } from '$lib/storage/export-backup';
 import {
 	MAX_SNAPSHOTS,
 	listSnapshots,
@@ -22,7 +22,7 @@ import {
 	snapshotText,
 	takeDailySnapshot,
 	takeSnapshot
-} from '$lib/state/snapshots';
+} from '$lib/storage/snapshots';
 import { prepareBackup } from '$lib/transfer';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';

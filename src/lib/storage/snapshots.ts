@@ -6,7 +6,7 @@ import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
 import { exportBackupFile } from './export-backup';
-import { loadSettings } from './settings';
+import { loadSettings } from './study-settings';
 
 /** Snapshots are kept this long; the newest one is always kept, however old. */
 export const SNAPSHOT_DAYS = 7;

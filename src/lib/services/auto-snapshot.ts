@@ -1,10 +1,10 @@
-import type { SnapshotJob, SnapshotReply } from './snapshots';
+import type { SnapshotJob, SnapshotReply } from '$lib/storage/snapshots';
 
 /** Where workers are missing, the same job on this thread, loaded on demand. */
 async function onThisThread(job: SnapshotJob): Promise<SnapshotReply> {
 	const [{ appDb }, { runSnapshotJob }] = await Promise.all([
 		import('./database'),
-		import('./snapshots')
+		import('$lib/storage/snapshots')
 	]);
 	return runSnapshotJob(appDb(), job);
 }

@@ -1,6 +1,6 @@
 import { buildQueue, listDecks, nextDueAt, type DeckRow, type StudyDb } from '$lib/storage';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
-import { loadSettings, queueOptions } from './settings';
+import { loadSettings, queueOptions } from './study-settings';
 
 export interface DueCounts {
 	learning: number;

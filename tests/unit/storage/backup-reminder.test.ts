@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installDeck, recordAnswer } from '$lib/storage';
-import { backupReminder, markBackupSaved } from '$lib/state/backup-reminder';
+import { backupReminder, markBackupSaved } from '$lib/storage/backup-reminder';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 

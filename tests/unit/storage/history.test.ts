@@ -13,7 +13,7 @@ import {
 	type CardRow
 } from '$lib/storage';
 import { createScheduler, type Grade } from '$lib/scheduler';
-import { rebuildFromHistory } from '$lib/state';
+import { rebuildFromHistory } from '$lib/storage/history';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 
@@ -215,7 +215,7 @@ describe('card actions', () => {
 
 describe('check database', () => {
 	it('repairs states and flags, keeps every log, and reports what it did', async () => {
-		const { checkDatabase } = await import('$lib/state');
+		const { checkDatabase } = await import('$lib/storage/history');
 		const db = freshDb();
 		const scheduler = createScheduler();
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });

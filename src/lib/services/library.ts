@@ -1,6 +1,13 @@
 import type { Deck, DeckSummary } from '$lib/deck';
-import { installDeck, isQuotaError, type InstallReport, type StudyDb } from '$lib/storage';
-import { appStatus } from './app.svelte';
+import {
+	installDeck,
+	installedVersions,
+	isQuotaError,
+	type InstallReport,
+	type StudyDb
+} from '$lib/storage';
+import { appDb } from './database';
+import { appStatus } from '$lib/state/app.svelte';
 
 type Fetch = typeof fetch;
 
@@ -16,7 +23,7 @@ export async function syncBundledDecks(
 	const res = await fetcher('/decks/index.json');
 	if (!res.ok) throw new Error(`Could not load the deck list (${res.status})`);
 	const { decks } = (await res.json()) as { decks: DeckSummary[] };
-	const installed = new Map((await db.decks.toArray()).map((d) => [d.id, d.version]));
+	const installed = await installedVersions(db);
 	const reports: Record<string, InstallReport> = {};
 	for (const summary of decks) {
 		const have = installed.get(summary.id);
@@ -32,4 +39,9 @@ export async function syncBundledDecks(
 		}
 	}
 	return reports;
+}
+
+/** Brings the bundled decks on this device up to date (see `syncBundledDecks`). */
+export function syncAppDecks(now: Date): Promise<Record<string, InstallReport>> {
+	return syncBundledDecks(appDb(), fetch, now);
 }

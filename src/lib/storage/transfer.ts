@@ -6,7 +6,7 @@ import { bumpRevision } from '$lib/storage/revision';
 import { createScheduler } from '$lib/scheduler';
 import { LOCAL_SETTINGS, type Backup } from '$lib/transfer/backup';
 import { replayCard } from './history';
-import { loadSettings } from './settings';
+import { loadSettings } from './study-settings';
 
 /** What importing a deck would do, given what is installed. */
 export type Verdict = 'new' | 'update' | 'same' | 'older' | 'taken';

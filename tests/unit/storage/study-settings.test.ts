@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '$lib/state';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '$lib/storage/study-settings';
 import { freshDb } from '../../fixtures/db';
 
 describe('settings', () => {

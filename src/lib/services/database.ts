@@ -1,5 +1,5 @@
 import { StudyDb } from '$lib/storage';
-import { appStatus } from './app.svelte';
+import { appStatus } from '$lib/state/app.svelte';
 
 let shared: StudyDb | undefined;
 

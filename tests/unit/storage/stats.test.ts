@@ -10,7 +10,7 @@ import {
 	type StudyDb
 } from '$lib/storage';
 import { createScheduler } from '$lib/scheduler';
-import { loadStats, MASTERY_STABILITY_DAYS } from '$lib/state/stats';
+import { loadStats, MASTERY_STABILITY_DAYS } from '$lib/storage/stats';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 

@@ -9,8 +9,8 @@ import {
 } from '$lib/storage';
 import { validateDeck } from '$lib/deck';
 import { createScheduler, type Grade } from '$lib/scheduler';
-import { replayCard } from '$lib/state/history';
-import { loadSettings, saveSettings, DEFAULT_SETTINGS } from '$lib/state/settings';
+import { replayCard } from '$lib/storage/history';
+import { loadSettings, saveSettings, DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import {
 	assessDeck,
 	exportBackup,
@@ -18,9 +18,9 @@ import {
 	exportDeck,
 	importDeck,
 	mergeBackup
-} from '$lib/state/transfer';
+} from '$lib/storage/transfer';
 import { prepareBackup } from '$lib/transfer';
-import { fetchText } from '$lib/state/fetch-text';
+import { fetchText } from '$lib/services/fetch-text';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 

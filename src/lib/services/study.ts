@@ -1,0 +1,19 @@
+import { ReviewSession, type SessionOptions } from '$lib/state/review.svelte';
+import { ImportFlow } from '$lib/state/import.svelte';
+import { BackupFlow } from '$lib/state/backup.svelte';
+import { appDb } from './database';
+
+/** A review (or, with `practice`, a practice test) over this device's cards. */
+export function openSession(options: SessionOptions = {}): ReviewSession {
+	return new ReviewSession(appDb(), options);
+}
+
+/** The import page's flow, writing to this device. */
+export function openImport(): ImportFlow {
+	return new ImportFlow(appDb());
+}
+
+/** The backup restore flow, merging into this device's data. */
+export function openBackup(): BackupFlow {
+	return new BackupFlow(appDb());
+}
