@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import {
 	StudyDb,
+	answerCard,
 	buildQueue,
 	installDeck,
 	recordAnswer,
@@ -124,7 +125,7 @@ async function measure(count: number) {
 			now: at,
 			durationMs: 4000,
 			mode: 'flashcard',
-			next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, at, card.uid))
+			next: (s) => answerCard(scheduler, s, 3, at, card.uid)
 		});
 		answerMs.push(performance.now() - t);
 	}

@@ -1,8 +1,10 @@
 import {
+	answerCard,
 	buildQueue,
 	buryCard,
 	deckValues,
 	forgetCard,
+	forgetCardState,
 	nextDueAt,
 	practicePool,
 	readRevision,
@@ -10,7 +12,6 @@ import {
 	rowToState,
 	sameState,
 	StaleAnswerError,
-	stateToRow,
 	suspendCard,
 	isQuotaError,
 	unburyDue,
@@ -392,7 +393,7 @@ export class ReviewSession {
 						}
 					: {}),
 				leechThreshold: this.#settings?.leechThreshold ?? 0,
-				next: (current) => stateToRow(scheduler.answer(rowToState(current), grade, now, card.uid))
+				next: (current) => answerCard(scheduler, current, grade, now, card.uid)
 			});
 			this.answered++;
 			const right = feedback ? feedback.correct : grade > 1;
@@ -489,7 +490,7 @@ export class ReviewSession {
 				this.notice = 'Card buried until tomorrow.';
 			} else {
 				const { log } = await forgetCard(this.#db, card.uid, now, (s) =>
-					stateToRow(scheduler.forget(rowToState(s), now))
+					forgetCardState(scheduler, s, now)
 				);
 				this.#undo = [
 					...this.#undo,

@@ -1,6 +1,7 @@
 import type { Card, Deck } from '$lib/deck';
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
+import { newCardRow } from './card-state';
 import { activeFlag, type CardRow, type DeckRow } from './rows';
 
 export interface InstallReport {
@@ -43,6 +44,7 @@ export async function installDeck(
 	options: InstallOptions
 ): Promise<InstallReport> {
 	const now = options.now.getTime();
+	const fresh = newCardRow(options.now);
 	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
 	await db.transaction('rw', db.decks, db.cards, db.settings, async () => {
 		const existing = await db.decks.get(deck.id);
@@ -103,15 +105,7 @@ export async function installDeck(
 				leech: 0,
 				lastLogAt: 0,
 				createdAt: now,
-				due: now,
-				stability: 0,
-				difficulty: 0,
-				scheduled_days: 0,
-				learning_steps: 0,
-				reps: 0,
-				lapses: 0,
-				state: 0,
-				last_review: null
+				...fresh
 			});
 		});
 		for (const gone of old.values()) {

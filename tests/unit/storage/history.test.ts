@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	buryCard,
-	forgetCard,
 	installDeck,
 	recordAnswer,
-	rowToState,
-	stateToRow,
 	suspendCard,
 	unburyDue,
 	undoAnswer,
@@ -16,6 +13,7 @@ import { createScheduler, type Grade } from '$lib/scheduler';
 import { rebuildFromHistory } from '$lib/storage/history';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
+import { answer, reset } from '../../fixtures/answers';
 
 /** A small seeded generator (mulberry32), so a failing run can be replayed exactly. */
 function random(seed: number) {
@@ -59,24 +57,13 @@ describe('rebuild from history', () => {
 				counts.buries++;
 			} else if (roll < 0.13) {
 				const at = new Date(now);
-				const { log } = await forgetCard(db, uid, at, (s) =>
-					stateToRow(scheduler.forget(rowToState(s), at))
-				);
+				const { log } = await reset(db, uid, at, scheduler);
 				undoable.push(log.id);
 				counts.resets++;
 			} else {
 				const grade = (1 + Math.floor(rand() * 4)) as Grade;
 				const at = new Date(now);
-				const { log } = await recordAnswer(db, {
-					uid,
-					seen: card,
-					grade,
-					now: at,
-					durationMs: 3000,
-					mode: 'flashcard',
-					leechThreshold: 8,
-					next: (s) => stateToRow(scheduler.answer(rowToState(s), grade, at, uid))
-				});
+				const { log } = await answer(db, uid, grade, at, { scheduler, leechThreshold: 8 });
 				// Undo only ever takes back the latest answer of a card, as the session does.
 				undoable.length = 0;
 				undoable.push(log.id);
@@ -97,16 +84,7 @@ describe('rebuild from history', () => {
 		const db = freshDb();
 		const scheduler = createScheduler();
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
-		const card = (await db.cards.get('small|c1'))!;
-		await recordAnswer(db, {
-			uid: card.uid,
-			seen: card,
-			grade: 3,
-			now: NOW,
-			durationMs: 1,
-			mode: 'flashcard',
-			next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, NOW, card.uid))
-		});
+		await answer(db, 'small|c1', 3, NOW, { scheduler });
 		const good = await db.cards.get('small|c1');
 		await db.cards.update('small|c1', { stability: 999, due: 0 });
 		const check = await rebuildFromHistory(db, scheduler, { repair: true });
@@ -121,17 +99,7 @@ describe('rebuild from history', () => {
 		await installDeck(db, smallDeck(1), { now: NOW, bundled: true });
 		let at = NOW;
 		for (let i = 0; i < 4; i++) {
-			const card = (await db.cards.get('small|c0'))!;
-			const when = at;
-			await recordAnswer(db, {
-				uid: card.uid,
-				seen: card,
-				grade: 3,
-				now: when,
-				durationMs: 1,
-				mode: 'flashcard',
-				next: (s) => stateToRow(loose.answer(rowToState(s), 3, when, card.uid))
-			});
+			await answer(db, 'small|c0', 3, at, { scheduler: loose });
 			at = new Date((await db.cards.get('small|c0'))!.due);
 		}
 		const before = (await db.cards.get('small|c0'))!;
@@ -168,16 +136,7 @@ describe('card actions', () => {
 			const card = (await db.cards.get('small|c0'))!;
 			const grade: Grade = card.state === 2 ? 1 : 4;
 			const when = new Date(Math.max(at, card.due));
-			last = await recordAnswer(db, {
-				uid: card.uid,
-				seen: card,
-				grade,
-				now: when,
-				durationMs: 1,
-				mode: 'flashcard',
-				leechThreshold: 3,
-				next: (s) => stateToRow(scheduler.answer(rowToState(s), grade, when, card.uid))
-			});
+			last = await answer(db, card.uid, grade, when, { scheduler, leechThreshold: 3 });
 			at = when.getTime() + 1000;
 		}
 		expect(last?.becameLeech).toBe(true);
@@ -190,21 +149,10 @@ describe('card actions', () => {
 		const db = freshDb();
 		const scheduler = createScheduler();
 		await installDeck(db, smallDeck(1), { now: NOW, bundled: true });
-		const card = (await db.cards.get('small|c0'))!;
-		await recordAnswer(db, {
-			uid: card.uid,
-			seen: card,
-			grade: 4,
-			now: NOW,
-			durationMs: 1,
-			mode: 'flashcard',
-			next: (s) => stateToRow(scheduler.answer(rowToState(s), 4, NOW, card.uid))
-		});
+		await answer(db, 'small|c0', 4, NOW, { scheduler });
 		const learned = (await db.cards.get('small|c0'))!;
 		const later = new Date(NOW.getTime() + 60_000);
-		const { log } = await forgetCard(db, card.uid, later, (s) =>
-			stateToRow(scheduler.forget(rowToState(s), later))
-		);
+		const { log } = await reset(db, 'small|c0', later, scheduler);
 		expect(await db.cards.get('small|c0')).toMatchObject({ state: 0, reps: 0, lapses: 0 });
 		expect(log).toMatchObject({ kind: 'forget', grade: 0 });
 		expect((await rebuildFromHistory(db, scheduler, { repair: false })).differing).toEqual([]);
@@ -219,16 +167,7 @@ describe('check database', () => {
 		const db = freshDb();
 		const scheduler = createScheduler();
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
-		const card = (await db.cards.get('small|c0'))!;
-		await recordAnswer(db, {
-			uid: card.uid,
-			seen: card,
-			grade: 3,
-			now: NOW,
-			durationMs: 1,
-			mode: 'flashcard',
-			next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, NOW, card.uid))
-		});
+		await answer(db, 'small|c0', 3, NOW, { scheduler });
 		const good = await db.cards.get('small|c0');
 		await db.cards.update('small|c0', { reps: 7 }); // a torn or corrupted state
 		await db.cards.update('small|c1', { suspended: 1 }); // flag written without `active`

@@ -1,14 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import {
-	forgetCard,
-	installDeck,
-	rowToState,
-	setSetting,
-	stateToRow,
-	undoAnswer,
-	type StudyDb
-} from '$lib/storage';
+import { installDeck, setSetting, undoAnswer, type StudyDb } from '$lib/storage';
 import { createScheduler } from '$lib/scheduler';
 import { rebuildFromHistory } from '$lib/storage/history';
 import { saveSettings, DEFAULT_SETTINGS, loadSettings } from '$lib/storage/study-settings';
@@ -26,7 +18,7 @@ import {
 import { prepareBackup } from '$lib/transfer';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
-import { answer } from '../../fixtures/answers';
+import { answer, reset } from '../../fixtures/answers';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -201,9 +193,7 @@ describe('restoring a snapshot', () => {
 
 		// Later: more answers, a reset card, other settings and a new theme.
 		for (let i = 0; i < 5; i++) await answer(db, `small|c${i}`, 1, at(2 * HOUR + i * 60_000));
-		await forgetCard(db, 'small|c0', at(3 * HOUR), (s) =>
-			stateToRow(plain.forget(rowToState(s), at(3 * HOUR)))
-		);
+		await reset(db, 'small|c0', at(3 * HOUR));
 		await saveSettings(db, { ...DEFAULT_SETTINGS, newPerDay: 30 });
 		await setSetting(db, 'appearance', { theme: 'dark', reduceMotion: true });
 		const now = await studyData(db);

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	activeFlag,
-	installDeck,
-	recordAnswer,
-	rowToState,
-	stateToRow,
-	type CardRow,
-	type LogKind,
-	type StudyDb
-} from '$lib/storage';
-import { createScheduler } from '$lib/scheduler';
+import { activeFlag, installDeck, type CardRow, type LogKind, type StudyDb } from '$lib/storage';
 import { loadStats, MASTERY_STABILITY_DAYS } from '$lib/storage/stats';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
+import { answer } from '../../fixtures/answers';
 
 // Every moment is built with local-time constructors, so the figures are the same in any time zone.
 // NOW is Thursday 26 November 2026, 09:00 local time.
@@ -134,17 +125,7 @@ describe('due forecast', () => {
 
 	it('shows a card answered just now as due again later today', async () => {
 		const db = await deck(2);
-		const scheduler = createScheduler({ enableFuzz: false });
-		const card = (await db.cards.get('small|c0')) as CardRow;
-		await recordAnswer(db, {
-			uid: card.uid,
-			seen: card,
-			grade: 3,
-			now: NOW,
-			durationMs: 2000,
-			mode: 'flashcard',
-			next: (s) => stateToRow(scheduler.answer(rowToState(s), 3, NOW))
-		});
+		await answer(db, 'small|c0', 3, NOW);
 		const stats = await loadStats(db, NOW, FOUR_AM);
 		expect(stats.forecast.days[0]?.count).toBe(1);
 		expect(stats.heatmap.today).toBe(1);

@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-	installDeck,
-	recordAnswer,
-	rowToState,
-	stateToRow,
-	type ReviewLogRow,
-	type StudyDb
-} from '$lib/storage';
+import { installDeck, type ReviewLogRow, type StudyDb } from '$lib/storage';
 import { validateDeck } from '$lib/deck';
 import { createScheduler, type Grade } from '$lib/scheduler';
 import { replayCard } from '$lib/storage/history';
@@ -23,25 +16,14 @@ import { prepareBackup } from '$lib/transfer';
 import { fetchText } from '$lib/services/fetch-text';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
+import { answer as answerWith } from '../../fixtures/answers';
 
 const scheduler = createScheduler();
 const HOUR = 3_600_000;
 
-/** Answers `uid` with `grade` at `at`, as the review session does. */
-async function answer(db: StudyDb, uid: string, grade: Grade, at: Date, logId?: string) {
-	const card = await db.cards.get(uid);
-	if (!card) throw new Error(`no ${uid}`);
-	return recordAnswer(db, {
-		uid,
-		seen: card,
-		grade,
-		now: at,
-		durationMs: 3000,
-		mode: 'flashcard',
-		...(logId ? { logId } : {}),
-		next: (s) => stateToRow(scheduler.answer(rowToState(s), grade, at, uid))
-	});
-}
+/** Answers `uid` with `grade` at `at`, as the review session does (fuzz on, seeded per card). */
+const answer = (db: StudyDb, uid: string, grade: Grade, at: Date, logId?: string) =>
+	answerWith(db, uid, grade, at, { scheduler, ...(logId ? { logId } : {}) });
 
 /** Everything in the database, in a stable order: to compare two databases or two moments. */
 async function dump(db: StudyDb) {
