@@ -2,3 +2,4 @@ export * from './types';
 export { createScheduler, type Scheduler } from './scheduler';
 export { formatInterval } from './format';
 export { studyDayStart, studyDayEnd, studyDayKey } from './day';
+export { requeueAfterAnswer, REFRESH_EVERY, type Requeue, type RequeueFacts } from './requeue';

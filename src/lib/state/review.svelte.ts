@@ -25,6 +25,7 @@ import {
 	createScheduler,
 	formatInterval,
 	RATINGS,
+	requeueAfterAnswer,
 	studyDayEnd,
 	type Grade,
 	type Scheduler
@@ -34,14 +35,17 @@ import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from '$lib/storage/study-settings';
 import { appStatus } from './app.svelte';
 
-/**
- * Answers between two reads of the queue while more learning cards are due than one queue holds.
- * Otherwise the queue is read again only when something can have changed it.
- */
-const REFRESH_EVERY = 10;
-
 const STORAGE_FULL =
 	'Storage on this device is full, so this answer was not saved. Your earlier answers are safe. Free some space, then rate the card again.';
+
+/** What was on screen when a rating was given: put back if its answer cannot be saved. */
+interface Shown {
+	queue: CardRow[];
+	choices: RatingChoice[];
+	mode: QuizMode;
+	options: string[];
+	shownAt: number;
+}
 
 export interface RatingChoice {
 	grade: Grade;
@@ -366,7 +370,7 @@ export class ReviewSession {
 		const now = this.#clock();
 		const feedback = this.feedback;
 		const practice = this.practice !== undefined;
-		const shown = {
+		const shown: Shown = {
 			queue: this.#queue,
 			choices: this.choices,
 			mode: this.mode,
@@ -416,19 +420,8 @@ export class ReviewSession {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
 				await this.#refresh();
-			} else if (isQuotaError(e)) {
-				// Nothing was written (one transaction): the card and its answer come back on screen.
-				this.#queue = shown.queue;
-				this.mode = shown.mode;
-				this.options = shown.options;
-				this.feedback = feedback;
-				this.choices = shown.choices;
-				this.revealed = true;
-				this.#shownAt = shown.shownAt;
-				this.status = 'studying';
-				appStatus.storageFull = true;
-				this.notice = STORAGE_FULL;
-			} else this.#fail(e);
+			} else if (isQuotaError(e)) this.#putBack(shown, feedback);
+			else this.#fail(e);
 		} finally {
 			this.saving = false;
 			this.#release();
@@ -436,36 +429,49 @@ export class ReviewSession {
 		}
 	}
 
+	/** Storage was full, so nothing was written (one transaction): the card and its answer return. */
+	#putBack(shown: Shown, feedback: Feedback | undefined): void {
+		this.#queue = shown.queue;
+		this.mode = shown.mode;
+		this.options = shown.options;
+		this.feedback = feedback;
+		this.choices = shown.choices;
+		this.revealed = true;
+		this.#shownAt = shown.shownAt;
+		this.status = 'studying';
+		appStatus.storageFull = true;
+		this.notice = STORAGE_FULL;
+	}
+
 	/**
-	 * After an answer, without reading the queue again: the queue was built with today's limits, so
-	 * taking its next card keeps them, and answering stays a single small write however large the
-	 * collection. A learning card due within the learn-ahead window goes to the back; one due later
-	 * sets when the queue is read again. The queue is read afresh only when something can have
-	 * changed it: it runs out, a learning card left out comes within the window, the study day
-	 * ends, or another tab wrote (a gap in the revisions, or a write seen while this one was saved).
-	 * A read of the whole queue costs more than a frame on a slow phone, so it is not done for
-	 * nothing: it would delay the next card.
+	 * After an answer: the next card is taken from the queue as it is, and the queue is read again
+	 * only when `requeueAfterAnswer` says something can have changed it. A read of the whole queue
+	 * costs more than a frame on a slow phone, so it is not done for nothing: it would delay the next
+	 * card.
 	 */
 	async #advance(answered: CardRow, revision: number, now: Date, early: boolean): Promise<void> {
-		const elsewhere = revision > this.#revision + 1;
+		const plan = requeueAfterAnswer(
+			{
+				answered,
+				early,
+				known: this.#revision,
+				revision,
+				seen: this.#seen,
+				rereadAt: this.#rereadAt,
+				truncated: this.#truncated,
+				sinceRefresh: this.#sinceRefresh + 1,
+				learnAheadMs: (this.#settings?.learnAheadMinutes ?? 0) * 60_000
+			},
+			now
+		);
 		this.#revision = Math.max(this.#revision, revision);
 		this.#sinceRefresh++;
-		const learnAhead = (this.#settings?.learnAheadMinutes ?? 0) * 60_000;
-		const learning = answered.active === 1 && (answered.state === 1 || answered.state === 3);
-		const comesBack = learning && answered.due <= now.getTime() + learnAhead;
-		if (learning && !comesBack)
-			this.#rereadAt = Math.min(this.#rereadAt, answered.due - learnAhead);
+		this.#rereadAt = plan.rereadAt;
 		if (!early) await this.#refresh(answered.uid);
 		else {
 			// The next card is on screen already; the answered one may join the back of the queue.
-			if (comesBack) this.#queue = [...this.#queue, answered];
-			if (
-				elsewhere ||
-				this.#seen > this.#revision ||
-				now.getTime() >= this.#rereadAt ||
-				(this.#truncated && this.#sinceRefresh >= REFRESH_EVERY)
-			)
-				await this.#refresh(answered.uid, true);
+			if (plan.comesBack) this.#queue = [...this.#queue, answered];
+			if (plan.reread) await this.#refresh(answered.uid, true);
 		}
 	}
 
