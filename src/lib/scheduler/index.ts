@@ -1,5 +1,6 @@
 export * from './types';
 export { createScheduler, type Scheduler } from './scheduler';
+export { newCard } from './new-card';
 export { formatInterval } from './format';
 export { studyDayStart, studyDayEnd, studyDayKey } from './day';
 export { requeueAfterAnswer, REFRESH_EVERY, type Requeue, type RequeueFacts } from './requeue';

@@ -1,7 +1,6 @@
 import {
 	fsrs,
 	generatorParameters,
-	createEmptyCard,
 	StrategyMode,
 	type AbstractScheduler,
 	type Card as FsrsCard,
@@ -13,6 +12,7 @@ import {
 	type Outcome,
 	type SchedulerOptions
 } from './types';
+import { newCard } from './new-card';
 
 export interface Scheduler {
 	readonly options: SchedulerOptions;
@@ -77,7 +77,7 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 
 	return {
 		options: opts,
-		newCard: (now) => toState(createEmptyCard(now)),
+		newCard,
 		preview(card, now, seed = '') {
 			const out = {} as Record<Grade, Outcome>;
 			for (const grade of [1, 2, 3, 4] as Grade[]) {
@@ -88,7 +88,7 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 		},
 		answer,
 		replay(answers, created, seed = '') {
-			let card = toState(createEmptyCard(created));
+			let card = newCard(created);
 			for (const a of answers) card = answer(card, a.grade, a.at, seed);
 			return card;
 		},

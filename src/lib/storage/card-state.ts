@@ -1,15 +1,14 @@
-import { createScheduler, type Grade, type Scheduler } from '$lib/scheduler';
+import type { Grade, Scheduler } from '$lib/scheduler';
+// By path: the barrel would bring ts-fsrs into the first screen, which installs decks.
+import { newCard } from '$lib/scheduler/new-card';
 import { rowToState, stateToRow, type StateRow } from './rows';
-
-/** A new card's state does not depend on the scheduler's options: one instance serves all. */
-const defaults = createScheduler();
 
 /**
  * The stored state of a card nobody has studied yet, due at `now`: the scheduler's `newCard`.
  * @example { ...identity, ...newCardRow(now) }
  */
 export function newCardRow(now: Date): StateRow {
-	return stateToRow(defaults.newCard(now));
+	return stateToRow(newCard(now));
 }
 
 /**

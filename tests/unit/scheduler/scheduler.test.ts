@@ -7,6 +7,7 @@ import {
 	studyDayStart,
 	type Grade
 } from '$lib/scheduler';
+import { createEmptyCard } from 'ts-fsrs';
 import { NOW } from '../../fixtures/decks';
 
 const MIN = 60_000;
@@ -18,6 +19,12 @@ describe('createScheduler', () => {
 	it('uses FSRS-6 defaults with desired retention 0.90', () => {
 		expect(createScheduler().options.desiredRetention).toBe(0.9);
 		expect(() => createScheduler({ desiredRetention: 0.5 })).toThrow(/0.70 to 0.99/);
+	});
+
+	it("makes a new card exactly as ts-fsrs's empty card, without its deprecated elapsed_days", () => {
+		const { elapsed_days, ...empty } = createEmptyCard(NOW);
+		expect(elapsed_days).toBe(0);
+		expect(scheduler.newCard(NOW)).toEqual(empty);
 	});
 
 	it('previews the learning steps for a new card', () => {
