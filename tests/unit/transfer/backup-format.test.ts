@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '$lib/deck/errors';
 import { makeBackup, parseBackup, prepareBackup, backupFileName } from '$lib/transfer';
 import type { CardRow, DeckRow, ReviewLogRow } from '$lib/storage/rows';
+import { newCardRow } from '$lib/storage/card-state';
 import { basicCard, NOW } from '../../fixtures/decks';
 
-const state = {
-	due: NOW.getTime(),
-	stability: 0,
-	difficulty: 0,
-	scheduled_days: 0,
-	learning_steps: 0,
-	reps: 0,
-	lapses: 0,
-	state: 0 as const,
-	last_review: null
-};
+const state = newCardRow(NOW);
 const deck: DeckRow = {
 	id: 'small',
 	title: 'Small',
