@@ -228,10 +228,15 @@ function noteCards(b: Builder, note: TextNote): void {
 	if (!front || !back) {
 		const side =
 			!front && !back ? 'the front and the back are' : !front ? 'the front is' : 'the back is';
-		const raw = !front ? note.fields[0] : note.fields[1];
+		const raw = (!front ? note.fields[0] : note.fields[1])?.trim();
+		const picture = !!front !== !!back && !!raw && /^(?:<img\b[^>]*>\s*)+$/i.test(raw);
 		b.skipped.push({
 			line: note.line,
-			reason: raw?.trim() ? `${side} empty once formatting is removed` : `${side} empty`
+			reason: picture
+				? `${side} only a picture, and pictures are not imported`
+				: raw
+					? `${side} empty once formatting is removed`
+					: `${side} empty`
 		});
 		return;
 	}

@@ -45,7 +45,7 @@ const LEARNING = 1;
 const REVIEW = 2;
 const RELEARNING = 3;
 
-describe('chooseMode', () => {
+describe('chooseMode (issue 13: no typing test on first sight)', () => {
 	// [card kind, state, deck mode, other answers of its type, the mode it is asked in]
 	it.each<[string, 0 | 1 | 2 | 3, DeckMode, string[], QuizMode]>([
 		// Issue 13: "choices while new" never makes a new card a typing test. Without enough other
@@ -90,7 +90,7 @@ describe('chooseMode', () => {
 	});
 });
 
-describe('DECK_MODES', () => {
+describe('DECK_MODES (issue 13: readable at 390 px)', () => {
 	// Issue 13: "Mixed (choices while new, typi…" was cut off in the select at 390 px.
 	it('labels fit a phone-width select; each mode says what it does below it', () => {
 		for (const m of DECK_MODES) {

@@ -114,6 +114,12 @@ describe('issue 13: skipped rows are counted for the Import button', () => {
 		]);
 	});
 
+	it('a row whose front is only a picture says so', () => {
+		expect(prepared('anki-notes.txt').skipped).toEqual([
+			{ line: 15, reason: 'the front is only a picture, and pictures are not imported' }
+		]);
+	});
+
 	it('a first line with no separator is a skipped row too', () => {
 		const result = prepared('list.txt', 'Vocabulary\nder Hund\tthe dog\n');
 		expect(result.skipped).toEqual([

@@ -144,7 +144,7 @@ describe('notesToCards', () => {
 			'answers over 200 characters were shortened; the whole text shows below the answer: 1 row (line 2)'
 		]);
 		expect(made.skipped).toEqual([
-			{ line: 1, reason: 'the front is empty once formatting is removed' }
+			{ line: 1, reason: 'the front is only a picture, and pictures are not imported' }
 		]);
 	});
 
