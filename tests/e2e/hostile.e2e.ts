@@ -86,15 +86,15 @@ test('a CSV full of payloads is stripped to text: importing and studying it runs
 			(await import('node:fs')).readFileSync('tests/fixtures/imports/hostile.csv', 'utf8')
 		)
 	});
-	await expect(page.getByRole('heading', { name: '“quiz”' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '“Quiz”' })).toBeVisible();
 	await expect(page.getByText('What is the capital of France?')).toBeVisible();
 	await page.getByText(/notes about this file/).click();
 	await expect(
 		page.getByText(/text that looked like HTML or a script was removed: 16 rows/)
 	).toBeVisible();
-	await expect(page.getByText(/skipped: .*: 1 row \(line 18\)/)).toBeVisible();
+	await expect(page.getByText(/Skipped: .* \(line 18\)/)).toBeVisible();
 	await expect(injected(page)).toHaveCount(0);
-	await page.getByRole('button', { name: 'Import 16 cards' }).click();
+	await page.getByRole('button', { name: 'Import 16 cards · 1 row skipped' }).click();
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page).toHaveURL(/\/review\?deck=quiz$/);
 

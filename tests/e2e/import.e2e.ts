@@ -26,7 +26,8 @@ test('an Anki export by file: preview, a name of your own, import, study', async
 	await expect(page.getByRole('heading', { name: '“Spanish”' })).toBeVisible();
 	await expect(page.getByLabel('Read the file as')).toHaveValue('anki');
 	await expect(page.getByText('hablar', { exact: true })).toBeVisible();
-	await expect(page.getByText('3 notes about this file')).toBeVisible();
+	await expect(page.getByText('2 notes about this file')).toBeVisible();
+	await expect(page.getByText('Skipped: the front is only a picture')).toBeVisible();
 	expect(await countRows(page, 'decks')).toBe(decksBefore);
 	await axe(page, 'import preview');
 
@@ -37,7 +38,7 @@ test('an Anki export by file: preview, a name of your own, import, study', async
 	await expect(page.getByRole('button', { name: 'Import 9 cards' })).toBeDisabled();
 	await name.fill('Spanish verbs');
 	await expect(page.getByText('Saved as “spanish-verbs”.')).toBeVisible();
-	await page.getByRole('button', { name: 'Import 9 cards' }).click();
+	await page.getByRole('button', { name: 'Import 9 cards · 1 row skipped' }).click();
 	await expect(page.getByRole('heading', { name: '“Spanish verbs” is ready' })).toBeVisible();
 	expect(await countRows(page, 'decks')).toBe(decksBefore + 1);
 	const [deck] = (await readRows<{ id: string; bundled: boolean }>(page, 'decks')).filter(
@@ -63,11 +64,66 @@ test('a Quizlet export dropped on the page', async ({ page }) => {
 	}, text);
 	await page.locator('.drop').dispatchEvent('dragover', { dataTransfer: data });
 	await page.locator('.drop').dispatchEvent('drop', { dataTransfer: data });
-	await expect(page.getByRole('heading', { name: '“german”' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '“German”' })).toBeVisible();
 	await expect(page.getByLabel('Read the file as')).toHaveValue('quizlet');
 	await expect(page.getByText('der Hund')).toBeVisible();
 	await page.getByRole('button', { name: 'Import 5 cards' }).click();
 	await expect(page.getByText('5 new cards. Version 1.')).toBeVisible();
+});
+
+test('issue 13: a Quizlet export of 8 rows, 2 of them empty: a title from its terms, the skipped rows beside the button, the back shown once', async ({
+	page
+}) => {
+	await page.goto('/import');
+	await choose(page, fixture('quizlet-export.txt'));
+	// Quizlet's export has no title and the file is "quizlet-export.txt": its first terms name it.
+	const name = page.getByLabel('Deck name');
+	await expect(name).toHaveValue('der Hund, die Katze, das Auto…');
+	const button = page.getByRole('button', { name: 'Import 6 cards · 2 rows skipped' });
+	await expect(button).toBeVisible();
+	await expect(button).toHaveAccessibleDescription(
+		/Skipped: the back is empty \(line 3\)\s*Skipped: the front is empty \(line 5\)/
+	);
+	// The reasons sit right under the button, not in a collapsed note.
+	const reasons = page.locator('#skipped-rows');
+	await expect(reasons).toBeVisible();
+	const [buttonBox, reasonsBox] = [await button.boundingBox(), await reasons.boundingBox()];
+	expect(reasonsBox && buttonBox && reasonsBox.y - (buttonBox.y + buttonBox.height)).toBeLessThan(
+		80
+	);
+	await expect(page.getByText(/notes about this file/)).toHaveCount(0);
+
+	await name.fill('German animals');
+	await page.getByRole('button', { name: 'Import 6 cards · 2 rows skipped' }).click();
+	await expect(page.getByRole('heading', { name: '“German animals” is ready' })).toBeVisible();
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page.locator('.prompt')).toHaveText('der Hund');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await expect(page.locator('.answer-text')).toHaveText('the dog');
+	// The back was shown twice: as the answer and again as its "source" quote.
+	await expect(page.locator('.feedback')).toHaveText(/^\s*Answer\s+the dog\s*$/);
+});
+
+test("issue 13: Anki's #html:false keeps <b> and &amp; as written, and says which header it skipped", async ({
+	page
+}) => {
+	await page.goto('/import');
+	await choose(page, fixture('anki-plain.txt'));
+	await expect(page.getByRole('heading', { name: '“Anki plain”' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import 3 cards', exact: true })).toBeVisible();
+	await page.getByText('1 note about this file').click();
+	await expect(page.getByText(/header lines not used: #if matches:update current/)).toBeVisible();
+	await page.getByRole('button', { name: 'Import 3 cards' }).click();
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page.locator('.prompt')).toHaveText('Which tag makes text bold?');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	// A word joiner (invisible) keeps `<b>` from reading as a tag; the learner sees `<b>`.
+	const shown = (await page.locator('.answer-text').innerText()).replaceAll('\u2060', '');
+	expect(shown).toBe('<b>');
+	await page.getByRole('button', { name: /^Good/ }).click();
+	await expect(page.locator('.prompt')).toHaveText('Escape for an ampersand?');
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	expect((await page.locator('.answer-text').innerText()).replaceAll('\u2060', '')).toBe('&amp;');
 });
 
 test('with no network: a file imports (the checker is cached) and its deck is studied', async ({
@@ -79,7 +135,7 @@ test('with no network: a file imports (the checker is cached) and its deck is st
 	await context.setOffline(true);
 	await page.reload();
 	await choose(page, fixture('anki-comma.csv'));
-	await expect(page.getByRole('heading', { name: '“anki comma”' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '“Anki comma”' })).toBeVisible();
 	await page.getByRole('button', { name: 'Import 4 cards' }).click();
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page.locator('.prompt')).toHaveText('Capital of France?');

@@ -32,9 +32,21 @@ async function axe(page: Page, label: string) {
 
 /**
  * The hand-written deck has two cards of each kind, in this order: each kind is answered once right
- * and once wrong, and the rating written to the log is checked.
+ * and once wrong, and the rating written to the log is checked. Under the fixed "Fill in the blank"
+ * mode every card is asked in its own kind from its first showing (typed cards typed, cloze cards
+ * with a blank to fill); the mixed mode asks new typed cards as flashcards (tested below).
  */
 test('every card kind, right and wrong, writes the rating the learner saw', async ({ page }) => {
+	await page.goto('/review?deck=two-plus-two-basics');
+	await expect(prompt(page)).toBeVisible();
+	await page.goto('/settings');
+	const mode = page.getByRole('combobox', { name: 'Two-plus-two basics' });
+	// Issue 13: short labels that fit a phone, with what the chosen mode does said below.
+	await expect(mode).toHaveAccessibleDescription(/Choices or flashcards while a card is new/);
+	await mode.selectOption({ label: 'Fill in the blank' });
+	await expect(mode).toHaveAccessibleDescription(/Type the missing words of fill-in cards/);
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
 	await page.goto('/review?deck=two-plus-two-basics');
 
 	// Flashcard (basic): reveal with Space, self-rate.
@@ -131,6 +143,32 @@ test('every card kind, right and wrong, writes the rating the learner saw', asyn
 	await axe(page, 'cloze feedback');
 	await page.keyboard.press('Enter');
 	expect(await logOf(page, 'g20-city')).toMatchObject({ grade: 1, mode: 'cloze', correct: false });
+});
+
+test('issue 13: under the mixed mode a new card with too few choices is a flashcard, not a typing test', async ({
+	page
+}) => {
+	await page.goto('/review?deck=two-plus-two-basics');
+	// Two flashcards and two multiple-choice cards come first; then the typed cards, whose answers
+	// have too few others of their type in the deck for four choices.
+	for (let i = 0; i < 2; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Good/ }).click();
+	}
+	for (let i = 0; i < 2; i++) {
+		await expect(lead(page)).toHaveText('Choose the answer');
+		await page.locator('.option').first().click();
+		await page.getByRole('button', { name: /^Continue/ }).click();
+	}
+	await expect(prompt(page)).toContainText('was the Russia-Japan two-plus-two format created?');
+	await expect(lead(page)).toHaveText('Question');
+	await expect(page.getByLabel('Your answer')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good/ }).click();
+	expect(await logOf(page, 'format-created')).toMatchObject({ grade: 3, mode: 'flashcard' });
+	await expect(prompt(page)).toContainText('search and rescue exercises to be held in mid-June?');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(page.getByLabel('Your answer')).toHaveCount(0);
 });
 
 test('a practice test is scored, lists the missed questions and changes no schedule', async ({

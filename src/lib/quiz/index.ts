@@ -22,3 +22,4 @@ export {
 	type GradeInput,
 	type SlowThresholds
 } from './grade';
+export { feedbackTexts, type FeedbackTexts } from './feedback';

@@ -7,13 +7,35 @@ export type QuizMode = 'flashcard' | 'mcq' | 'typed' | 'truefalse' | 'cloze';
 /** Per deck: `mixed` picks the mode from the card and its progress; the others fix one mode. */
 export type DeckMode = 'mixed' | QuizMode;
 
-export const DECK_MODES: readonly { value: DeckMode; label: string }[] = [
-	{ value: 'mixed', label: 'Mixed (choices while new, typing once learned)' },
-	{ value: 'flashcard', label: 'Flashcards (reveal and rate yourself)' },
-	{ value: 'mcq', label: 'Multiple choice' },
-	{ value: 'typed', label: 'Typed answers' },
-	{ value: 'truefalse', label: 'True or false' },
-	{ value: 'cloze', label: 'Fill in the blank' }
+/** A short label fits the select on a phone; the description is shown below it. */
+export const DECK_MODES: readonly { value: DeckMode; label: string; description: string }[] = [
+	{
+		value: 'mixed',
+		label: 'Mixed',
+		description:
+			'Choices or flashcards while a card is new, typing once it is learned. Question-and-answer cards are flashcards.'
+	},
+	{ value: 'flashcard', label: 'Flashcards', description: 'Reveal the answer and rate yourself.' },
+	{
+		value: 'mcq',
+		label: 'Multiple choice',
+		description: 'Four options where the deck has enough answers; flashcards otherwise.'
+	},
+	{
+		value: 'typed',
+		label: 'Typed answers',
+		description: 'Type every answer; case, accents and one typo are forgiven.'
+	},
+	{
+		value: 'truefalse',
+		label: 'True or false',
+		description: 'For true-or-false cards; other cards are asked in their own way.'
+	},
+	{
+		value: 'cloze',
+		label: 'Fill in the blank',
+		description: 'Type the missing words of fill-in cards; other cards are asked in their own way.'
+	}
 ];
 
 /** Wrong answers of the card's own type, from the card or from the deck's other values. */
@@ -39,10 +61,13 @@ export function supportedModes(card: Card, pool: readonly string[] = []): QuizMo
 }
 
 /**
- * The mode to ask a card in. Mixed: recognition (multiple choice, true/false) while the card is new
- * or being learned, recall (typing, cloze) once it is in review. A fixed mode is used where the
- * card supports it, and the card's own kind otherwise.
+ * The mode to ask a card in. Mixed: recognition while the card is new or being learned (multiple
+ * choice; a flashcard when the deck has too few answers of its type to offer choices, so a card is
+ * never a typing test on first sight), recall (typing, cloze) once it is in review. A fixed mode is
+ * used where the card supports it; otherwise the card's own kind, except that a fixed recognition
+ * mode (multiple choice, true/false) never falls back to typing: a flashcard is asked instead.
  * @example chooseMode(card, 2, 'mixed') // 'typed' for an mcq card in review
+ * @example chooseMode(typedCard, 0, 'mixed', []) // 'flashcard': new, and no choices to offer
  */
 export function chooseMode(
 	card: Card,
@@ -53,12 +78,14 @@ export function chooseMode(
 	const modes = supportedModes(card, pool);
 	if (deckMode !== 'mixed') {
 		if (modes.includes(deckMode)) return deckMode;
-		return natural(card);
+		const own = natural(card);
+		const recognition = deckMode === 'mcq' || deckMode === 'truefalse';
+		return recognition && (own === 'typed' || own === 'cloze') ? 'flashcard' : own;
 	}
 	if (card.kind === 'basic' || card.kind === 'truefalse') return natural(card);
 	const learning = state === 0 || state === 1 || state === 3;
-	if (card.kind === 'cloze') return learning && modes.includes('mcq') ? 'mcq' : 'cloze';
-	return learning && modes.includes('mcq') ? 'mcq' : 'typed';
+	if (learning) return modes.includes('mcq') ? 'mcq' : 'flashcard';
+	return card.kind === 'cloze' ? 'cloze' : 'typed';
 }
 
 function natural(card: Card): QuizMode {

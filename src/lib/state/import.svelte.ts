@@ -3,6 +3,7 @@ import type { DeckError } from '$lib/deck/errors';
 import type { StudyDb } from '$lib/storage/db';
 import type { InstallReport } from '$lib/storage/decks';
 import type { FileRef } from '$lib/transfer/handle';
+import type { SkippedRow } from '$lib/transfer/notes';
 import {
 	checkLink,
 	formatBytes,
@@ -29,6 +30,8 @@ export interface DeckPreview {
 	url?: string;
 	/** A text import: the learner names the deck. */
 	named: boolean;
+	/** Rows of a text file that made no card, and why. */
+	skipped: SkippedRow[];
 }
 
 export interface ImportResult {
@@ -255,7 +258,8 @@ export class ImportFlow {
 				format: prepared.format,
 				fileName: source.file.name,
 				...(source.url ? { url: source.url } : {}),
-				named: prepared.named
+				named: prepared.named,
+				skipped: prepared.skipped
 			};
 			await this.#assess();
 			if (run === this.#run) this.stage = 'preview';

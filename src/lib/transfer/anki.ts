@@ -14,6 +14,8 @@ export interface AnkiHeader {
 	notetype?: string;
 	deck?: string;
 	tags?: string[];
+	/** Header lines read but not acted on (`#if matches:…`, unknown keys), as written. */
+	unused?: string[];
 }
 
 const SEPARATORS: Record<string, string> = {
@@ -65,6 +67,7 @@ export function readAnkiHeader(text: string): {
 		else if (key === 'notetype') header.notetype = value;
 		else if (key === 'deck') header.deck = value;
 		else if (key === 'tags') header.tags = value.split(/\s+/).filter(Boolean);
+		else (header.unused ??= []).push(`#${key}:${value}`);
 	}
 	// `#columns:` is split once the separator is known (it may come first or last).
 	if (header.columns?.[0] !== undefined)
@@ -126,7 +129,17 @@ export function parseAnki(text: string, file: string): TextParse {
 			tally.add('no guid: id made from the front', row.line);
 		notes.push(note);
 	}
-	const parse: TextParse = { format: 'anki', notes, errors, warnings: tally.list(file) };
+	const warnings = tally.list(file);
+	if (header.unused)
+		warnings.push({
+			file,
+			line: 1,
+			path: '',
+			message: `header lines not used: ${header.unused.join(', ')} (an import keeps the progress of cards it already has and adds the others)`
+		});
+	const parse: TextParse = { format: 'anki', notes, errors, warnings };
+	// Anki writes `#html:false` when the fields are plain text; without the header they may hold HTML.
+	if (header.html === false) parse.html = false;
 	const name = header.deck ?? commonDeck([...decks]);
 	if (name) parse.deckName = name.split('::').at(-1)?.trim() || name;
 	return parse;

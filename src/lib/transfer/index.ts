@@ -1,13 +1,14 @@
 export * from './limits';
-export { toPlainText, type Dropped, type PlainText } from './html-text';
+export { toPlainText, literalText, type Dropped, type PlainText } from './html-text';
 export { decodeEntities } from './entities';
 export { slugify, digest, idFromGuid, idFromText, isCardId, tagSlug } from './ids';
 export { parseAnki, readAnkiHeader, looksLikeAnki, type AnkiHeader } from './anki';
 export { parseQuizlet, guessDelimiter } from './quizlet';
 export { parseHeaderCsv, hasCsvHeader } from './csv-import';
 export { deckToCsv, CSV_COLUMNS, guardCell, unguardCell } from './csv-export';
-export { notesToCards, shorten, type TextCards } from './text-cards';
-export type { TextNote, TextParse, TextFormat } from './notes';
+export { notesToCards, shorten, type TextCards, type TextCardOptions } from './text-cards';
+export { suggestTitle, titleFromName, isGenericName } from './title';
+export type { TextNote, TextParse, TextFormat, SkippedRow } from './notes';
 export {
 	BACKUP_FORMAT,
 	BACKUP_VERSION,
@@ -22,7 +23,6 @@ export {
 	prepareBackup,
 	checkTitle,
 	detectFormat,
-	titleFromName,
 	type DeckInput,
 	type NamedText,
 	type Prepared

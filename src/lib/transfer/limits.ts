@@ -11,12 +11,20 @@ export const MAX_BACKUP_BYTES = 400 * 1024 * 1024;
 /** What a deck file can be read as. */
 export type ImportFormat = 'deck-json' | 'deck-yaml' | 'anki' | 'quizlet' | 'csv';
 
+/** Short enough for a select at 390 px: "Two columns: term and definiti…" was cut off. */
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
 	'deck-json': 'Recall deck (JSON)',
 	'deck-yaml': 'Recall deck (YAML)',
-	anki: 'Anki notes in plain text',
-	quizlet: 'Two columns: term and definition (Quizlet)',
-	csv: 'CSV with a front,back header line'
+	anki: 'Anki plain-text notes',
+	quizlet: 'Two columns (Quizlet)',
+	csv: 'CSV with a header line'
+};
+
+/** What each text format expects, said below the short label. */
+export const FORMAT_HINTS: Partial<Record<ImportFormat, string>> = {
+	anki: 'Exported from Anki as “Notes in Plain Text”: a header, then a note on each line.',
+	quizlet: 'A term and its definition on each line, separated by a tab, a comma or a semicolon.',
+	csv: 'The first line names the columns: front and back, then any of explanation, quote, tags, id.'
 };
 
 /** The formats a text file can be read as: the learner may switch between them. */

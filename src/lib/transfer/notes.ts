@@ -28,6 +28,33 @@ export interface TextParse {
 	warnings: DeckError[];
 	/** A deck name the file gives (Anki's `#deck:` header or its deck column). */
 	deckName?: string;
+	/** False when the fields are plain text (Anki's `#html:false`): `<b>` is then text, not a tag. */
+	html?: boolean;
+	/** Rows that give no note, and why: the page says so beside its Import button. */
+	skipped?: SkippedRow[];
+}
+
+/** A row of the file that makes no card. */
+export interface SkippedRow {
+	line: number;
+	reason: string;
+}
+
+/**
+ * Skipped rows by reason, in the order first met, so 500 empty rows give one line, not 500.
+ * @example skippedByReason([{ line: 3, reason: 'the back is empty' }, { line: 9, reason: 'the back is empty' }])
+ * // [{ reason: 'the back is empty', lines: [3, 9] }]
+ */
+export function skippedByReason(
+	rows: readonly SkippedRow[]
+): { reason: string; lines: number[] }[] {
+	const groups = new Map<string, number[]>();
+	for (const row of rows) {
+		const lines = groups.get(row.reason);
+		if (lines) lines.push(row.line);
+		else groups.set(row.reason, [row.line]);
+	}
+	return [...groups].map(([reason, lines]) => ({ reason, lines }));
 }
 
 /** Lines named in a summary warning: the first few, then how many more. */

@@ -10,8 +10,9 @@ import { hasCsvHeader, parseHeaderCsv } from './csv-import';
 import { notesToCards } from './text-cards';
 import { toPlainText } from './html-text';
 import { slugify } from './ids';
+import { suggestTitle } from './title';
 import { sourceFileOf, type ImportFormat } from './limits';
-import type { TextParse } from './notes';
+import type { SkippedRow, TextParse } from './notes';
 
 export interface NamedText {
 	name: string;
@@ -38,6 +39,8 @@ export type Prepared =
 			warnings: DeckError[];
 			/** A text import: the learner names the deck; its id follows from the title. */
 			named: boolean;
+			/** Rows of a text file that made no card, and why. */
+			skipped: SkippedRow[];
 	  }
 	| { ok: false; format?: ImportFormat; errors: DeckError[]; warnings: DeckError[] };
 
@@ -122,11 +125,6 @@ function readText(format: ImportFormat, text: string, name: string): TextParse {
 	return parseQuizlet(text, name);
 }
 
-/** A title from a file name: `spanish_verbs-2.txt` gives `spanish verbs 2`. */
-export function titleFromName(name: string): string {
-	return toPlainText(name.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]+/g, ' ')).text.slice(0, 120);
-}
-
 const CARD_FIELD: Record<string, string> = {
 	prompt: 'front',
 	answer: 'back',
@@ -139,13 +137,19 @@ const CARD_FIELD: Record<string, string> = {
 function deckFromText(input: DeckInput, format: ImportFormat): Prepared {
 	const { name, text } = input.file;
 	const parsed = readText(format, text, name);
-	const made = notesToCards(parsed.notes, name);
+	const made = notesToCards(parsed.notes, name, parsed.html === false ? { html: false } : {});
 	const warnings = [...parsed.warnings, ...made.warnings];
 	const errors = [...parsed.errors, ...made.errors];
+	const skipped = [...(parsed.skipped ?? []), ...made.skipped].sort((a, b) => a.line - b.line);
 	// The learner's own title is checked as typed; one taken from the file is made plain text.
 	const title =
 		input.title ??
-		(toPlainText(parsed.deckName ?? titleFromName(name)).text.slice(0, 120) || 'Imported deck');
+		(suggestTitle(
+			name,
+			parsed.deckName,
+			made.cards.slice(0, 8).map((c) => c.prompt)
+		) ||
+			'Imported deck');
 	const sourceTitle = toPlainText(name).text.slice(0, 120) || 'an imported file';
 	const deck: Deck = {
 		schemaVersion: DECK_SCHEMA_VERSION,
@@ -159,7 +163,7 @@ function deckFromText(input: DeckInput, format: ImportFormat): Prepared {
 		errors.push({ file: name, path: '', message: 'no cards: every row was empty or skipped' });
 	if (errors.length > 0) return { ok: false, format, errors, warnings };
 	const checked = validateDeck(deck, { file: name });
-	if (checked.ok) return { ok: true, format, deck: checked.deck, warnings, named: true };
+	if (checked.ok) return { ok: true, format, deck: checked.deck, warnings, named: true, skipped };
 	// Speak of rows and columns, not of the compiled deck's paths.
 	const rowErrors = checked.errors.map((e) => {
 		const m = /^cards\[(\d+)\]\.?([a-z]*)/i.exec(e.path);
@@ -186,7 +190,7 @@ export function prepareDeck(input: DeckInput): Prepared {
 				message: `quotes were not checked against "${result.unchecked}": choose it together with the deck file to check them`
 			});
 		return result.ok
-			? { ok: true, format, deck: result.deck, warnings, named: false }
+			? { ok: true, format, deck: result.deck, warnings, named: false, skipped: [] }
 			: { ok: false, format, errors: result.errors, warnings };
 	}
 	return deckFromText(input, format);

@@ -1,5 +1,5 @@
 import { readCsvRows, type CsvRow } from './csv-rows';
-import { withoutBom, WarningTally, type TextNote, type TextParse } from './notes';
+import { withoutBom, WarningTally, type SkippedRow, type TextNote, type TextParse } from './notes';
 
 /** The separator most lines use: tab (Quizlet's default), then comma, then semicolon. */
 export function guessDelimiter(text: string): string {
@@ -34,6 +34,7 @@ export function parseQuizlet(text: string, file: string): TextParse {
 		tally.add('quotes that do not pair up were read as plain characters', rows[0]?.line ?? 1);
 	}
 	const notes: TextNote[] = [];
+	const skipped: SkippedRow[] = [];
 	for (const row of rows) {
 		const [term = '', ...rest] = row.fields;
 		const previous = notes.at(-1);
@@ -41,10 +42,10 @@ export function parseQuizlet(text: string, file: string): TextParse {
 			if (previous) {
 				previous.fields[1] = `${previous.fields[1] ?? ''}\n${term}`;
 				tally.add('a line with no separator was added to the definition above it', row.line);
-			} else tally.add('skipped: no separator between term and definition', row.line);
+			} else skipped.push({ line: row.line, reason: 'no separator between term and definition' });
 			continue;
 		}
 		notes.push({ line: row.line, fields: [term, rest.join(delimiter)] });
 	}
-	return { format: 'quizlet', notes, errors: [], warnings: tally.list(file) };
+	return { format: 'quizlet', notes, errors: [], warnings: tally.list(file), skipped };
 }

@@ -1,8 +1,8 @@
 import { BLANK, hasMarkup, LIMITS, type Card } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
-import { toPlainText, type Dropped } from './html-text';
+import { literalText, toPlainText, type Dropped } from './html-text';
 import { digest, idFromGuid, idFromText, isCardId, tagSlug } from './ids';
-import { WarningTally, type TextNote } from './notes';
+import { WarningTally, type SkippedRow, type TextNote } from './notes';
 
 export interface TextCards {
 	cards: Card[];
@@ -10,6 +10,13 @@ export interface TextCards {
 	lines: number[];
 	errors: DeckError[];
 	warnings: DeckError[];
+	/** Rows that made no card, and why. */
+	skipped: SkippedRow[];
+}
+
+export interface TextCardOptions {
+	/** False when the fields are plain text (Anki's `#html:false`): nothing is read as a tag. */
+	html?: boolean;
 }
 
 const DROPPED: Record<Dropped, string> = {
@@ -44,18 +51,22 @@ class Builder {
 	lines: number[] = [];
 	errors: DeckError[] = [];
 	tally = new WarningTally();
+	skipped: SkippedRow[] = [];
 	#ids = new Map<string, number>();
 	/** The next suffix to try for an id given more than once: many copies of a row stay linear. */
 	#next = new Map<string, number>();
 
-	constructor(readonly file: string) {}
+	constructor(
+		readonly file: string,
+		readonly html = true
+	) {}
 
 	error(line: number, path: string, message: string) {
 		this.errors.push({ file: this.file, line, path, message });
 	}
 
 	plain(note: TextNote, field: string | undefined): string {
-		const { text, dropped } = toPlainText(field ?? '');
+		const { text, dropped } = (this.html ? toPlainText : literalText)(field ?? '');
 		for (const d of dropped) this.tally.add(DROPPED[d], note.line);
 		return text;
 	}
@@ -187,10 +198,11 @@ function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): v
 	const base = b.baseId(note, quote);
 	const explanation = b.explanation(note, rest);
 	const tags = b.tags(note);
+	const before = b.cards.length;
 	for (const { n, prompt, answers } of asked) {
 		const answer = b.answer(note, [...new Set(answers)].join(', '));
 		if (!prompt.trim() || !answer.trim()) {
-			b.tally.add('skipped: an empty cloze', note.line);
+			b.tally.add('a cloze with nothing to fill in was left out', note.line);
 			continue;
 		}
 		const blanks = prompt.match(BLANK)?.length ?? 0;
@@ -205,6 +217,8 @@ function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): v
 			...(tags ? { tags } : {})
 		});
 	}
+	if (b.cards.length === before)
+		b.skipped.push({ line: note.line, reason: 'every cloze is empty' });
 }
 
 function noteCards(b: Builder, note: TextNote): void {
@@ -212,7 +226,18 @@ function noteCards(b: Builder, note: TextNote): void {
 	const notetype = note.notetype ?? '';
 	if (HAS_CLOZE.test(front)) return clozeCards(b, note, front, [back, ...extra]);
 	if (!front || !back) {
-		b.tally.add('skipped: the front or the back is empty once formatting is removed', note.line);
+		const side =
+			!front && !back ? 'the front and the back are' : !front ? 'the front is' : 'the back is';
+		const raw = (!front ? note.fields[0] : note.fields[1])?.trim();
+		const picture = !!front !== !!back && !!raw && /^(?:<img\b[^>]*>\s*)+$/i.test(raw);
+		b.skipped.push({
+			line: note.line,
+			reason: picture
+				? `${side} only a picture, and pictures are not imported`
+				: raw
+					? `${side} empty once formatting is removed`
+					: `${side} empty`
+		});
 		return;
 	}
 	const quote = note.quote ? b.plain(note, note.quote) || back : back;
@@ -256,10 +281,21 @@ function noteCards(b: Builder, note: TextNote): void {
  * reverse card for Anki's reversed note types, one cloze card per `{{c1::…}}` number for Anki's
  * cloze notes). Ids come from the file's id or guid column, else from the front's text, so
  * importing the file again keeps progress. A row too long to be a card is an error; an empty one is
- * skipped with a warning.
+ * skipped, and listed in `skipped` with its reason. With `html: false` (Anki's `#html:false`) the
+ * fields are plain text: `<b>` and `&amp;` stay as written.
  */
-export function notesToCards(notes: readonly TextNote[], file: string): TextCards {
-	const b = new Builder(file);
+export function notesToCards(
+	notes: readonly TextNote[],
+	file: string,
+	options: TextCardOptions = {}
+): TextCards {
+	const b = new Builder(file, options.html ?? true);
 	for (const note of notes) noteCards(b, note);
-	return { cards: b.cards, lines: b.lines, errors: b.errors, warnings: b.tally.list(file) };
+	return {
+		cards: b.cards,
+		lines: b.lines,
+		errors: b.errors,
+		warnings: b.tally.list(file),
+		skipped: b.skipped
+	};
 }

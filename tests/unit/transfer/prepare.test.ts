@@ -26,7 +26,14 @@ describe('prepareDeck', () => {
 	it('accepts a compiled deck JSON as the build validator does', () => {
 		const deck = smallDeck(3);
 		const result = prepareDeck({ file: { name: 'small.json', text: JSON.stringify(deck) } });
-		expect(result).toEqual({ ok: true, format: 'deck-json', deck, warnings: [], named: false });
+		expect(result).toEqual({
+			ok: true,
+			format: 'deck-json',
+			deck,
+			warnings: [],
+			named: false,
+			skipped: []
+		});
 	});
 
 	it('lists every error of a deck JSON with its line, column and path', () => {
@@ -124,9 +131,9 @@ describe('prepareDeck', () => {
 		expect(result.deck.cards.map((c) => c.prompt)).toEqual(HOSTILE_CSV_PROMPTS);
 		expect(result.warnings.map((w) => w.message.split(':')[0])).toEqual([
 			'text that looked like HTML or a script was removed',
-			'images are not imported and were left out',
-			'skipped'
+			'images are not imported and were left out'
 		]);
+		expect(result.skipped.map((s) => s.line)).toEqual([18]);
 	});
 
 	it('reports a text row that cannot be a card at its line, and writes nothing', () => {
@@ -150,8 +157,8 @@ describe('prepareDeck', () => {
 	});
 
 	it('names a text deck from its file name, as plain text', () => {
-		expect(titleFromName('spanish_verbs-2.txt')).toBe('spanish verbs 2');
-		expect(titleFromName('x<svg onload=alert(1)>y.csv')).toBe('xy');
+		expect(titleFromName('spanish_verbs-2.txt')).toBe('Spanish verbs 2');
+		expect(titleFromName('x<svg onload=alert(1)>y.csv')).toBe('Xy');
 	});
 });
 

@@ -141,8 +141,10 @@ describe('notesToCards', () => {
 		]);
 		expect(made.warnings.map((w) => w.message)).toEqual([
 			'images are not imported and were left out: 1 row (line 1)',
-			'skipped: the front or the back is empty once formatting is removed: 1 row (line 1)',
 			'answers over 200 characters were shortened; the whole text shows below the answer: 1 row (line 2)'
+		]);
+		expect(made.skipped).toEqual([
+			{ line: 1, reason: 'the front is only a picture, and pictures are not imported' }
 		]);
 	});
 
