@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the review screen and waits for a card (the bundled decks install on first visit). */
 export async function openReview(page: Page, deck?: string) {
-	await page.goto(deck ? `/review?deck=${deck}` : '/review');
+	await page.goto(deck ? `/review/?deck=${deck}` : '/review/');
 	await expect(page.locator('.prompt')).toBeVisible();
 }
 

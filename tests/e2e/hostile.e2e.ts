@@ -96,7 +96,7 @@ test('a CSV full of payloads is stripped to text: importing and studying it runs
 	await expect(injected(page)).toHaveCount(0);
 	await page.getByRole('button', { name: 'Import 16 cards' }).click();
 	await page.getByRole('link', { name: 'Study it now' }).click();
-	await expect(page).toHaveURL(/\/review\?deck=quiz$/);
+	await expect(page).toHaveURL(/\/review\/\?deck=quiz$/);
 
 	// Every card, prompt and answer, shown as a learner sees it.
 	const prompts: string[] = [];

@@ -46,14 +46,14 @@ test('an Anki export by file: preview, a name of your own, import, study', async
 	expect(deck).toMatchObject({ bundled: false });
 
 	await page.getByRole('link', { name: 'Study it now' }).click();
-	await expect(page).toHaveURL(/\/review\?deck=spanish-verbs$/);
+	await expect(page).toHaveURL(/\/review\/\?deck=spanish-verbs$/);
 	await expect(page.locator('.prompt')).toHaveText('hablar');
 	await answer(page, 'Good');
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 });
 
 test('a Quizlet export dropped on the page', async ({ page }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(fileInput(page)).toBeEnabled();
 	const text = readFileSync(fixture('quizlet-tab.txt'), 'utf8');
 	const data = await page.evaluateHandle((body) => {
@@ -74,7 +74,7 @@ test('with no network: a file imports (the checker is cached) and its deck is st
 	page,
 	context
 }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	await page.reload();
@@ -84,8 +84,8 @@ test('with no network: a file imports (the checker is cached) and its deck is st
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page.locator('.prompt')).toHaveText('Capital of France?');
 	await answer(page, 'Good');
-	// A fresh load of the review page, still offline (the precache serves /review, not ?deck=…).
-	await page.goto('/review');
+	// A fresh load of the review page, still offline (from the precache, which ignores ?deck=…).
+	await page.goto('/review/');
 	await expect(page.locator('.prompt')).toBeVisible();
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 	expect(
@@ -124,7 +124,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 			headers: { 'access-control-allow-origin': '*' }
 		})
 	);
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
 	await page.getByLabel('Or paste a link to a deck').fill(url);
 	await page.getByRole('button', { name: 'Load' }).click();
@@ -133,7 +133,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 	await page.getByRole('button', { name: 'Import 3 cards' }).click();
 	const share = page.getByLabel('Share link for “Capitals for class 4B”');
 	const link = await share.inputValue();
-	expect(link).toMatch(/^http:\/\/localhost:\d+\/import\?url=/);
+	expect(link).toMatch(/^http:\/\/localhost:\d+\/import\/\?url=/);
 	expect(new URL(link).searchParams.get('url')).toBe(url);
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.getByRole('button', { name: 'Copy link for Capitals for class 4B' }).click();
@@ -170,7 +170,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 });
 
 test('a link that cannot be loaded, and a file over the size limit, say so', async ({ page }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
 	await page.getByLabel('Or paste a link to a deck').fill('http://insecure.example.org/d.json');
 	await page.getByRole('button', { name: 'Load' }).click();
@@ -214,9 +214,9 @@ test('decks export as JSON and CSV', async ({ page }) => {
 });
 
 test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
-	await page.goto('/review');
+	await page.goto('/review/');
 	for (let i = 0; i < 3; i++) await answer(page, 'Good');
-	await page.goto('/data');
+	await page.goto('/data/');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download a backup' }).click()
@@ -227,7 +227,7 @@ test('a backup restores every answer on a fresh device', async ({ page, browser 
 
 	const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const other = await fresh.newPage();
-	await other.goto('/data');
+	await other.goto('/data/');
 	await choose(other, path);
 	await expect(other.getByText(words('2 decks, 325 cards, 3 answers.'))).toBeVisible({
 		timeout: 20_000
@@ -246,7 +246,7 @@ test('a 10,000-card deck imports with a progress bar, and the page keeps paintin
 }, info) => {
 	test.setTimeout(180_000);
 	const path = await tempFile('big-deck.json', JSON.stringify(bigDeck(10_000)));
-	await page.goto('/import');
+	await page.goto('/import/');
 	// Long tasks (over 50 ms on the main thread) are what a learner feels as a frozen screen.
 	await page.evaluate(() => {
 		const w = window as unknown as { longTasks: number[] };
@@ -285,7 +285,7 @@ test('a backup of 100,000 answers imports', async ({ page }, info) => {
 	test.setTimeout(300_000);
 	const backup = bigBackup(1000, 100, Date.UTC(2025, 0, 1));
 	const path = await tempFile('big-backup.json', JSON.stringify(backup));
-	await page.goto('/data');
+	await page.goto('/data/');
 	const start = Date.now();
 	await choose(page, path);
 	await expect(page.getByText(words('1 deck, 1,000 cards, 100,000 answers.'))).toBeVisible({

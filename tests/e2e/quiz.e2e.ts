@@ -35,7 +35,7 @@ async function axe(page: Page, label: string) {
  * and once wrong, and the rating written to the log is checked.
  */
 test('every card kind, right and wrong, writes the rating the learner saw', async ({ page }) => {
-	await page.goto('/review?deck=two-plus-two-basics');
+	await page.goto('/review/?deck=two-plus-two-basics');
 
 	// Flashcard (basic): reveal with Space, self-rate.
 	await expect(prompt(page)).toContainText('two-plus-two consultations take place?');
@@ -136,7 +136,7 @@ test('every card kind, right and wrong, writes the rating the learner saw', asyn
 test('a practice test is scored, lists the missed questions and changes no schedule', async ({
 	page
 }) => {
-	await page.goto('/review');
+	await page.goto('/review/');
 	await expect(page.getByRole('button', { name: 'Show answer' }).or(lead(page))).toBeVisible();
 	type Row = { uid: string; due: number; reps: number; stability: number; state: number };
 	const schedule = async () =>
@@ -148,7 +148,7 @@ test('a practice test is scored, lists the missed questions and changes no sched
 			state
 		}));
 	const before = await schedule();
-	await page.goto('/practice?deck=two-plus-two-basics&n=4');
+	await page.goto('/practice/?deck=two-plus-two-basics&n=4');
 	await expect(page.getByText('Question 1 of 4')).toBeVisible();
 	await axe(page, 'practice');
 	for (let i = 0; i < 4; i++) {

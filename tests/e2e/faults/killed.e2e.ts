@@ -42,7 +42,7 @@ test('a browser killed at random moments loses no acknowledged answer and tears 
 	try {
 		// First run: install the decks, and allow every new card today so the queue never runs dry.
 		chromium = await startChromium(profile);
-		await chromium.page.goto(`${origin}/review`);
+		await chromium.page.goto(`${origin}/review/`);
 		await expect(chromium.page.locator('.prompt')).toBeVisible();
 		await allowAllNewCards(chromium.page, origin);
 		await chromium.kill();
@@ -77,7 +77,7 @@ test('a browser killed at random moments loses no acknowledged answer and tears 
 
 			const session: Session = { before: ids.length, acknowledged: 0, inFlight: false };
 			last = session;
-			await page.goto(`${origin}/review`);
+			await page.goto(`${origin}/review/`);
 			await expect(page.locator('.prompt')).toBeVisible();
 
 			// Half the kills land on a timer while cards are being answered (anywhere: revealing,

@@ -120,7 +120,7 @@ export async function answeredCount(page: Page): Promise<number> {
  * answers, and returns what it reports.
  */
 export async function runCheckDatabase(page: Page, origin: string): Promise<string> {
-	await page.goto(`${origin}/settings`);
+	await page.goto(`${origin}/settings/`);
 	await page.getByRole('button', { name: 'Check database' }).click();
 	const result = page.getByText(/^Checked \d+ cards against \d+ answers\./);
 	await expect(result).toBeVisible();
@@ -149,7 +149,7 @@ export async function logIds(page: Page): Promise<string[]> {
 
 /** Lets every new card be studied today, so a long run of answers never empties the queue. */
 export async function allowAllNewCards(page: Page, origin: string): Promise<void> {
-	await page.goto(`${origin}/settings`);
+	await page.goto(`${origin}/settings/`);
 	await page.getByLabel('New cards a day').fill('9999');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Settings saved.')).toBeVisible();

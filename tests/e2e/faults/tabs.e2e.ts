@@ -42,13 +42,13 @@ test('three tabs answering one deck at once: every answer logged exactly once', 
 	const origin = baseURL as string;
 	const random = seeded('several tabs');
 	const first = await context.newPage();
-	await first.goto(`${origin}/review`);
+	await first.goto(`${origin}/review/`);
 	await expect(first.locator('.prompt')).toBeVisible();
 	await allowAllNewCards(first, origin);
 	const tabs: Page[] = [first];
 	while (tabs.length < TABS) tabs.push(await context.newPage());
 	for (const tab of tabs) {
-		await tab.goto(`${origin}/review`);
+		await tab.goto(`${origin}/review/`);
 		await expect(tab.locator('.prompt')).toBeVisible();
 	}
 

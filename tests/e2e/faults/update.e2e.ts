@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answer, countRows, waitForServiceWorker } from '../helpers';
 import { runCheckDatabase } from './support';
-import { startStaticHost, type StaticHost } from './static-server';
+import { startStaticHost, type StaticHost } from '../static-server';
 
 const MARK = '<meta name="recall-build" content="2">';
 
@@ -42,7 +42,7 @@ test('a version deployed mid-session waits for the session to end, then loads; n
 	try {
 		host = await startStaticHost('build');
 		// The ten-card deck, so the session can be finished.
-		await page.goto(`${host.origin}/review?deck=two-plus-two-basics`);
+		await page.goto(`${host.origin}/review/?deck=two-plus-two-basics`);
 		await expect(page.locator('.prompt')).toBeVisible();
 		await waitForServiceWorker(page);
 		await expect(page.locator('.prompt')).toBeVisible();
