@@ -88,3 +88,66 @@ test('a version deployed mid-session waits for the session to end, then loads; n
 		rmSync(releases, { recursive: true, force: true });
 	}
 });
+
+// Issue 13: the app looks for a new version by itself, on open and hourly, without a reload.
+// A returning learner's page is controlled by the worker; a first visit's page is controlled by none
+// (it was loaded before the worker was installed), and the update must reload it all the same.
+for (const visit of ['a returning', 'a first'] as const) {
+	test(`${visit} visit's open app notices a new deployment within the hour, without a reload`, async ({
+		page
+	}) => {
+		const releases = mkdtempSync(join(tmpdir(), 'recall-releases-'));
+		nextRelease('build', join(releases, 'v2'));
+		let host: StaticHost | undefined;
+		try {
+			host = await startStaticHost('build');
+			const log = host.log;
+			const workerFetches = () => log.filter((r) => r.path === '/sw.js').length;
+			// The page's own clock, so that an hour passes in an instant.
+			await page.clock.install();
+			await page.goto(`${host.origin}/`);
+			await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+			if (visit === 'a returning') await waitForServiceWorker(page);
+			else await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+			// The install, then (for a returning visit) the checks when the app opened again (its own, and the browser's after
+			// a navigation, which may come a moment later): wait until the host has been quiet a while,
+			// so that the version deployed next is new to every check made so far.
+			await expect.poll(workerFetches).toBeGreaterThanOrEqual(visit === 'a returning' ? 2 : 1);
+			let seen = -1;
+			await expect
+				.poll(
+					() => {
+						const quiet = seen === log.length;
+						seen = log.length;
+						return quiet;
+					},
+					{ intervals: [3000], timeout: 30_000 }
+				)
+				.toBe(true);
+			const opened = workerFetches();
+			await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+			host.deploy(join(releases, 'v2'));
+
+			// The control: before the hour is up nothing asks the host, so nothing is found.
+			await page.clock.fastForward('59:00');
+			await page.waitForTimeout(2000);
+			expect(workerFetches()).toBe(opened);
+			expect(await waitingWorker(page)).toBe(false);
+			await expect(page.getByText('A new version of Recall is ready.')).toBeHidden();
+
+			// On the hour, the app looks by itself and offers the new version, on the same page.
+			await page.clock.fastForward('01:00');
+			await expect(page.getByText('A new version of Recall is ready.')).toBeVisible();
+			expect(workerFetches()).toBe(opened + 1);
+			// (A worker waits only while it has pages to serve: a first visit's page is not one.)
+			if (visit === 'a returning') expect(await waitingWorker(page)).toBe(true);
+			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+			expect(await page.locator('meta[name="recall-build"]').count()).toBe(0);
+			await updatePrompt(page).click();
+			await expect(page.locator('meta[name="recall-build"]')).toHaveCount(1);
+		} finally {
+			await host?.close();
+			rmSync(releases, { recursive: true, force: true });
+		}
+	});
+}
