@@ -40,7 +40,19 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'phone', use: { browserName: 'chromium' }, testIgnore: 'faults/**' },
+		{
+			// The heavy tests (killed browsers, tabs, a full disk, an update, a migration, the big
+			// files): one at a time, after the rest, so none of them starves another of the two cores.
+			name: 'faults',
+			use: { browserName: 'chromium' },
+			testDir: 'tests/e2e/faults',
+			dependencies: ['phone'],
+			workers: 1,
+			fullyParallel: false
+		}
+	],
 	webServer: {
 		// `npm test` builds once before the unit and build tests and sets PREBUILT.
 		command: `${process.env.PREBUILT ? '' : 'npm run build && '}node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,

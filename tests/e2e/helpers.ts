@@ -127,3 +127,16 @@ export async function tempFile(name: string, body: string): Promise<string> {
 	writeFileSync(path, body);
 	return path;
 }
+
+/** The page's file input (import and restore). */
+export const fileInput = (page: Page) => page.locator('input[type=file]');
+
+/** Text as rendered, whatever line breaks the template put between its words. */
+export const words = (text: string) =>
+	new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+
+/** Chooses files once the page is ready for them (the input is enabled when the page has hydrated). */
+export async function choose(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
+	await expect(fileInput(page)).toBeEnabled();
+	await fileInput(page).setInputFiles(files);
+}

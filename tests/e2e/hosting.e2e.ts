@@ -1,22 +1,9 @@
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { waitForServiceWorker } from './helpers';
-import { startStaticHost, type StaticHost } from './static-server';
+import { test } from './static-server';
 
 // Issue 13, "Any static host, any first page, offline": the build is plain files, served here by a
 // file server that knows nothing of the app (no rewrites, folders are their index.html).
-const test = base.extend<{ host: StaticHost }>({
-	// eslint-disable-next-line no-empty-pattern
-	host: async ({}, use) => {
-		const host = await startStaticHost('build');
-		// Fixture teardown runs even when the test times out.
-		try {
-			await use(host);
-		} finally {
-			await host.close();
-		}
-	}
-});
-
 const DECK = 'russia-japan-2plus2';
 const DECK_TITLE = 'Russia–Japan two-plus-two in Tokyo';
 

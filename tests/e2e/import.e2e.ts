@@ -1,20 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answer, axe, countRows, readRows, tempFile, waitForServiceWorker } from './helpers';
-import { bigBackup, bigDeck } from '../fixtures/imports/generate';
+import {
+	answer,
+	axe,
+	choose,
+	countRows,
+	fileInput,
+	readRows,
+	waitForServiceWorker,
+	words
+} from './helpers';
 
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
-const fileInput = (page: Page) => page.locator('input[type=file]');
-
-/** Text as rendered, whatever line breaks the template put between its words. */
-const words = (text: string) =>
-	new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-
-/** Chooses files once the page is ready for them (the input is enabled when the page has hydrated). */
-async function choose(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
-	await expect(fileInput(page)).toBeEnabled();
-	await fileInput(page).setInputFiles(files);
-}
 
 test('an Anki export by file: preview, a name of your own, import, study', async ({ page }) => {
 	await page.goto('/');
@@ -239,68 +236,4 @@ test('a backup restores every answer on a fresh device', async ({ page, browser 
 	expect((await readRows<{ uid: string }>(other, 'cards')).sort(byUid)).toEqual(cards.sort(byUid));
 	expect(await countRows(other, 'reviewLogs')).toBe(3);
 	await fresh.close();
-});
-
-test('a 10,000-card deck imports with a progress bar, and the page keeps painting', async ({
-	page
-}, info) => {
-	test.setTimeout(180_000);
-	const path = await tempFile('big-deck.json', JSON.stringify(bigDeck(10_000)));
-	await page.goto('/import/');
-	// Long tasks (over 50 ms on the main thread) are what a learner feels as a frozen screen.
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longTasks.push(e.duration);
-		}).observe({ type: 'longtask', buffered: false });
-	});
-	const start = Date.now();
-	await choose(page, path);
-	await expect(page.getByRole('heading', { name: '“Big deck of 10000 cards”' })).toBeVisible({
-		timeout: 60_000
-	});
-	const checked = Date.now();
-	await page.getByRole('button', { name: 'Import 10,000 cards' }).click();
-	await expect(page.getByRole('progressbar', { name: 'Saving the deck' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: /is ready/ })).toBeVisible({ timeout: 120_000 });
-	const saved = Date.now();
-	const longTasks = await page.evaluate(
-		() => (window as unknown as { longTasks: number[] }).longTasks
-	);
-	expect(await countRows(page, 'cards')).toBeGreaterThanOrEqual(10_000);
-	const figures = {
-		checkMs: checked - start,
-		saveMs: saved - checked,
-		longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-		longTasks: longTasks.length
-	};
-	info.annotations.push({ type: 'import-10000', description: JSON.stringify(figures) });
-	console.log('10,000-card import', figures);
-	// Parsing and checking run in a worker and the cards are written in slices: no long freeze.
-	expect(figures.longestTaskMs).toBeLessThan(1000);
-});
-
-test('a backup of 100,000 answers imports', async ({ page }, info) => {
-	test.setTimeout(300_000);
-	const backup = bigBackup(1000, 100, Date.UTC(2025, 0, 1));
-	const path = await tempFile('big-backup.json', JSON.stringify(backup));
-	await page.goto('/data/');
-	const start = Date.now();
-	await choose(page, path);
-	await expect(page.getByText(words('1 deck, 1,000 cards, 100,000 answers.'))).toBeVisible({
-		timeout: 120_000
-	});
-	const checked = Date.now();
-	await page.getByRole('button', { name: 'Merge into this device' }).click();
-	await expect(page.getByText(words('100,000 new answers'))).toBeVisible({
-		timeout: 240_000
-	});
-	const merged = Date.now();
-	expect(await countRows(page, 'reviewLogs')).toBe(100_000);
-	const cards = await readRows<{ reps: number; lastLogAt: number }>(page, 'cards');
-	expect(cards.filter((c) => c.reps === 100)).toHaveLength(1000);
-	const figures = { checkMs: checked - start, mergeMs: merged - checked };
-	info.annotations.push({ type: 'backup-100000', description: JSON.stringify(figures) });
-	console.log('100,000-answer backup', figures);
 });

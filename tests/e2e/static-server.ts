@@ -1,3 +1,4 @@
+import { test as base } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
@@ -85,3 +86,19 @@ export async function startStaticHost(folder: string): Promise<StaticHost> {
 			})
 	};
 }
+
+/**
+ * Playwright's `test` with `host`: build/ on a plain static file server of its own, closed in the
+ * fixture's teardown, which runs whatever happened to the test (a timeout included).
+ */
+export const test = base.extend<{ host: StaticHost }>({
+	// eslint-disable-next-line no-empty-pattern
+	host: async ({}, use) => {
+		const host = await startStaticHost('build');
+		try {
+			await use(host);
+		} finally {
+			await host.close();
+		}
+	}
+});
