@@ -118,7 +118,7 @@ export async function axe(page: Page, label: string) {
 }
 
 /** Writes `body` to a file under test-results, for setInputFiles (large files go by path). */
-export async function tempFile(name: string, body: string): Promise<string> {
+export async function tempFile(name: string, body: string | Uint8Array): Promise<string> {
 	const { mkdirSync, writeFileSync } = await import('node:fs');
 	const { join } = await import('node:path');
 	const dir = join('test-results', 'files');
