@@ -19,8 +19,9 @@ function watch(page: Page) {
 	page.on('pageerror', (error) => harm.errors.push(error.message));
 	page.on('request', (request) => {
 		const url = new URL(request.url());
-		// Only the app itself; and not the `src=x` an <img> payload would ask for.
-		if (url.hostname !== 'localhost' || /^\/x$|evil/.test(url.pathname))
+		// Only the app itself; and not the `src=x` an <img> payload would ask for (beside the page:
+		// /import/x).
+		if (url.hostname !== 'localhost' || /\/x$|evil/.test(url.pathname))
 			harm.requests.push(request.url());
 	});
 	return harm;
