@@ -35,8 +35,8 @@ async function axe(page: Page, label: string) {
  * and once wrong, and the rating written to the log is checked.
  */
 test('every card kind, right and wrong, writes the rating the learner saw', async ({ page }) => {
-	// Ten axe scans: measured 9 s alone here (13 s on a fresh machine, over 30 s beside the kill test).
-	test.setTimeout(90_000);
+	// Ten axe scans: measured 9 s alone, 46 and 56 s in full runs on this 2-core machine under load.
+	test.setTimeout(150_000);
 	await page.goto('/review/?deck=two-plus-two-basics');
 
 	// Flashcard (basic): reveal with Space, self-rate.
