@@ -40,7 +40,23 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'phone', use: { browserName: 'chromium' }, testIgnore: 'faults/**' },
+		{
+			// The heavy tests (killed browsers, tabs, a full disk, an update, a migration, the big
+			// files): one at a time, after the rest, so none of them starves another of the two cores.
+			name: 'faults',
+			use: { browserName: 'chromium' },
+			testDir: 'tests/e2e/faults',
+			dependencies: ['phone'],
+			workers: 1,
+			fullyParallel: false,
+			// For the ones without a timeout of their own (migration, a two-tab race, the hourly update
+			// check): 6 to 14 s each, measured on a 2-core machine under other load. The longer ones
+			// set theirs from their measured time.
+			timeout: 60_000
+		}
+	],
 	webServer: {
 		// `npm test` builds once before the unit and build tests and sets PREBUILT.
 		command: `${process.env.PREBUILT ? '' : 'npm run build && '}node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,

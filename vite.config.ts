@@ -9,6 +9,11 @@ export default defineConfig({
 			// A new version waits for the learner (never reloads in the middle of a review).
 			registerType: 'prompt',
 			injectRegister: false,
+			// SvelteKit builds with relative paths, so the plugin would register `./sw.js` from the page's
+			// own folder (a first visit to /library/cards/ asked for /library/sw.js). One worker at the
+			// root controls every page.
+			base: '/',
+			scope: '/',
 			manifestFilename: 'manifest.webmanifest',
 			manifest: {
 				id: '/',
@@ -41,7 +46,7 @@ export default defineConfig({
 						label: 'Reviewing a card'
 					}
 				],
-				shortcuts: [{ name: 'Start review', short_name: 'Review', url: '/review' }]
+				shortcuts: [{ name: 'Start review', short_name: 'Review', url: '/review/' }]
 			},
 			workbox: {
 				globPatterns: [
@@ -51,11 +56,28 @@ export default defineConfig({
 				// Screenshots are for the install dialog, not for studying offline.
 				globIgnores: ['**/screenshots/**'],
 				navigateFallback: null,
-				// Pages read their query (?deck=…) in the browser: /review?deck=x is the /review page.
+				// Pages are folders (review/index.html, precached as `review/`), which any static host
+				// serves. Pages read their query (?deck=…) in the browser: /review/?deck=x is the
+				// /review/ page.
 				ignoreURLParametersMatching: [/.*/],
-				cleanupOutdatedCaches: true
+				cleanupOutdatedCaches: true,
+				runtimeCaching: [
+					{
+						// A page asked for without its slash (a typed or old link, /review?deck=x) goes
+						// where a file server would send it, also offline: the worker answers with the
+						// redirect, and the precache serves the page it points to. Serialised into sw.js,
+						// so it must stand alone.
+						urlPattern: ({ request, url, sameOrigin }) =>
+							sameOrigin &&
+							request.mode === 'navigate' &&
+							// Not a folder already, nor a file (decks/index.json): its last part has no dot.
+							/\/[^/.]+$/.test(url.pathname),
+						handler: async ({ url }) =>
+							Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301)
+					}
+				]
 			},
-			kit: { trailingSlash: 'never', includeVersionFile: true }
+			kit: { trailingSlash: 'always', includeVersionFile: true }
 		})
 	],
 	test: {

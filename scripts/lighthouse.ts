@@ -12,7 +12,7 @@ import { join } from 'node:path';
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const port = Number(process.env.PORT ?? 4195);
 const chrome = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const pages = ['/', '/review'];
+const pages = ['/', '/review/'];
 const runs = Number(process.env.RUNS ?? 3);
 
 if (!process.argv.includes('--no-build'))

@@ -34,17 +34,17 @@ for (const scheme of ['light', 'dark'] as const) {
 		await page.getByRole('link', { name: 'Start review' }).waitFor();
 		await shoot(page, `home-${tag}`);
 		// The article deck's first card is asked as multiple choice while it is new.
-		await page.goto(`${base}/review?deck=russia-japan-2plus2`);
+		await page.goto(`${base}/review/?deck=russia-japan-2plus2`);
 		await page.locator('.option').first().waitFor();
 		await shoot(page, `mcq-${tag}`);
 		await page.getByRole('button', { name: 'Russia', exact: false }).first().click();
 		await page.getByRole('button', { name: /^Continue/ }).waitFor();
 		await shoot(page, `mcq-feedback-${tag}`);
 		// The hand-written deck starts with a flashcard.
-		await page.goto(`${base}/review?deck=two-plus-two-basics`);
+		await page.goto(`${base}/review/?deck=two-plus-two-basics`);
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await shoot(page, `flashcard-answer-${tag}`);
-		await page.goto(`${base}/library`);
+		await page.goto(`${base}/library/`);
 		await page.getByRole('heading', { name: 'Library' }).waitFor();
 		await shoot(page, `library-${tag}`);
 		await context.close();

@@ -158,7 +158,7 @@ async function measure(
 	const page = await context.newPage();
 	await page.addInitScript({ content: FIRST_CARD });
 	// Not the home screen: it would take the day's snapshot while the collection is being seeded.
-	await page.goto(`${base}/about`);
+	await page.goto(`${base}/about/`);
 	await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
 	await page.reload();
 	const seeded = await harness<{ logs: number; ms: number }>(page, `seed(${cards})`);
@@ -181,7 +181,7 @@ async function measure(
 		await context.setOffline(true);
 		const opens: number[] = [];
 		for (let i = 0; i < 3; i++) {
-			await page.goto(`${base}/review?deck=bench`);
+			await page.goto(`${base}/review/?deck=bench`);
 			await page.waitForFunction('window.__firstCard !== undefined');
 			opens.push(await page.evaluate<number>('window.__firstCard'));
 		}

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Opens the review screen and waits for a card (the bundled decks install on first visit). */
 export async function openReview(page: Page, deck?: string) {
-	await page.goto(deck ? `/review?deck=${deck}` : '/review');
+	await page.goto(deck ? `/review/?deck=${deck}` : '/review/');
 	await expect(page.locator('.prompt')).toBeVisible();
 }
 
@@ -118,7 +118,7 @@ export async function axe(page: Page, label: string) {
 }
 
 /** Writes `body` to a file under test-results, for setInputFiles (large files go by path). */
-export async function tempFile(name: string, body: string): Promise<string> {
+export async function tempFile(name: string, body: string | Uint8Array): Promise<string> {
 	const { mkdirSync, writeFileSync } = await import('node:fs');
 	const { join } = await import('node:path');
 	const dir = join('test-results', 'files');
@@ -126,4 +126,17 @@ export async function tempFile(name: string, body: string): Promise<string> {
 	const path = join(dir, name);
 	writeFileSync(path, body);
 	return path;
+}
+
+/** The page's file input (import and restore). */
+export const fileInput = (page: Page) => page.locator('input[type=file]');
+
+/** Text as rendered, whatever line breaks the template put between its words. */
+export const words = (text: string) =>
+	new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+
+/** Chooses files once the page is ready for them (the input is enabled when the page has hydrated). */
+export async function choose(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
+	await expect(fileInput(page)).toBeEnabled();
+	await fileInput(page).setInputFiles(files);
 }

@@ -1,22 +1,22 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answer, axe, countRows, readRows, tempFile, waitForServiceWorker } from './helpers';
-import { bigBackup, bigDeck } from '../fixtures/imports/generate';
+import {
+	answer,
+	axe,
+	choose,
+	countRows,
+	fileInput,
+	readRows,
+	tempFile,
+	waitForServiceWorker,
+	words
+} from './helpers';
 
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
-const fileInput = (page: Page) => page.locator('input[type=file]');
-
-/** Text as rendered, whatever line breaks the template put between its words. */
-const words = (text: string) =>
-	new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-
-/** Chooses files once the page is ready for them (the input is enabled when the page has hydrated). */
-async function choose(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
-	await expect(fileInput(page)).toBeEnabled();
-	await fileInput(page).setInputFiles(files);
-}
 
 test('an Anki export by file: preview, a name of your own, import, study', async ({ page }) => {
+	// With an axe scan: measured 22 s in a full run on a 2-core machine under load.
+	test.setTimeout(60_000);
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Import a deck' }).click();
 	await expect(page.getByRole('heading', { name: 'Import a deck' })).toBeVisible();
@@ -47,14 +47,14 @@ test('an Anki export by file: preview, a name of your own, import, study', async
 	expect(deck).toMatchObject({ bundled: false });
 
 	await page.getByRole('link', { name: 'Study it now' }).click();
-	await expect(page).toHaveURL(/\/review\?deck=spanish-verbs$/);
+	await expect(page).toHaveURL(/\/review\/\?deck=spanish-verbs$/);
 	await expect(page.locator('.prompt')).toHaveText('hablar');
 	await answer(page, 'Good');
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 });
 
 test('a Quizlet export dropped on the page', async ({ page }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(fileInput(page)).toBeEnabled();
 	const text = readFileSync(fixture('quizlet-tab.txt'), 'utf8');
 	const data = await page.evaluateHandle((body) => {
@@ -74,7 +74,7 @@ test('a Quizlet export dropped on the page', async ({ page }) => {
 test('issue 13: a Quizlet export of 8 rows, 2 of them empty: a title from its terms, the skipped rows beside the button, the back shown once', async ({
 	page
 }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await choose(page, fixture('quizlet-export.txt'));
 	// Quizlet's export has no title and the file is "quizlet-export.txt": its first terms name it.
 	const name = page.getByLabel('Deck name');
@@ -107,7 +107,7 @@ test('issue 13: a Quizlet export of 8 rows, 2 of them empty: a title from its te
 test("issue 13: Anki's #html:false keeps <b> and &amp; as written, and says which header it skipped", async ({
 	page
 }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await choose(page, fixture('anki-plain.txt'));
 	await expect(page.getByRole('heading', { name: '“Anki plain”' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Import 3 cards', exact: true })).toBeVisible();
@@ -130,7 +130,7 @@ test('with no network: a file imports (the checker is cached) and its deck is st
 	page,
 	context
 }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	await page.reload();
@@ -140,8 +140,8 @@ test('with no network: a file imports (the checker is cached) and its deck is st
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page.locator('.prompt')).toHaveText('Capital of France?');
 	await answer(page, 'Good');
-	// A fresh load of the review page, still offline (the precache serves /review, not ?deck=…).
-	await page.goto('/review');
+	// A fresh load of the review page, still offline (from the precache, which ignores ?deck=…).
+	await page.goto('/review/');
 	await expect(page.locator('.prompt')).toBeVisible();
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 	expect(
@@ -180,7 +180,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 			headers: { 'access-control-allow-origin': '*' }
 		})
 	);
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
 	await page.getByLabel('Or paste a link to a deck').fill(url);
 	await page.getByRole('button', { name: 'Load' }).click();
@@ -189,7 +189,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 	await page.getByRole('button', { name: 'Import 3 cards' }).click();
 	const share = page.getByLabel('Share link for “Capitals for class 4B”');
 	const link = await share.inputValue();
-	expect(link).toMatch(/^http:\/\/localhost:\d+\/import\?url=/);
+	expect(link).toMatch(/^http:\/\/localhost:\d+\/import\/\?url=/);
 	expect(new URL(link).searchParams.get('url')).toBe(url);
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.getByRole('button', { name: 'Copy link for Capitals for class 4B' }).click();
@@ -226,7 +226,7 @@ test('a deck by link: share link, then an update keeps progress; the same versio
 });
 
 test('a link that cannot be loaded, and a file over the size limit, say so', async ({ page }) => {
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(page.getByLabel('Or paste a link to a deck')).toBeEnabled();
 	await page.getByLabel('Or paste a link to a deck').fill('http://insecure.example.org/d.json');
 	await page.getByRole('button', { name: 'Load' }).click();
@@ -236,11 +236,8 @@ test('a link that cannot be loaded, and a file over the size limit, say so', asy
 	await page.getByLabel('Or paste a link to a deck').fill('https://nocors.example.org/d.json');
 	await page.getByRole('button', { name: 'Load' }).click();
 	await expect(page.getByRole('alert')).toContainText('Access-Control-Allow-Origin');
-	await choose(page, {
-		name: 'huge.json',
-		mimeType: 'application/json',
-		buffer: Buffer.alloc(21 * 1024 * 1024, 32)
-	});
+	// By path: the browser reads the file from disk, rather than 21 MB crossing the protocol.
+	await choose(page, await tempFile('huge.json', Buffer.alloc(21 * 1024 * 1024, 32)));
 	await expect(page.getByRole('alert')).toHaveText(
 		'“huge.json” is 21 MB; a deck file can be at most 20 MB.'
 	);
@@ -270,9 +267,9 @@ test('decks export as JSON and CSV', async ({ page }) => {
 });
 
 test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
-	await page.goto('/review');
+	await page.goto('/review/');
 	for (let i = 0; i < 3; i++) await answer(page, 'Good');
-	await page.goto('/data');
+	await page.goto('/data/');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download a backup' }).click()
@@ -283,7 +280,7 @@ test('a backup restores every answer on a fresh device', async ({ page, browser 
 
 	const fresh = await browser.newContext({ viewport: { width: 390, height: 844 } });
 	const other = await fresh.newPage();
-	await other.goto('/data');
+	await other.goto('/data/');
 	await choose(other, path);
 	await expect(other.getByText(words('2 decks, 325 cards, 3 answers.'))).toBeVisible({
 		timeout: 20_000
@@ -295,68 +292,4 @@ test('a backup restores every answer on a fresh device', async ({ page, browser 
 	expect((await readRows<{ uid: string }>(other, 'cards')).sort(byUid)).toEqual(cards.sort(byUid));
 	expect(await countRows(other, 'reviewLogs')).toBe(3);
 	await fresh.close();
-});
-
-test('a 10,000-card deck imports with a progress bar, and the page keeps painting', async ({
-	page
-}, info) => {
-	test.setTimeout(180_000);
-	const path = await tempFile('big-deck.json', JSON.stringify(bigDeck(10_000)));
-	await page.goto('/import');
-	// Long tasks (over 50 ms on the main thread) are what a learner feels as a frozen screen.
-	await page.evaluate(() => {
-		const w = window as unknown as { longTasks: number[] };
-		w.longTasks = [];
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longTasks.push(e.duration);
-		}).observe({ type: 'longtask', buffered: false });
-	});
-	const start = Date.now();
-	await choose(page, path);
-	await expect(page.getByRole('heading', { name: '“Big deck of 10000 cards”' })).toBeVisible({
-		timeout: 60_000
-	});
-	const checked = Date.now();
-	await page.getByRole('button', { name: 'Import 10,000 cards' }).click();
-	await expect(page.getByRole('progressbar', { name: 'Saving the deck' })).toBeVisible();
-	await expect(page.getByRole('heading', { name: /is ready/ })).toBeVisible({ timeout: 120_000 });
-	const saved = Date.now();
-	const longTasks = await page.evaluate(
-		() => (window as unknown as { longTasks: number[] }).longTasks
-	);
-	expect(await countRows(page, 'cards')).toBeGreaterThanOrEqual(10_000);
-	const figures = {
-		checkMs: checked - start,
-		saveMs: saved - checked,
-		longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-		longTasks: longTasks.length
-	};
-	info.annotations.push({ type: 'import-10000', description: JSON.stringify(figures) });
-	console.log('10,000-card import', figures);
-	// Parsing and checking run in a worker and the cards are written in slices: no long freeze.
-	expect(figures.longestTaskMs).toBeLessThan(1000);
-});
-
-test('a backup of 100,000 answers imports', async ({ page }, info) => {
-	test.setTimeout(300_000);
-	const backup = bigBackup(1000, 100, Date.UTC(2025, 0, 1));
-	const path = await tempFile('big-backup.json', JSON.stringify(backup));
-	await page.goto('/data');
-	const start = Date.now();
-	await choose(page, path);
-	await expect(page.getByText(words('1 deck, 1,000 cards, 100,000 answers.'))).toBeVisible({
-		timeout: 120_000
-	});
-	const checked = Date.now();
-	await page.getByRole('button', { name: 'Merge into this device' }).click();
-	await expect(page.getByText(words('100,000 new answers'))).toBeVisible({
-		timeout: 240_000
-	});
-	const merged = Date.now();
-	expect(await countRows(page, 'reviewLogs')).toBe(100_000);
-	const cards = await readRows<{ reps: number; lastLogAt: number }>(page, 'cards');
-	expect(cards.filter((c) => c.reps === 100)).toHaveLength(1000);
-	const figures = { checkMs: checked - start, mergeMs: merged - checked };
-	info.annotations.push({ type: 'backup-100000', description: JSON.stringify(figures) });
-	console.log('100,000-answer backup', figures);
 });

@@ -38,7 +38,7 @@ test('after the first visit, the app reloads, opens new tabs and reviews offline
 
 	const tab = await context.newPage();
 	// A page with a query (a deck) comes from the precache too.
-	await tab.goto('/review?deck=two-plus-two-basics');
+	await tab.goto('/review/?deck=two-plus-two-basics');
 	await expect(tab.locator('.prompt')).toBeVisible();
 	await tab.goto('/');
 	await expect(tab.getByRole('heading', { name: 'Today' })).toBeVisible();

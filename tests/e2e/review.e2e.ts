@@ -7,7 +7,7 @@ test('home shows what is due and starts a review', async ({ page }) => {
 	await expect(page.getByText(/\d+ cards? to study/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: /two-plus-two in Tokyo/ })).toBeVisible();
 	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page).toHaveURL(/\/review$/);
+	await expect(page).toHaveURL(/\/review\/$/);
 	await expect(page.locator('.prompt')).toBeVisible();
 	await expect(page.getByText(/0 \/ \d+ · \d+ left/)).toBeVisible();
 });

@@ -4,15 +4,15 @@ import { mkdirSync } from 'node:fs';
 
 const ROUTES = [
 	['home', '/', 'Today'],
-	['review', '/review', 'Review'],
-	['practice', '/practice?deck=two-plus-two-basics', 'Practice test'],
-	['library', '/library', 'Library'],
-	['cards', '/library/cards?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
-	['settings', '/settings', 'Settings'],
-	['stats', '/stats', 'Statistics'],
-	['import', '/import', 'Import a deck'],
-	['data', '/data', 'Your data'],
-	['about', '/about', 'About Recall']
+	['review', '/review/', 'Review'],
+	['practice', '/practice/?deck=two-plus-two-basics', 'Practice test'],
+	['library', '/library/', 'Library'],
+	['cards', '/library/cards/?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
+	['settings', '/settings/', 'Settings'],
+	['stats', '/stats/', 'Statistics'],
+	['import', '/import/', 'Import a deck'],
+	['data', '/data/', 'Your data'],
+	['about', '/about/', 'About Recall']
 ] as const;
 
 /** Interactive elements that are on screen, with their boxes. */

@@ -9,7 +9,7 @@ test('theme and motion choices apply at once and before the first paint after a 
 		if (m.type() === 'error') errors.push(m.text());
 	});
 	await page.emulateMedia({ colorScheme: 'light' });
-	await page.goto('/settings');
+	await page.goto('/settings/');
 	await page.getByLabel('Dark').check();
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await page.getByLabel('Reduce motion (no animations)').check();
@@ -27,7 +27,7 @@ test('changing desired retention offers to reschedule existing cards from their 
 }) => {
 	await openReview(page);
 	for (let i = 0; i < 3; i++) await answer(page, 'Easy');
-	await page.goto('/settings');
+	await page.goto('/settings/');
 	const slider = page.getByLabel(/Desired retention/);
 	await slider.fill('0.95');
 	await page.getByRole('button', { name: 'Save' }).click();
@@ -41,7 +41,7 @@ test('changing desired retention offers to reschedule existing cards from their 
 test('check database reports that every card matches its history', async ({ page }) => {
 	await openReview(page);
 	await answer(page, 'Good');
-	await page.goto('/settings');
+	await page.goto('/settings/');
 	await page.getByRole('button', { name: 'Check database' }).click();
 	await expect(
 		page.getByText(/Checked \d+ cards against 1 answers\. Every card matches/)

@@ -26,7 +26,7 @@ async function studyThenOpenStats(page: Page) {
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: 'Statistics' })
 		.click();
-	await expect(page).toHaveURL(/\/stats$/);
+	await expect(page).toHaveURL(/\/stats\/$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Statistics' })).toBeVisible();
 	await expect(page.getByText('3 reviews today.')).toBeVisible();
 }

@@ -1,6 +1,16 @@
-import { chromium, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+	test as base,
+	chromium,
+	expect,
+	type Browser,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type Rating = 'Again' | 'Hard' | 'Good' | 'Easy';
 export const RATINGS: readonly Rating[] = ['Again', 'Hard', 'Good', 'Easy'];
@@ -44,11 +54,25 @@ export interface OwnChromium {
 	kill(): Promise<void>;
 }
 
+/** Ends a Chromium's whole process group (the browser, its renderers, its helpers) and waits. */
+async function killGroup(pid: number, exited: Promise<void>): Promise<void> {
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {
+		// ESRCH: the group is already gone.
+	}
+	await exited;
+}
+
 /**
  * Starts Chromium on `profile` and connects over CDP. The debugging port is 0 (the OS picks a free
  * one) and read back from Chromium's own announcement, so two runs can never race for a port.
+ * `running` holds the process groups still alive, for whoever must end them whatever happens.
  */
-export async function startChromium(profile: string): Promise<OwnChromium> {
+async function startChromium(
+	profile: string,
+	running: Map<number, Promise<void>>
+): Promise<OwnChromium> {
 	const child: ChildProcess = spawn(
 		CHROMIUM,
 		[
@@ -68,38 +92,63 @@ export async function startChromium(profile: string): Promise<OwnChromium> {
 		// Its own process group, so the helpers it forks can be ended with it and nothing else.
 		{ detached: true, stdio: ['ignore', 'ignore', 'pipe'] }
 	);
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const endpoint = await new Promise<string>((resolve, reject) => {
-		let err = '';
-		// Keep draining stderr for the browser's whole life: a full pipe would stall it.
-		child.stderr?.on('data', (chunk: Buffer) => {
-			err += chunk.toString();
-			const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-			if (found?.[1]) resolve(found[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)));
-		setTimeout(() => reject(new Error(`Chromium did not start: ${err}`)), 20_000);
-	});
-	const browser = await chromium.connectOverCDP(endpoint);
-	const context = browser.contexts()[0] ?? (await browser.newContext());
-	const page = context.pages()[0] ?? (await context.newPage());
-	page.setDefaultTimeout(10_000);
 	const pid = child.pid as number;
-	return {
-		browser,
-		page,
-		async kill() {
-			process.kill(pid, 'SIGKILL');
-			await exited;
-			// Renderers and utility processes notice the dead browser and exit; make sure of it.
-			try {
-				process.kill(-pid, 'SIGKILL');
-			} catch {
-				// ESRCH: they were already gone.
-			}
-		}
-	};
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	running.set(pid, exited);
+	void exited.then(() => running.delete(pid));
+	const kill = () => killGroup(pid, exited);
+	try {
+		const endpoint = await new Promise<string>((resolve, reject) => {
+			let err = '';
+			// Keep draining stderr for the browser's whole life: a full pipe would stall it.
+			child.stderr?.on('data', (chunk: Buffer) => {
+				err += chunk.toString();
+				const found = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+				if (found?.[1]) resolve(found[1]);
+			});
+			child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${err}`)));
+			setTimeout(() => reject(new Error(`Chromium did not start: ${err}`)), 20_000).unref();
+		});
+		const browser = await chromium.connectOverCDP(endpoint);
+		const context = browser.contexts()[0] ?? (await browser.newContext());
+		const page = context.pages()[0] ?? (await context.newPage());
+		page.setDefaultTimeout(10_000);
+		return { browser, page, kill };
+	} catch (e) {
+		await kill();
+		throw e;
+	}
 }
+
+/**
+ * The fault tests' `test`, with a fresh `profile` folder and `launch` to start Chromium on it.
+ * Both are fixtures: their teardown runs after the test whatever happened, a timeout included
+ * (code after a timed-out await never runs, a `finally` in the test neither), so no browser started
+ * here outlives its test and no profile is left behind.
+ */
+export const test = base.extend<{
+	profile: string;
+	launch: (profile: string) => Promise<OwnChromium>;
+}>({
+	// eslint-disable-next-line no-empty-pattern
+	profile: async ({}, use) => {
+		const profile = mkdtempSync(join(tmpdir(), 'recall-profile-'));
+		try {
+			await use(profile);
+		} finally {
+			rmSync(profile, { recursive: true, force: true });
+		}
+	},
+	// eslint-disable-next-line no-empty-pattern
+	launch: async ({}, use) => {
+		const running = new Map<number, Promise<void>>();
+		try {
+			await use((profile) => startChromium(profile, running));
+		} finally {
+			await Promise.all([...running].map(([pid, exited]) => killGroup(pid, exited)));
+		}
+	}
+});
 
 export { reveal } from '../helpers';
 
@@ -120,7 +169,7 @@ export async function answeredCount(page: Page): Promise<number> {
  * answers, and returns what it reports.
  */
 export async function runCheckDatabase(page: Page, origin: string): Promise<string> {
-	await page.goto(`${origin}/settings`);
+	await page.goto(`${origin}/settings/`);
 	await page.getByRole('button', { name: 'Check database' }).click();
 	const result = page.getByText(/^Checked \d+ cards against \d+ answers\./);
 	await expect(result).toBeVisible();
@@ -149,7 +198,7 @@ export async function logIds(page: Page): Promise<string[]> {
 
 /** Lets every new card be studied today, so a long run of answers never empties the queue. */
 export async function allowAllNewCards(page: Page, origin: string): Promise<void> {
-	await page.goto(`${origin}/settings`);
+	await page.goto(`${origin}/settings/`);
 	await page.getByLabel('New cards a day').fill('9999');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Settings saved.')).toBeVisible();
