@@ -28,6 +28,17 @@ describe('card search (issue 13)', () => {
 		);
 	});
 
+	it('lists cards with the words in their own text before cards that only quote them', () => {
+		const own = (card: Card) =>
+			JSON.stringify([card.prompt, card.answer, card.accept, card.tags]).toLowerCase();
+		const found = find('lavrov');
+		const first = found.findIndex((c) => !own(c).includes('lavrov'));
+		// Some cards only quote the sentence naming all four ministers, and they come last.
+		expect(first).toBeGreaterThan(0);
+		expect(found.slice(first).every((c) => !own(c).includes('lavrov'))).toBe(true);
+		expect(found.slice(0, first).every((c) => own(c).includes('lavrov'))).toBe(true);
+	});
+
 	it('ignores case and word order', () => {
 		const lower = find('lavrov');
 		expect(lower.length).toBeGreaterThan(0);

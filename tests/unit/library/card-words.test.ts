@@ -103,14 +103,14 @@ describe('the card browser in words (issue 13)', () => {
 		const mcq = row('f/mcq', {
 			note: 'd|f',
 			content: {
-				...basicCard('f/mcq', { prompt: 'Who?' }),
+				...basicCard('f/mcq', { prompt: 'Who?', answer: 'Lavrov' }),
 				kind: 'mcq',
 				distractors: ['a', 'b', 'c']
 			}
 		});
 		const typed = row('f/typed', {
 			note: 'd|f',
-			content: basicCard('f/typed', { prompt: 'Who?', kind: 'typed' })
+			content: basicCard('f/typed', { prompt: 'Who?', answer: 'Lavrov', kind: 'typed' })
 		});
 		const tf = row('g/tf', {
 			note: 'd|g',
@@ -122,6 +122,8 @@ describe('the card browser in words (issue 13)', () => {
 			['g/tf']
 		]);
 		expect(groups[0]?.shared).toBe('Who?');
+		expect(groups[0]?.answer).toBe('Lavrov');
 		expect(groups[1]?.shared).toBeUndefined();
+		expect(groups[1]?.answer).toBeUndefined();
 	});
 });

@@ -1,10 +1,11 @@
 /**
  * Forgiving card search for the card browser: word by word, each word must be found in some field
  * of the card (prompt, answer, accepted answers, tags, quote), with case, accents and punctuation
- * ignored as the quiz matcher ignores them, and a small typo forgiven per word.
+ * ignored as the quiz matcher ignores them, and a small typo forgiven per word. Cards whose own
+ * text has the words come before cards that only quote them.
  *
- * Pure and in memory: the browser indexes a deck's cards once when it loads them, then every
- * keystroke searches that index instead of reading the database again.
+ * Pure and in memory: the browser indexes a deck's cards once, then every keystroke searches that
+ * index instead of reading the database again.
  */
 import type { Card } from '$lib/deck';
 import { damerauLevenshtein, normaliseAnswer } from '$lib/quiz/match';
@@ -14,23 +15,22 @@ export interface HasCard {
 	content: Card;
 }
 
+/** Where a word was found: the card's own text (prompt, answers, tags) or only its quote. */
+const OWN = 2;
+const QUOTE = 1;
+
 export interface CardIndex<T extends HasCard> {
 	items: readonly T[];
-	/** Each item's fields, normalised and joined by a separator no word contains. */
-	texts: readonly string[];
-	/** Every distinct word of the deck, with the items it occurs in. */
-	words: ReadonlyMap<string, readonly number[]>;
+	/** Each item's own text and its quote, normalised, fields joined by a separator no word has. */
+	own: readonly string[];
+	quotes: readonly string[];
+	/** Every distinct word of the deck, with the items it occurs in and where (OWN or QUOTE). */
+	words: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }
 
-/** The text of a card that a search looks in. */
-function fields(card: Card): string[] {
-	return [
-		card.prompt,
-		card.answer,
-		...(card.accept ?? []),
-		...(card.tags ?? []),
-		card.source.quote
-	];
+/** The card's own text that a search looks in; its quote is looked in too, ranked lower. */
+function ownFields(card: Card): string[] {
+	return [card.prompt, card.answer, ...(card.accept ?? []), ...(card.tags ?? [])];
 }
 
 /**
@@ -41,26 +41,34 @@ function fields(card: Card): string[] {
  */
 export function indexCards<T extends HasCard>(items: readonly T[]): CardIndex<T> {
 	const memo = new Map<string, string>();
-	const normalise = (token: string) => {
-		let norm = memo.get(token);
-		if (norm === undefined) memo.set(token, (norm = normaliseAnswer(token)));
-		return norm;
-	};
-	const texts: string[] = [];
-	const words = new Map<string, number[]>();
-	items.forEach((item, i) => {
-		const normal = fields(item.content).map((field) =>
-			field.split(/\s+/).map(normalise).filter(Boolean).join(' ')
-		);
-		texts.push(normal.join(' | '));
-		for (const word of new Set(normal.join(' ').split(' '))) {
-			if (!word) continue;
-			const at = words.get(word);
-			if (at) at.push(i);
-			else words.set(word, [i]);
+	const normalise = (field: string) =>
+		field
+			.split(/\s+/)
+			.map((token) => {
+				let norm = memo.get(token);
+				if (norm === undefined) memo.set(token, (norm = normaliseAnswer(token)));
+				return norm;
+			})
+			.filter(Boolean)
+			.join(' ');
+	const own: string[] = [];
+	const quotes: string[] = [];
+	const words = new Map<string, Map<number, number>>();
+	const note = (text: string, i: number, where: number) => {
+		for (const word of text.split(' ')) {
+			if (!word || word === '|') continue;
+			const at = words.get(word) ?? new Map<number, number>();
+			at.set(i, Math.max(at.get(i) ?? 0, where));
+			words.set(word, at);
 		}
+	};
+	items.forEach((item, i) => {
+		own.push(ownFields(item.content).map(normalise).join(' | '));
+		quotes.push(normalise(item.content.source.quote));
+		note(own[i]!, i, OWN);
+		note(quotes[i]!, i, QUOTE);
 	});
-	return { items, texts, words };
+	return { items, own, quotes, words };
 }
 
 /**
@@ -87,35 +95,45 @@ function nearWord(word: string, length: number, known: string, max: number): boo
 	return false;
 }
 
-/** The items a single normalised search word finds: inside some text, or a deck word a typo away. */
-function itemsFor<T extends HasCard>(index: CardIndex<T>, word: string): Set<number> {
-	const found = new Set<number>();
-	index.texts.forEach((text, i) => {
-		if (text.includes(word)) found.add(i);
+/** The items a normalised search word finds, each with where: inside a text, or a typo away. */
+function itemsFor<T extends HasCard>(index: CardIndex<T>, word: string): Map<number, number> {
+	const found = new Map<number, number>();
+	const add = (i: number, where: number) => found.set(i, Math.max(found.get(i) ?? 0, where));
+	index.own.forEach((text, i) => {
+		if (text.includes(word)) add(i, OWN);
+		else if (index.quotes[i]?.includes(word)) add(i, QUOTE);
 	});
 	const max = typosAllowed(word);
 	if (max === 0) return found;
 	const length = Array.from(word).length;
 	for (const [known, at] of index.words) {
-		if (nearWord(word, length, known, max)) for (const i of at) found.add(i);
+		if (nearWord(word, length, known, max)) for (const [i, where] of at) add(i, where);
 	}
 	return found;
 }
 
 /**
- * The items whose card matches every word of `query`, in their order. An empty query finds all.
+ * The items whose card matches every word of `query`: those with the words in their own text
+ * first, then those that only quote some of them, each in their order. An empty query finds all.
  * @example searchCards(index, 'LAVROV') // Lavrov's cards, whatever the case
  * @example searchCards(index, 'lavrov minster') // his "foreign minister" cards, typo forgiven
  */
 export function searchCards<T extends HasCard>(index: CardIndex<T>, query: string): T[] {
 	const words = [...new Set(normaliseAnswer(query).split(' ').filter(Boolean))];
 	if (words.length === 0) return [...index.items];
-	let hits: Set<number> | undefined;
+	let score: Map<number, number> | undefined;
 	// Longest words first: they usually find the fewest items, so an empty result shows up soonest.
 	for (const word of words.sort((a, b) => b.length - a.length)) {
 		const found = itemsFor(index, word);
-		hits = hits ? new Set([...hits].filter((i) => found.has(i))) : found;
-		if (hits.size === 0) return [];
+		const next = new Map<number, number>();
+		for (const [i, where] of found) {
+			const before = score ? score.get(i) : 0;
+			if (before !== undefined) next.set(i, before + where);
+		}
+		score = next;
+		if (score.size === 0) return [];
 	}
-	return index.items.filter((_, i) => hits?.has(i));
+	const ranked = [...(score ?? new Map<number, number>())];
+	ranked.sort(([a, sa], [b, sb]) => sb - sa || a - b);
+	return ranked.map(([i]) => index.items[i]!);
 }

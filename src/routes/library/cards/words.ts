@@ -122,11 +122,15 @@ export function stateTone(card: Row): 'new' | 'learning' | 'review' | 'aside' {
 	return card.state === 0 ? 'new' : card.state === 2 ? 'review' : 'learning';
 }
 
-/** Cards made from one fact sit together; `shared` is their prompt when all ask the same words. */
+/**
+ * Cards made from one fact sit together; `shared` is their prompt when all ask the same words, and
+ * `answer` their answer when all have the same one.
+ */
 export interface CardGroup<T> {
 	note: string;
 	cards: T[];
 	shared?: string;
+	answer?: string;
 }
 
 /** Groups cards by fact, keeping the order in which each fact first appears. */
@@ -140,9 +144,13 @@ export function groupByFact<T extends Pick<CardRow, 'note' | 'content'>>(
 		else groups.set(card.note, { note: card.note, cards: [card] });
 	}
 	return [...groups.values()].map((g) => {
-		const prompts = new Set(g.cards.map((c) => c.content.prompt));
-		return g.cards.length > 1 && prompts.size === 1
-			? { ...g, shared: g.cards[0]?.content.prompt }
-			: g;
+		const [first] = g.cards;
+		if (!first || g.cards.length === 1) return g;
+		const same = (pick: (c: T) => string) => g.cards.every((c) => pick(c) === pick(first));
+		return {
+			...g,
+			...(same((c) => c.content.prompt) ? { shared: first.content.prompt } : {}),
+			...(same((c) => c.content.answer) ? { answer: first.content.answer } : {})
+		};
 	});
 }
