@@ -14,8 +14,11 @@ async function onThisThread(job: SnapshotJob): Promise<SnapshotReply> {
  * reply, and the study data is never touched by it. A worker that crashes (out of memory on a
  * small phone) is not retried on the page's own thread, where it would freeze the screen.
  */
-export async function runSnapshot(kind: SnapshotJob['kind']): Promise<SnapshotReply> {
-	const job: SnapshotJob = { kind, now: Date.now() };
+export async function runSnapshot(
+	kind: SnapshotJob['kind'],
+	label?: string
+): Promise<SnapshotReply> {
+	const job: SnapshotJob = { kind, now: Date.now(), ...(label ? { label } : {}) };
 	if (typeof Worker === 'undefined') return onThisThread(job);
 	let worker: Worker;
 	try {

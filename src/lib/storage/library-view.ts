@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import {
 	historyOf,
 	listDecks,
@@ -54,23 +53,16 @@ export async function loadLibrary(db: StudyDb): Promise<DeckProgress[]> {
 	);
 }
 
-/** A deck's cards (retired ones last), filtered by text in the prompt or answer. */
-export async function browseCards(db: StudyDb, deckId: string, search = ''): Promise<CardRow[]> {
-	const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-	const cards = await db.cards
-		.where('[deckId+active+state+order]')
-		.between(
-			[deckId, Dexie.minKey, Dexie.minKey, Dexie.minKey],
-			[deckId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey]
-		)
-		.filter((c) => {
-			const text = `${c.content.prompt} ${c.content.answer}`.toLowerCase();
-			return words.every((w) => text.includes(w));
-		})
-		.toArray();
+/**
+ * Every card of a deck, retired ones last, in deck order: read once by the card browser, which
+ * searches and filters them in memory (no read per keystroke).
+ */
+export async function deckCards(db: StudyDb, deckId: string): Promise<CardRow[]> {
+	const cards = await db.cards.where('deckId').equals(deckId).toArray();
 	return cards.sort((a, b) => a.retired - b.retired || a.order - b.order);
 }
 
+/** One card's answers, newest first. */
 export async function cardHistory(db: StudyDb, uid: string): Promise<ReviewLogRow[]> {
 	return historyOf(db, uid);
 }

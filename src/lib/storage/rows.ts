@@ -96,8 +96,11 @@ export interface SettingRow {
 	value: unknown;
 }
 
-/** Why a snapshot was taken: the first open of a study day, the learner's button, or a restore. */
-export type SnapshotReason = 'daily' | 'manual' | 'before-restore';
+/**
+ * Why a snapshot was taken: the first open of a study day, the learner's button, a restore, or a
+ * deck being deleted.
+ */
+export type SnapshotReason = 'daily' | 'manual' | 'before-restore' | 'before-delete';
 
 /** What one automatic snapshot holds; its data is in `snapshotData` under the same id. */
 export interface SnapshotRow {
@@ -106,6 +109,8 @@ export interface SnapshotRow {
 	/** The study day it was taken on, for example `2026-11-26`. */
 	day: string;
 	reason: SnapshotReason;
+	/** What it was taken for, in words: the title of the deck about to be deleted. */
+	label?: string;
 	decks: number;
 	cards: number;
 	logs: number;

@@ -99,7 +99,8 @@ export async function takeSnapshot(
 	db: StudyDb,
 	now: Date,
 	reason: SnapshotReason,
-	dayStartHour = 4
+	dayStartHour = 4,
+	label?: string
 ): Promise<SnapshotRow> {
 	const { value } = await fingerprint(db);
 	const file = await exportBackupFile(db, now);
@@ -109,6 +110,7 @@ export async function takeSnapshot(
 		createdAt: now.getTime(),
 		day: studyDayKey(now, dayStartHour),
 		reason,
+		...(label ? { label } : {}),
 		decks: file.decks,
 		cards: file.cards,
 		logs: file.logs,
@@ -229,10 +231,14 @@ export async function restoreSnapshot(
 	};
 }
 
-/** What the snapshot worker is asked: the day's snapshot (when due), or one now. */
+/**
+ * What the snapshot worker is asked: the day's snapshot (when due), or one now, taken by the
+ * learner or just before a deck is deleted (`label` names the deck).
+ */
 export interface SnapshotJob {
-	kind: 'daily' | 'manual';
+	kind: 'daily' | 'manual' | 'before-delete';
 	now: number;
+	label?: string;
 }
 
 export type SnapshotReply =
@@ -247,7 +253,8 @@ export async function runSnapshotJob(db: StudyDb, job: SnapshotJob): Promise<Sna
 		const now = new Date(job.now);
 		const { dayStartHour } = await loadSettings(db);
 		if (job.kind === 'daily') return await takeDailySnapshot(db, now, dayStartHour);
-		return { taken: true, snapshot: await takeSnapshot(db, now, 'manual', dayStartHour) };
+		const snapshot = await takeSnapshot(db, now, job.kind, dayStartHour, job.label);
+		return { taken: true, snapshot };
 	} catch (e) {
 		const error = e instanceof Error ? e.message : String(e);
 		return { taken: false, why: 'failed', error, full: isQuotaError(e) };
