@@ -26,7 +26,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 }) => {
 	test.setTimeout(90_000);
 	// An imported deck, studied a little, beside a bundled deck studied too.
-	await page.goto('/import');
+	await page.goto('/import/');
 	await expect(page.locator('input[type=file]')).toBeEnabled();
 	await page.locator('input[type=file]').setInputFiles('tests/fixtures/imports/anki-notes.txt');
 	await expect(page.getByRole('heading', { name: '“Spanish”' })).toBeVisible();
@@ -43,7 +43,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	expect(await deckLogs(page, deck.id)).toBe(2);
 	const others = await otherDecks(page, deck.id);
 
-	await page.goto('/library');
+	await page.goto('/library/');
 	const item = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('heading', { name: 'Spanish' }) });
@@ -75,7 +75,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await expect(page.getByRole('heading', { name: 'Spanish' })).toHaveCount(0);
 
 	// The snapshot, named after the deck, brings it back with its answers.
-	await page.goto('/settings');
+	await page.goto('/settings/');
 	const snapshot = page
 		.getByRole('list', { name: 'Snapshots' })
 		.getByRole('listitem')
@@ -85,7 +85,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await page.getByRole('button', { name: 'Restore this snapshot' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
 	expect(await deckLogs(page, deck.id)).toBe(2);
-	await page.goto('/library');
+	await page.goto('/library/');
 	await expect(page.getByRole('heading', { name: 'Spanish' })).toBeVisible();
 	await page.goto(`/library/cards?deck=${deck.id}`);
 	await page.getByRole('button', { name: 'Learning', exact: false }).first().click();
@@ -99,7 +99,7 @@ test('issue 13: the card browser finds "lavrov minster", filters by state, and s
 	await openReview(page, 'russia-japan-2plus2');
 	for (let i = 0; i < 3; i++) await answer(page, 'Good');
 
-	await page.goto('/library');
+	await page.goto('/library/');
 	await page
 		.getByRole('link', { name: 'Browse cards of Russia–Japan two-plus-two in Tokyo' })
 		.click();

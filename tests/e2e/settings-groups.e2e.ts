@@ -16,7 +16,7 @@ test('issue 13: settings are grouped, with contents at the top that jump to each
 	// The home screen installs the bundled decks, whose quiz modes the settings offer.
 	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
-	await page.goto('/settings');
+	await page.goto('/settings/');
 	await expect(page.getByLabel('New cards a day')).toBeVisible();
 
 	// The contents are on the first screen of a phone, one link per group, in the page's order.
@@ -71,7 +71,7 @@ test('issue 13: the grouped settings page passes axe in light and dark mode at 3
 }) => {
 	for (const scheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme: scheme });
-		await page.goto('/settings');
+		await page.goto('/settings/');
 		await expect(page.getByLabel('New cards a day')).toBeVisible();
 		await expect(page.getByText(/Loading/)).toHaveCount(0);
 		await axe(page, `settings, ${scheme}`);
