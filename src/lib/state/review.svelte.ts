@@ -320,9 +320,9 @@ export class ReviewSession {
 	/**
 	 * Reads the queue again. After an answer, the card just answered waits behind the others; after a
 	 * change from elsewhere, the card on screen stays if it is still due, so nothing jumps under the
-	 * learner's thumb.
+	 * learner's thumb. After an undo, the card taken back (`front`) comes first, once.
 	 */
-	async #refresh(justAnswered?: string, keepCurrent = false): Promise<void> {
+	async #refresh(justAnswered?: string, keepCurrent = false, front?: CardRow): Promise<void> {
 		if (!this.#settings) return;
 		const now = this.#clock();
 		await unburyDue(this.#db, now);
@@ -346,6 +346,7 @@ export class ReviewSession {
 		if (behind && cards.length > 1 && cards[0]?.uid === behind)
 			cards = [...cards.slice(1), cards[0]];
 		if (stay) cards = [stay, ...cards.filter((c) => c !== stay)];
+		if (front) cards = [front, ...cards.filter((c) => c.uid !== front.uid)];
 		if (keepCurrent && shown && !stay)
 			this.notice =
 				'That card was just answered in another tab or window, so it moved on here too.';
@@ -640,9 +641,9 @@ export class ReviewSession {
 			if (last.answer) this.answered--;
 			if (last.graded) this.graded--;
 			if (last.graded && last.right) this.right--;
-			await this.#refresh();
-			// Show the card that was taken back first, as it was before the answer.
-			await this.#show([restored, ...this.#queue.filter((c) => c.uid !== restored.uid)]);
+			// The card taken back comes first, as it was before the answer: put on screen once, with
+			// the queue read after the undo (not shown twice, first in its queue place and then again).
+			await this.#refresh(undefined, false, restored);
 			this.notice = 'Answer undone.';
 		} catch (e) {
 			this.#fail(e);
