@@ -15,7 +15,7 @@ test('the daily flow: open, review everything due, see the summary, come back to
 	expect(due).toBe(20); // the daily new-card limit, across both bundled decks
 
 	await page.getByRole('link', { name: 'Start review' }).click();
-	await expect(page.getByText(`0 / ${due}`)).toBeVisible();
+	await expect(page.getByText(`0 answered today · ${due} left`)).toBeVisible();
 	const done = page.getByRole('heading', { name: 'Done for today' });
 	for (let i = 0; i < due; i++) await answer(page, 'Easy');
 	await expect(done).toBeVisible();

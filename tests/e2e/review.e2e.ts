@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openReview } from './helpers';
+import { answer, countRows, openReview, reveal, settled } from './helpers';
 
 test('home shows what is due and starts a review', async ({ page }) => {
 	await page.goto('/');
@@ -9,7 +9,7 @@ test('home shows what is due and starts a review', async ({ page }) => {
 	await page.getByRole('link', { name: 'Start review' }).click();
 	await expect(page).toHaveURL(/\/review\/$/);
 	await expect(page.locator('.prompt')).toBeVisible();
-	await expect(page.getByText(/0 \/ \d+ · \d+ left/)).toBeVisible();
+	await expect(page.getByText(/^0 answered today · \d+ left$/)).toBeVisible();
 });
 
 test('a flashcard: reveal and rate with the keyboard, each rating with its interval', async ({
@@ -27,7 +27,7 @@ test('a flashcard: reveal and rate with the keyboard, each rating with its inter
 	await expect(ratings).toHaveText([/Again\s*1m/, /Hard\s*6m/, /Good\s*10m/, /Easy\s*\d+d/]);
 	await page.keyboard.press('3');
 	await expect(page.locator('.prompt')).not.toHaveText(prompt ?? '');
-	await expect(page.getByText(/^1 \//)).toBeVisible();
+	await expect(page.getByText(/^1 answered today/)).toBeVisible();
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 });
 
@@ -35,7 +35,7 @@ test('answers survive a reload and a closed browser context', async ({ page, con
 	await openReview(page);
 	for (let i = 0; i < 3; i++) {
 		await answer(page, 'Easy');
-		await expect(page.getByText(new RegExp(`^${i + 1} /`))).toBeVisible();
+		await expect(page.getByText(new RegExp(`^${i + 1} answered today`))).toBeVisible();
 	}
 	await page.reload();
 	await expect(page.locator('.prompt')).toBeVisible();
@@ -50,7 +50,7 @@ test('undo takes back the last answer', async ({ page }) => {
 	await openReview(page);
 	const first = await page.locator('.prompt').textContent();
 	await answer(page, 'Easy');
-	await expect(page.getByText(/^1 \//)).toBeVisible();
+	await expect(page.getByText(/^1 answered today/)).toBeVisible();
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.locator('.prompt')).toHaveText(first ?? '');
 	await expect(page.getByText('Answer undone.')).toBeVisible();
@@ -88,3 +88,79 @@ for (const width of [320, 390]) {
 		}
 	});
 }
+
+// Issue 13: the counter read "0 / 20 · 20 left", grew to "24 / 42 · 18 left" as Again cards came
+// back, and started again from 0 after a reload, which also took Undo away.
+test('the counter says answered today and cards left; a reload keeps both, and Undo', async ({
+	page,
+	context
+}) => {
+	await openReview(page);
+	const count = page.locator('.count');
+	const bar = page.locator('.progress .fill');
+	await expect(count).toHaveText('0 answered today · 20 left');
+	await answer(page, 'Again'); // it comes back today: still left
+	await expect(count).toHaveText('1 answered today · 20 left');
+	await answer(page, 'Easy');
+	await expect(count).toHaveText('2 answered today · 19 left');
+	const width = async () => (await bar.boundingBox())?.width ?? 0;
+	const track = (await page.locator('.progress').boundingBox())?.width ?? 1;
+	await expect.poll(async () => Math.round((100 * (await width())) / track)).toBe(10); // 2 of 21
+
+	await page.reload();
+	await expect(count).toHaveText('2 answered today · 19 left');
+	const undo = page.getByRole('button', { name: 'Undo' });
+	await expect(undo).toBeEnabled();
+	await undo.click();
+	await expect(page.getByText('Answer undone.')).toBeVisible();
+	await expect(count).toHaveText('1 answered today · 20 left');
+	await undo.click();
+	await expect(count).toHaveText('0 answered today · 20 left');
+	await expect(undo).toBeDisabled();
+	expect(await countRows(page, 'reviewLogs')).toBe(0);
+
+	// A new tab is a new session: today's count, but nothing of the other tab's to undo.
+	await answer(page, 'Easy');
+	const other = await context.newPage();
+	await openReview(other);
+	await expect(other.locator('.count')).toHaveText('1 answered today · 19 left');
+	await expect(other.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+// Issue 13: Undo pressed while the answer was being saved was dropped, and a rating given while an
+// undo was being written froze the page.
+test('undo at once after a rating takes it back and shows that card once', async ({ page }) => {
+	await openReview(page, 'two-plus-two-basics');
+	const first = await page.locator('.prompt').textContent();
+	const ratings = await reveal(page);
+	await ratings.getByRole('button', { name: /^Easy/ }).click();
+	await page.keyboard.press('u');
+	await expect(page.locator('.prompt')).toHaveText(first ?? '');
+	await expect(page.locator('.count')).toHaveText(/^0 answered today · 10 left$/);
+	await settled(page);
+	expect(await countRows(page, 'reviewLogs')).toBe(0);
+	const shown: (string | null)[] = [];
+	const done = page.getByRole('heading', { name: 'Done for today' });
+	for (let i = 0; i < 12 && !(await done.isVisible()); i++) {
+		shown.push(await page.locator('.prompt').textContent());
+		await answer(page, 'Easy');
+	}
+	await expect(done).toBeVisible();
+	expect(shown).toHaveLength(10);
+	expect(new Set(shown).size).toBe(10);
+	expect(shown[0]).toBe(first);
+});
+
+// Issue 13: the daily limit of new cards is shared by all decks, yet every deck showed 20 new.
+test('home: the decks’ counts add up to today’s total, and a deck says what it gives alone', async ({
+	page
+}) => {
+	await page.goto('/');
+	const split = page.locator('.split');
+	await expect(split).toContainText('20 new');
+	const perDeck = await page.locator('.deck .new').allTextContents();
+	expect(perDeck.length).toBeGreaterThan(1);
+	const sum = perDeck.reduce((n, t) => n + Number(/\d+/.exec(t)?.[0]), 0);
+	expect(sum).toBe(20);
+	await expect(page.getByText(/new if studied alone/).first()).toBeVisible();
+});

@@ -2,10 +2,14 @@ import { ReviewSession, type SessionOptions } from '$lib/state/review.svelte';
 import { ImportFlow } from '$lib/state/import.svelte';
 import { BackupFlow } from '$lib/state/backup.svelte';
 import { appDb } from './database';
+import { tabUndoStore } from './undo-store';
 
-/** A review (or, with `practice`, a practice test) over this device's cards. */
+/**
+ * A review (or, with `practice`, a practice test) over this device's cards. A review keeps its undo
+ * list in this tab, so a reload keeps Undo.
+ */
 export function openSession(options: SessionOptions = {}): ReviewSession {
-	return new ReviewSession(appDb(), options);
+	return new ReviewSession(appDb(), { undoStore: tabUndoStore, ...options });
 }
 
 /** The import page's flow, writing to this device. */

@@ -13,6 +13,8 @@ import {
 	sameState,
 	StaleAnswerError,
 	suspendCard,
+	undoableLogs,
+	UndoRefusedError,
 	isQuotaError,
 	unburyDue,
 	undoAnswer,
@@ -27,6 +29,8 @@ import {
 	RATINGS,
 	requeueAfterAnswer,
 	studyDayEnd,
+	studyDayKey,
+	studyDayStart,
 	type Grade,
 	type Scheduler
 } from '$lib/scheduler';
@@ -74,6 +78,24 @@ type Status = 'loading' | 'studying' | 'done' | 'error';
 /** What a learner can do to the card on screen besides answering it. */
 export type CardAction = 'suspend' | 'bury' | 'forget';
 
+/** An answer that can be taken back, with what it added to this page's counts. */
+export interface UndoEntry {
+	logId: string;
+	answer: boolean;
+	graded: boolean;
+	right: boolean;
+}
+
+/**
+ * Where a session keeps the answers it can take back, so that a reload of the same session keeps
+ * them (the app uses the tab's sessionStorage: a new tab starts with none). `key` names the study
+ * day and the deck scope: a list kept under another key is not returned.
+ */
+export interface UndoStore {
+	read(key: string): UndoEntry[];
+	write(key: string, entries: UndoEntry[]): void;
+}
+
 export interface SessionOptions {
 	clock?: () => Date;
 	deckId?: string;
@@ -81,6 +103,8 @@ export interface SessionOptions {
 	practice?: number;
 	/** Random numbers for picking practice cards (seeded in tests). */
 	random?: () => number;
+	/** Keeps the undo list across a reload of the page (none: it lives as long as the session). */
+	undoStore?: UndoStore;
 }
 
 /**
@@ -93,7 +117,13 @@ export class ReviewSession {
 	/** A short notice for the learner (a refused stale answer, an undo, a new leech). */
 	notice = $state<string | undefined>();
 	error = $state<string | undefined>();
+	/** Answers given in this session (this page), for its summary. */
 	answered = $state(0);
+	/**
+	 * Scheduling answers given today in this session's scope (one deck or all), read from the review
+	 * log: a reload or another tab's answers keep it right. Not kept for practice tests.
+	 */
+	answeredToday = $state(0);
 	/** Graded answers that were right, and all graded answers: for accuracy. */
 	right = $state(0);
 	graded = $state(0);
@@ -110,9 +140,19 @@ export class ReviewSession {
 	readonly startedAt: number;
 	#queue = $state.raw<CardRow[]>([]);
 	/** Answers that can be taken back, newest last, with what they added to the counts. */
-	#undo = $state.raw<{ logId: string; answer: boolean; graded: boolean; right: boolean }[]>([]);
+	#undo = $state.raw<UndoEntry[]>([]);
 	current = $derived(this.#queue[0]);
 	remaining = $derived(this.#queue.length);
+
+	/**
+	 * How far the bar has come, from 0 to 1: in a review, today's answers against those and the cards
+	 * left (an Again card re-enters and the bar waits for it); in a practice test, its questions.
+	 */
+	get progress(): number {
+		const done = this.practice === undefined ? this.answeredToday : this.answered;
+		const total = done + this.remaining;
+		return total > 0 ? done / total : 0;
+	}
 
 	get canUndo(): boolean {
 		return this.#undo.length > 0 && this.practice === undefined;
@@ -122,6 +162,9 @@ export class ReviewSession {
 	#clock: () => Date;
 	#random: () => number;
 	#deckId: string | undefined;
+	#undoStore: UndoStore | undefined;
+	/** The study day and deck scope the undo list belongs to. */
+	#undoKey = '';
 	#settings: StudySettings | undefined;
 	#scheduler: Scheduler | undefined;
 	// A cache read once per deck, not state the UI follows.
@@ -154,6 +197,7 @@ export class ReviewSession {
 		this.#clock = options.clock ?? (() => new Date());
 		this.#random = options.random ?? Math.random;
 		this.#deckId = options.deckId;
+		this.#undoStore = options.undoStore;
 		this.practice = options.practice;
 		this.startedAt = this.#clock().getTime();
 	}
@@ -168,10 +212,40 @@ export class ReviewSession {
 			this.#settings = await loadSettings(this.#db);
 			this.#scheduler = createScheduler(this.#settings.scheduler);
 			if (this.practice !== undefined) await this.#pickPractice(this.practice);
-			else await this.#refresh();
+			else {
+				await this.#restoreUndo();
+				await this.#refresh();
+			}
 		} catch (e) {
 			this.#fail(e);
 		}
+	}
+
+	/**
+	 * Takes up the undo list this tab kept for today's session in this scope (a reload). An answer
+	 * whose log row is gone (undone, or restored away) or that cannot be taken back any more (the card
+	 * was answered since, outside this list) is dropped. Taken-up answers added nothing to this page's
+	 * counts, so undoing them takes nothing from them.
+	 */
+	async #restoreUndo(): Promise<void> {
+		const now = this.#clock();
+		const hour = this.#settings?.dayStartHour;
+		this.#undoKey = `${studyDayKey(now, hour)}|${this.#deckId ?? '*'}`;
+		const saved = this.#undoStore?.read(this.#undoKey) ?? [];
+		if (saved.length === 0) return;
+		const ids = saved.map((e) => e.logId);
+		const live = await undoableLogs(this.#db, ids, studyDayStart(now, hour).getTime());
+		this.#setUndo(
+			saved
+				.filter((e) => live.has(e.logId))
+				.map((e) => ({ logId: e.logId, answer: false, graded: false, right: false }))
+		);
+	}
+
+	/** Sets the undo list (the newest 20) and keeps it for a reload. */
+	#setUndo(entries: UndoEntry[]): void {
+		this.#undo = entries.slice(-20);
+		if (this.#undoKey) this.#undoStore?.write(this.#undoKey, this.#undo);
 	}
 
 	async #pickPractice(count: number): Promise<void> {
@@ -198,25 +272,57 @@ export class ReviewSession {
 			if (this.#busy) this.#seen = Math.max(this.#seen, revision);
 			else {
 				this.#revision = revision;
-				void this.#refresh(undefined, true);
+				this.#refreshAlone(true);
 			}
 		});
 		return () => this.#unwatch?.();
 	}
 
+	/**
+	 * Waits until no write of this session is under way (answers, undos and card actions), then marks
+	 * one under way, so that writes run one at a time, in the order asked. Returns the function that
+	 * ends it.
+	 */
+	async #acquire(): Promise<() => void> {
+		// Checked and taken in one step: two waiters woken together must not both go ahead.
+		while (this.#busy) await this.#idle;
+		this.#busy = true;
+		let settle = () => {};
+		this.#idle = new Promise<void>((resolve) => (settle = resolve));
+		return () => {
+			this.#release();
+			settle();
+		};
+	}
+
 	/** Ends a write; a write from elsewhere seen meanwhile is followed now. */
 	#release(): void {
 		this.#busy = false;
-		if (this.#seen > this.#revision && this.practice === undefined)
-			void this.#refresh(undefined, true);
+		if (this.#seen > this.#revision && this.practice === undefined) this.#refreshAlone(true);
+	}
+
+	/**
+	 * Reads the queue again as a job of its own, taking its turn with answers and undos: a read that
+	 * started before an undo and ended after it would put back the queue as it was before the undo.
+	 */
+	#refreshAlone(keepCurrent: boolean): void {
+		void this.#acquire().then(async (finished) => {
+			try {
+				await this.#refresh(undefined, keepCurrent);
+			} catch (e) {
+				this.#fail(e);
+			} finally {
+				finished();
+			}
+		});
 	}
 
 	/**
 	 * Reads the queue again. After an answer, the card just answered waits behind the others; after a
 	 * change from elsewhere, the card on screen stays if it is still due, so nothing jumps under the
-	 * learner's thumb.
+	 * learner's thumb. After an undo, the card taken back (`front`) comes first, once.
 	 */
-	async #refresh(justAnswered?: string, keepCurrent = false): Promise<void> {
+	async #refresh(justAnswered?: string, keepCurrent = false, front?: CardRow): Promise<void> {
 		if (!this.#settings) return;
 		const now = this.#clock();
 		await unburyDue(this.#db, now);
@@ -240,10 +346,12 @@ export class ReviewSession {
 		if (behind && cards.length > 1 && cards[0]?.uid === behind)
 			cards = [...cards.slice(1), cards[0]];
 		if (stay) cards = [stay, ...cards.filter((c) => c !== stay)];
+		if (front) cards = [front, ...cards.filter((c) => c.uid !== front.uid)];
 		if (keepCurrent && shown && !stay)
 			this.notice =
 				'That card was just answered in another tab or window, so it moved on here too.';
 		this.#revision = Math.max(this.#revision, revision);
+		this.answeredToday = queue.answered;
 		if (stay) this.#queue = cards;
 		else await this.#show(cards);
 		if (cards.length === 0) this.nextDue = await nextDueAt(this.#db, options);
@@ -263,7 +371,7 @@ export class ReviewSession {
 			() => {
 				this.#wake = undefined;
 				if (!this.#busy && this.practice === undefined && this.status === 'done')
-					void this.#refresh();
+					this.#refreshAlone(false);
 			},
 			Math.max(1000, ms)
 		);
@@ -359,14 +467,11 @@ export class ReviewSession {
 	 */
 	async rate(grade: Grade): Promise<void> {
 		// A rating given while the previous answer is still being written waits for it, in order.
-		while (this.#busy) await this.#idle;
+		const finished = await this.#acquire();
 		const card = this.current;
 		const scheduler = this.#scheduler;
-		if (!card || !scheduler || !this.revealed) return;
-		this.#busy = true;
+		if (!card || !scheduler || !this.revealed) return finished();
 		this.saving = true;
-		let finished = () => {};
-		this.#idle = new Promise<void>((resolve) => (finished = resolve));
 		const now = this.#clock();
 		const feedback = this.feedback;
 		const practice = this.practice !== undefined;
@@ -400,15 +505,15 @@ export class ReviewSession {
 				next: (current) => answerCard(scheduler, current, grade, now, card.uid)
 			});
 			this.answered++;
+			if (!practice) this.answeredToday++;
 			const right = feedback ? feedback.correct : grade > 1;
 			const graded = !!feedback || practice;
 			if (graded) this.graded++;
 			if (graded && right) this.right++;
 			if (practice && !right)
 				this.missed = [...this.missed, { card, response: feedback?.response ?? '' }];
-			this.#undo = [...this.#undo, { logId: result.log.id, answer: true, graded, right }].slice(
-				-20
-			);
+			if (!practice)
+				this.#setUndo([...this.#undo, { logId: result.log.id, answer: true, graded, right }]);
 			appStatus.storageFull = false;
 			this.notice = result.becameLeech
 				? `You have forgotten this card ${result.card.lapses} times, so it is now a leech and suspended. Rewrite it or study it apart, then unsuspend it.`
@@ -424,7 +529,6 @@ export class ReviewSession {
 			else this.#fail(e);
 		} finally {
 			this.saving = false;
-			this.#release();
 			finished();
 		}
 	}
@@ -482,10 +586,10 @@ export class ReviewSession {
 
 	/** Suspends, buries until the next study day, or resets the card on screen. */
 	async act(action: CardAction): Promise<void> {
+		const finished = await this.#acquire();
 		const card = this.current;
 		const scheduler = this.#scheduler;
-		if (!card || !scheduler || this.#busy || !this.#settings) return;
-		this.#busy = true;
+		if (!card || !scheduler || !this.#settings) return finished();
 		const now = this.#clock();
 		try {
 			if (action === 'suspend') {
@@ -498,10 +602,10 @@ export class ReviewSession {
 				const { log } = await forgetCard(this.#db, card.uid, now, (s) =>
 					forgetCardState(scheduler, s, now)
 				);
-				this.#undo = [
+				this.#setUndo([
 					...this.#undo,
 					{ logId: log.id, answer: false, graded: false, right: false }
-				].slice(-20);
+				]);
 				this.notice = 'Card reset: it will be shown as a new card.';
 			}
 			if (this.practice !== undefined) await this.#show(this.#queue.slice(1));
@@ -509,29 +613,42 @@ export class ReviewSession {
 		} catch (e) {
 			this.#fail(e);
 		} finally {
-			this.#release();
+			finished();
 		}
 	}
 
 	/** Takes back the last answer of this session and shows that card again. */
 	async undo(): Promise<void> {
+		// Undo pressed while the last answer is being saved takes back that answer, once saved.
+		if (this.practice !== undefined) return;
+		const finished = await this.#acquire();
 		const last = this.#undo.at(-1);
-		if (!last || this.#busy || this.practice !== undefined) return;
-		this.#busy = true;
+		if (!last) return finished();
 		try {
-			const restored = await undoAnswer(this.#db, last.logId);
-			this.#undo = this.#undo.slice(0, -1);
+			let restored: CardRow;
+			try {
+				restored = await undoAnswer(this.#db, last.logId);
+			} catch (e) {
+				if (!(e instanceof UndoRefusedError)) throw e;
+				// Taken back or answered again in another tab: nothing to undo here any more.
+				this.#setUndo(this.#undo.slice(0, -1));
+				await this.#refresh(undefined, true);
+				this.notice =
+					'That answer was taken back or answered again in another tab or window, so it cannot be undone here.';
+				return;
+			}
+			this.#setUndo(this.#undo.slice(0, -1));
 			if (last.answer) this.answered--;
 			if (last.graded) this.graded--;
 			if (last.graded && last.right) this.right--;
-			await this.#refresh();
-			// Show the card that was taken back first, as it was before the answer.
-			await this.#show([restored, ...this.#queue.filter((c) => c.uid !== restored.uid)]);
+			// The card taken back comes first, as it was before the answer: put on screen once, with
+			// the queue read after the undo (not shown twice, first in its queue place and then again).
+			await this.#refresh(undefined, false, restored);
 			this.notice = 'Answer undone.';
 		} catch (e) {
 			this.#fail(e);
 		} finally {
-			this.#release();
+			finished();
 		}
 	}
 

@@ -20,6 +20,14 @@ export class StaleAnswerError extends Error {
 	}
 }
 
+/** An answer that cannot be taken back: its log row is gone, or the card was answered since. */
+export class UndoRefusedError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UndoRefusedError';
+	}
+}
+
 export class MissingCardError extends Error {
 	constructor(readonly uid: string) {
 		super(`No card ${uid}`);
@@ -156,12 +164,12 @@ export async function forgetCard(
 export async function undoAnswer(db: StudyDb, logId: string): Promise<CardRow> {
 	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
 		const log = await db.reviewLogs.get(logId);
-		if (!log) throw new Error('That answer is no longer recorded.');
+		if (!log) throw new UndoRefusedError('That answer is no longer recorded.');
 		const later = await db.reviewLogs
 			.where('[uid+reviewedAt]')
 			.between([log.uid, log.reviewedAt], [log.uid, Number.MAX_SAFE_INTEGER], false, true)
 			.count();
-		if (later > 0) throw new Error('A later answer of this card must be undone first.');
+		if (later > 0) throw new UndoRefusedError('A later answer of this card must be undone first.');
 		const card = await db.cards.get(log.uid);
 		if (!card) throw new MissingCardError(log.uid);
 		const previous = await db.reviewLogs
@@ -178,6 +186,31 @@ export async function undoAnswer(db: StudyDb, logId: string): Promise<CardRow> {
 		await bumpRevision(db);
 		return restored;
 	});
+}
+
+/**
+ * Which of `ids` (a session's undo list, oldest first) can still be taken back in that order: the log
+ * row exists, was written since `since` (today's study day), is an answer or a reset, and every
+ * later log row of its card is also in the list, so undoing the list from its end reaches it.
+ */
+export async function undoableLogs(
+	db: StudyDb,
+	ids: string[],
+	since: number
+): Promise<Set<string>> {
+	const wanted = new Set(ids);
+	const logs = await db.reviewLogs.bulkGet(ids);
+	const kept = new Set<string>();
+	for (const log of logs) {
+		if (!log || log.reviewedAt < since || (log.kind !== 'review' && log.kind !== 'forget'))
+			continue;
+		const later = await db.reviewLogs
+			.where('[uid+reviewedAt]')
+			.between([log.uid, log.reviewedAt], [log.uid, Number.MAX_SAFE_INTEGER], false, true)
+			.primaryKeys();
+		if (later.every((id) => wanted.has(String(id)))) kept.add(log.id);
+	}
+	return kept;
 }
 
 /** Every log row of one card, oldest first. */

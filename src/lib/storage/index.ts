@@ -15,6 +15,8 @@ export {
 	recordAnswer,
 	forgetCard,
 	undoAnswer,
+	undoableLogs,
+	UndoRefusedError,
 	historyOf,
 	StaleAnswerError,
 	MissingCardError,

@@ -1,4 +1,11 @@
-import { buildQueue, listDecks, nextDueAt, type DeckRow, type StudyDb } from '$lib/storage';
+import {
+	buildQueue,
+	listDecks,
+	nextDueAt,
+	type CardRow,
+	type DeckRow,
+	type StudyDb
+} from '$lib/storage';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 import { loadSettings, queueOptions } from './study-settings';
 
@@ -10,8 +17,26 @@ export interface DueCounts {
 
 export interface DeckOverview {
 	deck: DeckRow;
+	/**
+	 * This deck's part of today's review of all decks: the daily limits are shared, so these add up
+	 * to the totals across decks.
+	 */
 	due: DueCounts;
+	/** What studying this deck alone would show today: it may take the whole shared limit. */
+	alone: DueCounts;
 	nextDue: Date | undefined;
+}
+
+/** Counts of `cards` by the state they are in, for one deck. */
+function countsOf(cards: CardRow[], deckId: string): DueCounts {
+	const counts: DueCounts = { learning: 0, review: 0, new: 0 };
+	for (const card of cards) {
+		if (card.deckId !== deckId) continue;
+		if (card.state === 0) counts.new++;
+		else if (card.state === 2) counts.review++;
+		else counts.learning++;
+	}
+	return counts;
 }
 
 /**
@@ -52,7 +77,7 @@ export interface Overview {
 export async function loadOverview(db: StudyDb, now: Date): Promise<Overview> {
 	const settings = await loadSettings(db);
 	const all = queueOptions(settings, now);
-	const [today, decks] = await Promise.all([
+	const [today, alone] = await Promise.all([
 		buildQueue(db, all),
 		listDecks(db).then((rows) =>
 			Promise.all(
@@ -62,13 +87,17 @@ export async function loadOverview(db: StudyDb, now: Date): Promise<Overview> {
 					const empty = queue.cards.length === 0;
 					return {
 						deck,
-						due: queue.counts,
+						alone: queue.counts,
 						nextDue: empty ? await nextDueAt(db, options) : undefined
 					};
 				})
 			)
 		)
 	]);
+	// Each deck's counts are its part of the review of all decks (the queue above, which introduces
+	// new cards across decks in their order), so they add up to the totals: a shared limit of 20 new
+	// cards never shows as 20 in every deck.
+	const decks = alone.map((d) => ({ ...d, due: countsOf(today.cards, d.deck.id) }));
 	const nextDue = today.cards.length === 0 ? await nextDueAt(db, all) : undefined;
 	const streak = await studyStreak(db, now, settings.dayStartHour);
 	return { streak, today: today.counts, nextDue, decks };

@@ -32,6 +32,8 @@ export interface DueQueue {
 	learningLater?: number;
 	/** More learning cards were due than one queue reads: reading it again adds the rest. */
 	truncated: boolean;
+	/** Scheduling answers given since the study day began, in this queue's scope (one deck or all). */
+	answered: number;
 }
 
 const LEARNING_STATES = [1, 3] as const;
@@ -58,10 +60,15 @@ function newCards(db: StudyDb, deckId: string | undefined) {
 				.between([deckId, 1, 0, Dexie.minKey], [deckId, 1, 0, Dexie.maxKey]);
 }
 
-interface Done {
+interface DoneCounts {
 	newDone: number;
 	reviewsDone: number;
-	byDeck: Map<string, { newDone: number; reviewsDone: number }>;
+	/** Every scheduling answer, whatever state the card was in (learning steps too). */
+	answered: number;
+}
+
+interface Done extends DoneCounts {
+	byDeck: Map<string, DoneCounts>;
 	/** Facts (sibling groups) answered today. */
 	notes: Set<string>;
 }
@@ -71,14 +78,22 @@ interface Done {
  * limits. Reads today's log rows through the `reviewedAt` index (a day's worth, not the history).
  */
 async function doneToday(db: StudyDb, dayStart: Date): Promise<Done> {
-	const done: Done = { newDone: 0, reviewsDone: 0, byDeck: new Map(), notes: new Set() };
+	const done: Done = {
+		newDone: 0,
+		reviewsDone: 0,
+		answered: 0,
+		byDeck: new Map(),
+		notes: new Set()
+	};
 	await db.reviewLogs
 		.where('reviewedAt')
 		.aboveOrEqual(dayStart.getTime())
 		.each((log) => {
 			if (log.kind !== 'review') return;
 			done.notes.add(log.note);
-			const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0 };
+			const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0, answered: 0 };
+			done.answered++;
+			deck.answered++;
 			if (log.before.state === 0) {
 				done.newDone++;
 				deck.newDone++;
@@ -193,7 +208,8 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 		cards: [...dueNow, ...interleave(reviews, fresh), ...ahead],
 		counts: { learning: learning.length, review: reviews.length, new: fresh.length },
 		...(laterDue.length > 0 ? { learningLater: Math.min(...laterDue) } : {}),
-		truncated: lists.some((l) => l.length >= LEARNING_READ)
+		truncated: lists.some((l) => l.length >= LEARNING_READ),
+		answered: deckId === undefined ? done.answered : (done.byDeck.get(deckId)?.answered ?? 0)
 	};
 }
 

@@ -1,18 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { installDeck, type StudyDb } from '$lib/storage';
+import { installDeck, undoAnswer, type StudyDb } from '$lib/storage';
 import type { Grade } from '$lib/scheduler';
-import { ReviewSession } from '$lib/state';
+import { ReviewSession, type UndoEntry, type UndoStore } from '$lib/state';
 import { DEFAULT_SETTINGS, saveSettings } from '$lib/storage/study-settings';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer } from '../../fixtures/answers';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 async function session(
 	count = 3,
-	options: { learnAheadMinutes?: number; before?: (db: StudyDb) => Promise<unknown> } = {}
+	options: {
+		learnAheadMinutes?: number;
+		before?: (db: StudyDb) => Promise<unknown>;
+		/** Follow writes from elsewhere, as the review page does. */
+		watch?: boolean;
+	} = {}
 ) {
 	const db = freshDb();
 	await installDeck(db, smallDeck(count), { now: NOW, bundled: true });
@@ -21,6 +27,7 @@ async function session(
 	await options.before?.(db);
 	let now = NOW;
 	const s = new ReviewSession(db, { clock: () => now });
+	if (options.watch) s.watch();
 	await s.load();
 	return { db, s, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
@@ -227,5 +234,140 @@ describe('ReviewSession when storage is full', () => {
 		await s.rate(3);
 		expect(appStatus.storageFull).toBe(false);
 		expect(await db.reviewLogs.count()).toBe(1);
+	});
+});
+
+/** Answers every card left with Easy and returns their ids in the order shown. */
+async function drain(s: ReviewSession): Promise<(string | undefined)[]> {
+	const shown: (string | undefined)[] = [];
+	for (let i = 0; i < 30 && s.current; i++) shown.push(await rateShown(s, 4));
+	return shown;
+}
+
+describe('ReviewSession undo (issue 13: undo showed the card twice)', () => {
+	it('takes back an answer still being saved when Undo is pressed at once, and shows that card once', async () => {
+		const { db, s } = await session(3);
+		const before = await db.cards.get('small|c0');
+		s.reveal();
+		const rated = s.rate(3); // c1 is painted while c0's answer is written
+		await s.undo(); // it used to be dropped while the answer was being saved
+		await rated;
+		expect(await db.reviewLogs.count()).toBe(0);
+		expect(await db.cards.get('small|c0')).toEqual(before);
+		expect(s.current?.cardId).toBe('c0');
+		expect(s.remaining).toBe(3);
+		expect(await drain(s)).toEqual(['c0', 'c1', 'c2']);
+	});
+
+	it('shows the undone card once, also after a write from another tab', async () => {
+		const { db, s } = await session(5, { watch: true });
+		expect(await rateShown(s, 1)).toBe('c0'); // Again: c0 waits at the back of the queue
+		await answer(db, 'small|c3', 4, NOW); // another tab
+		await s.undo();
+		await vi.waitFor(() => expect(s.notice).toBe('Answer undone.'));
+		expect(s.current?.cardId).toBe('c0');
+		expect(await drain(s)).toEqual(['c0', 'c1', 'c2', 'c4']);
+		s.close();
+	});
+});
+
+/** An undo store in memory, standing in for the tab's sessionStorage across a reload. */
+function memoryStore(): UndoStore & { saved: Map<string, UndoEntry[]> } {
+	const saved = new Map<string, UndoEntry[]>();
+	return {
+		saved,
+		read: (key) => saved.get(key) ?? [],
+		write: (key, entries) => void saved.set(key, entries)
+	};
+}
+
+describe('ReviewSession counter (issue 13: "0 / 20" grew to "24 / 42" and reset on reload)', () => {
+	it('counts the answers given today in its scope from the log, so a reload keeps them', async () => {
+		const { db } = await session(3);
+		await installDeck(db, smallDeck(2, 1, 'other'), { now: NOW, bundled: true });
+		const s = new ReviewSession(db, { clock: () => NOW, deckId: 'small' });
+		await s.load();
+		expect(s.answeredToday).toBe(0);
+		await answer(db, 'other|c0', 4, NOW); // another deck, answered elsewhere
+		expect(await rateShown(s, 1)).toBe('c0'); // Again: answered, and still left
+		expect(s.answeredToday).toBe(1);
+		expect(s.remaining).toBe(3);
+		expect(await rateShown(s, 4)).toBe('c1');
+		expect(s.answeredToday).toBe(2);
+		expect(s.remaining).toBe(2);
+		expect(s.progress).toBe(0.5);
+		// The page is reloaded: a new session over the same data, for this deck and for all decks.
+		const deck = new ReviewSession(db, { clock: () => NOW, deckId: 'small' });
+		await deck.load();
+		expect(deck.answeredToday).toBe(2);
+		expect(deck.remaining).toBe(2);
+		const all = new ReviewSession(db, { clock: () => NOW });
+		await all.load();
+		expect(all.answeredToday).toBe(3);
+		// The next study day starts from nothing.
+		const tomorrow = new ReviewSession(db, { clock: () => new Date(NOW.getTime() + DAY) });
+		await tomorrow.load();
+		expect(tomorrow.answeredToday).toBe(0);
+	});
+});
+
+describe('ReviewSession undo across a reload (issue 13: Undo was disabled after a reload)', () => {
+	async function answeredThenReloaded(store: UndoStore, clock = () => NOW) {
+		const { db, s } = await session(3);
+		const before = await db.cards.toArray();
+		const first = new ReviewSession(db, { clock: () => NOW, undoStore: store });
+		s.close();
+		await first.load();
+		expect(await rateShown(first, 3)).toBe('c0');
+		expect(await rateShown(first, 1)).toBe('c1');
+		first.close();
+		const reloaded = new ReviewSession(db, { clock, undoStore: store });
+		await reloaded.load();
+		return { db, before, reloaded };
+	}
+
+	it('keeps Undo for the answers of the session, restoring each card exactly', async () => {
+		const { db, before, reloaded } = await answeredThenReloaded(memoryStore());
+		expect(reloaded.canUndo).toBe(true);
+		expect(reloaded.answeredToday).toBe(2);
+		await reloaded.undo();
+		expect(reloaded.current?.cardId).toBe('c1');
+		expect(reloaded.answeredToday).toBe(1);
+		await reloaded.undo();
+		expect(reloaded.current?.cardId).toBe('c0');
+		expect(reloaded.canUndo).toBe(false);
+		expect(await db.cards.toArray()).toEqual(before);
+		expect(await db.reviewLogs.count()).toBe(0);
+	});
+
+	it('drops an answer already taken back elsewhere, and starts a new study day with none', async () => {
+		const store = memoryStore();
+		const { db, reloaded } = await answeredThenReloaded(store);
+		const [key] = [...store.saved.keys()];
+		const last = store.saved.get(key ?? '')?.at(-1);
+		// Another tab of the same session took back c1's answer before this reload.
+		await undoAnswer(db, last?.logId ?? '');
+		const again = new ReviewSession(db, { clock: () => NOW, undoStore: store });
+		await again.load();
+		await again.undo();
+		expect(again.current?.cardId).toBe('c0');
+		expect(again.canUndo).toBe(false);
+		expect(await db.reviewLogs.count()).toBe(0);
+		expect(reloaded.canUndo).toBe(true); // the older page still lists it, and would refuse it
+		const next = await answeredThenReloaded(memoryStore(), () => new Date(NOW.getTime() + DAY));
+		expect(next.reloaded.canUndo).toBe(false);
+	});
+
+	it('says so, instead of failing, when an answer on its list was taken back in another tab', async () => {
+		const store = memoryStore();
+		const { db, reloaded } = await answeredThenReloaded(store);
+		const last = [...store.saved.values()][0]?.at(-1);
+		await undoAnswer(db, last?.logId ?? '');
+		await reloaded.undo();
+		expect(reloaded.status).toBe('studying');
+		expect(reloaded.notice).toMatch(/cannot be undone here/);
+		await reloaded.undo();
+		expect(reloaded.current?.cardId).toBe('c0');
+		expect(await db.reviewLogs.count()).toBe(0);
 	});
 });

@@ -36,10 +36,34 @@ describe('home overview', () => {
 		await installDeck(db, smallDeck(30, 1, 'two'), { now: NOW, bundled: true });
 		const overview = await loadOverview(db, NOW);
 		expect(overview.today).toEqual({ learning: 0, review: 0, new: 20 });
-		expect(overview.decks.map((d) => [d.deck.id, d.due.new])).toEqual([
-			['one', 3],
-			['two', 20]
+		expect(overview.decks.map((d) => [d.deck.id, d.due.new, d.alone.new])).toEqual([
+			['one', 3, 3],
+			['two', 17, 20]
 		]);
 		expect(overview.streak).toBe(0);
+	});
+
+	it('gives per-deck counts that add up to today’s totals under the shared limits (issue 13)', async () => {
+		const db = freshDb();
+		for (const id of ['a', 'b', 'c'])
+			await installDeck(db, smallDeck(15, 1, id), {
+				now: new Date(NOW.getTime() - DAY),
+				bundled: true
+			});
+		// Yesterday's answers: reviews due today in two decks; one card still learning in deck c.
+		for (const uid of ['a|c0', 'a|c1', 'b|c0'])
+			await answer(db, uid, 4, new Date(NOW.getTime() - 9 * DAY));
+		await answer(db, 'c|c0', 1, new Date(NOW.getTime() - 60_000));
+		const overview = await loadOverview(db, NOW);
+		const total = (key: 'new' | 'learning' | 'review') =>
+			overview.decks.reduce((n, d) => n + d.due[key], 0);
+		expect(overview.today.new).toBe(19); // the limit of 20, less c's card introduced today
+		expect(total('new')).toBe(overview.today.new);
+		expect(total('learning')).toBe(overview.today.learning);
+		expect(total('review')).toBe(overview.today.review);
+		expect(overview.today.learning).toBe(1);
+		expect(overview.today.review).toBe(3);
+		// Each deck alone could take up to the whole limit: that is said apart, not added in.
+		expect(overview.decks.map((d) => d.alone.new)).toEqual([13, 14, 14]);
 	});
 });
