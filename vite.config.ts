@@ -83,6 +83,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
 		environment: 'node',
+		// The fuzz suites run 1,000 cases each: seconds on a quiet machine, several times that on a
+		// shared 2-core CI machine under load, where vitest's 5 s default timed them out.
+		testTimeout: 60_000,
 		expect: { requireAssertions: true }
 	}
 });

@@ -199,7 +199,7 @@ describe('fuzzed text imports (Anki, Quizlet, CSV with a header)', () => {
 				const started = performance.now();
 				const result = prepareText(file);
 				// Crafted fields once held the checker for minutes (see html-text and text-cards tests).
-				expect(performance.now() - started).toBeLessThan(2000);
+				expect(performance.now() - started).toBeLessThan(10_000);
 				expect(result.format).toBe(format);
 				for (const w of result.warnings) {
 					expect(w.file).toBe(file.name);

@@ -74,7 +74,8 @@ describe('toPlainText', () => {
 		(unit) => {
 			const started = performance.now();
 			const out = toPlainText(unit.repeat(20_000));
-			expect(performance.now() - started).toBeLessThan(2000);
+			// Wide margin for a busy CI machine: the quadratic code took minutes here.
+			expect(performance.now() - started).toBeLessThan(10_000);
 			expect(hasMarkup(out.text)).toBe(false);
 		}
 	);

@@ -184,7 +184,9 @@ describe('notesToCards', () => {
 	])('reads %s in linear time', (_name, notes, cards) => {
 		const started = performance.now();
 		const made = notesToCards(notes, 'f.txt');
-		expect(performance.now() - started).toBeLessThan(2000);
+		// Linear is well under a second on a quiet machine; the old code took 40 s and more. The wide
+		// margin keeps a busy 2-core CI machine from failing a linear run (2.6 s was seen there).
+		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(made.cards).toHaveLength(cards);
 		expect(new Set(made.cards.map((c) => c.id)).size).toBe(cards);
 	});
