@@ -63,7 +63,9 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await expect(dialog).toBeHidden();
 	await item.getByRole('button', { name: 'Delete deck Spanish' }).click();
 	await page.getByRole('alertdialog').getByRole('button', { name: 'Delete this deck' }).click();
-	await expect(page.getByRole('status')).toContainText('Deleted “Spanish”: 9 cards and 2 answers');
+	await expect(page.getByRole('main').getByRole('status')).toContainText(
+		'Deleted “Spanish”: 9 cards and 2 answers'
+	);
 	await expect(page.getByRole('heading', { name: 'Spanish' })).toHaveCount(0);
 	await page.screenshot({ path: 'test-results/library-deleted.png' });
 	expect(await deckLogs(page, deck.id)).toBe(0);
@@ -83,13 +85,15 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await expect(snapshot).toHaveCount(1);
 	await snapshot.getByRole('button', { name: /^Restore/ }).click();
 	await page.getByRole('button', { name: 'Restore this snapshot' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Restored the snapshot' })).toBeVisible();
+	await expect(
+		page.getByRole('main').getByRole('status').filter({ hasText: 'Restored the snapshot' })
+	).toBeVisible();
 	expect(await deckLogs(page, deck.id)).toBe(2);
 	await page.goto('/library/');
 	await expect(page.getByRole('heading', { name: 'Spanish' })).toBeVisible();
 	await page.goto(`/library/cards?deck=${deck.id}`);
 	await page.getByRole('button', { name: 'Learning', exact: false }).first().click();
-	await expect(page.getByRole('status')).toContainText('2 of 9 cards match');
+	await expect(page.getByRole('main').getByRole('status')).toContainText('2 of 9 cards match');
 });
 
 test('issue 13: the card browser finds "lavrov minster", filters by state, and speaks in words', async ({
@@ -103,7 +107,7 @@ test('issue 13: the card browser finds "lavrov minster", filters by state, and s
 	await page
 		.getByRole('link', { name: 'Browse cards of Russia–Japan two-plus-two in Tokyo' })
 		.click();
-	const status = page.getByRole('status');
+	const status = page.getByRole('main').getByRole('status');
 	await expect(status).toHaveText(/^\d+ cards/);
 	const total = Number((await status.innerText()).match(/^(\d+)/)?.[1]);
 	expect(total).toBeGreaterThan(50);

@@ -33,7 +33,7 @@ test('after the first visit, the app reloads, opens new tabs and reviews offline
 	await expect(page.locator('.prompt')).toBeVisible();
 	await expect(page.getByText(/Offline/)).toBeVisible();
 	await answer(page, 'Good');
-	await expect(page.getByText(/^1 \//)).toBeVisible();
+	await expect(page.getByText(/^1 answered today/)).toBeVisible();
 	expect(await countRows(page, 'reviewLogs')).toBe(1);
 
 	const tab = await context.newPage();

@@ -15,7 +15,7 @@ test('with the storage quota used up, an answer is refused and nothing saved is 
 	await openReview(page);
 	await answer(page, 'Good');
 	await answer(page, 'Again');
-	await expect(page.getByText(/^2 \//)).toBeVisible();
+	await expect(page.getByText(/^2 answered today/)).toBeVisible();
 	const saved = await countRows(page, 'reviewLogs');
 	expect(saved).toBe(2);
 
@@ -36,7 +36,7 @@ test('with the storage quota used up, an answer is refused and nothing saved is 
 	// The card stays on screen with its ratings, and the counter did not move.
 	await expect(page.locator('.prompt')).toHaveText(prompt ?? '');
 	await expect(ratings).toBeVisible();
-	await expect(page.getByText(/^2 \//)).toBeVisible();
+	await expect(page.getByText(/^2 answered today/)).toBeVisible();
 	// A second try while still full is refused the same way.
 	await ratingButton(ratings, 'Good').click();
 	await expect(page.getByText(/this answer was not saved/)).toBeVisible();
@@ -45,7 +45,7 @@ test('with the storage quota used up, an answer is refused and nothing saved is 
 	// Space comes back (the override is lifted): the same rating now goes through.
 	await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 	await ratingButton(ratings, 'Good').click();
-	await expect(page.getByText(/^3 \//)).toBeVisible();
+	await expect(page.getByText(/^3 answered today/)).toBeVisible();
 	await expect(page.getByText('Storage is full.')).toBeHidden();
 	await expect(page.locator('.prompt')).not.toHaveText(prompt ?? '');
 	expect(await countRows(page, 'reviewLogs')).toBe(saved + 1);

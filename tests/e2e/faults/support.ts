@@ -156,12 +156,14 @@ export { reveal } from '../helpers';
 export const ratingButton = (ratings: Locator, rating: Rating) =>
 	ratings.getByRole('button', { name: new RegExp(`^${rating}`) });
 
-/** How many answers this session says it has recorded: the "N / M" counter on the review screen. */
+/**
+ * How many answers this page's session has acknowledged (the counter on screen says answered
+ * today, which also counts other tabs' answers; the session's own count is on its element).
+ */
 export async function answeredCount(page: Page): Promise<number> {
-	const text = (await page.locator('.count').textContent()) ?? '';
-	const found = /^\s*(\d+) \//.exec(text);
-	if (!found) throw new Error(`No answer counter in "${text}"`);
-	return Number(found[1]);
+	const value = await page.locator('.count').getAttribute('data-session-answers');
+	if (value === null) throw new Error('No answer counter on the review screen');
+	return Number(value);
 }
 
 /**
