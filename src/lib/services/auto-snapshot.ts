@@ -1,11 +1,12 @@
 import type { SnapshotJob, SnapshotReply } from '$lib/storage/snapshots';
+import { noDailySnapshot } from '$lib/storage/snapshot-due';
+import { loadSettings } from '$lib/storage/study-settings';
+import { appDb } from './database';
+import { whenSettled } from './idle';
 
 /** Where workers are missing, the same job on this thread, loaded on demand. */
 async function onThisThread(job: SnapshotJob): Promise<SnapshotReply> {
-	const [{ appDb }, { runSnapshotJob }] = await Promise.all([
-		import('./database'),
-		import('$lib/storage/snapshots')
-	]);
+	const { runSnapshotJob } = await import('$lib/storage/snapshots');
 	return runSnapshotJob(appDb(), job);
 }
 
@@ -48,24 +49,29 @@ export async function runSnapshot(
 
 let taken = false;
 
+/** After the page's load, this long and an idle moment: the snapshot never competes with loading. */
+export const SNAPSHOT_DELAY_MS = 3000;
+
 /**
- * Today's snapshot once the home screen is idle, at most once per page load. Returns the function
- * that calls it off: leaving home first (to start a review) puts it off to the next visit, so it
- * never runs under a study session.
+ * Today's snapshot once the home screen has loaded and is idle, at most once per page load. The
+ * worker starts only when a snapshot may be due: never on a first visit (no answers to keep) nor
+ * on a second open the same day. Returns the function that calls it off: leaving home first (to
+ * start a review) puts it off to the next visit, so it never runs under a study session.
  */
-export function scheduleDailySnapshot(delayMs = 1000): () => void {
+export function scheduleDailySnapshot(delayMs = SNAPSHOT_DELAY_MS): () => void {
 	if (taken) return () => undefined;
-	let idle: number | undefined;
-	const timer = setTimeout(() => {
-		const run = () => {
-			taken = true;
-			void runSnapshot('daily');
-		};
-		if ('requestIdleCallback' in window) idle = requestIdleCallback(run, { timeout: 5000 });
-		else run();
+	let cancelled = false;
+	const stop = whenSettled(() => {
+		taken = true;
+		void (async () => {
+			const db = appDb();
+			const { dayStartHour } = await loadSettings(db);
+			if (cancelled || (await noDailySnapshot(db, new Date(), dayStartHour))) return;
+			await runSnapshot('daily');
+		})().catch(() => undefined); // the next open tries again
 	}, delayMs);
 	return () => {
-		clearTimeout(timer);
-		if (idle !== undefined) cancelIdleCallback(idle);
+		cancelled = true;
+		stop();
 	};
 }

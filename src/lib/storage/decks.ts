@@ -3,6 +3,7 @@ import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
 import { newCardRow } from './card-state';
 import { activeFlag, type CardRow, type DeckRow } from './rows';
+import { putInSlices } from './sliced-writes';
 
 export interface InstallReport {
 	added: number;
@@ -28,13 +29,13 @@ export interface InstallOptions {
 	sourceUrl?: string;
 	/** Called as the cards are written: a large deck shows its progress. */
 	onProgress?: (done: number, total: number) => void;
+	/** Time one slice of card writes may take on this thread (see `putInSlices`). */
+	sliceBudgetMs?: number;
 }
 
-/** Cards written per bulkPut: a large deck reports progress and leaves the page free to paint. */
-const WRITE_SLICE = 500;
-
 /**
- * Installs a deck, or updates an installed one, in one transaction. A card whose id is unchanged keeps
+ * Installs a deck, or updates an installed one, in one transaction whose card writes are sliced
+ * (see `putInSlices`), so a first visit stays responsive while the bundled decks go in. A card whose id is unchanged keeps
  * its schedule (its text may change); a new card starts as new; a removed card is retired: hidden,
  * its logs kept. The new-card state is the FSRS empty card, due at `now`.
  */
@@ -113,11 +114,11 @@ export async function installDeck(
 			report.retired++;
 			writes.push({ ...gone, retired: 1, active: 0 });
 		}
-		// Still one transaction (all or nothing), written in slices so progress can be shown.
-		for (let i = 0; i < writes.length; i += WRITE_SLICE) {
-			await db.cards.bulkPut(writes.slice(i, i + WRITE_SLICE));
-			options.onProgress?.(Math.min(i + WRITE_SLICE, writes.length), writes.length);
-		}
+		// Still one transaction (all or nothing), written in short slices: no long task on the page.
+		await putInSlices(db.cards, writes, {
+			...(options.onProgress ? { onProgress: options.onProgress } : {}),
+			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {})
+		});
 		if (writes.length > 0) await bumpRevision(db);
 	});
 	return report;

@@ -1,12 +1,13 @@
 import type { StudyDb } from '$lib/storage/db';
 import type { SnapshotReason, SnapshotRow } from '$lib/storage/rows';
-import { bumpRevision, readRevision } from '$lib/storage/revision';
+import { bumpRevision } from '$lib/storage/revision';
 import { isQuotaError } from '$lib/storage/errors';
 import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
 import { exportBackupFile } from './export-backup';
 import { loadSettings } from './study-settings';
+import { fingerprint, noDailySnapshot } from './snapshot-due';
 
 /** Snapshots are kept this long; the newest one is always kept, however old. */
 export const SNAPSHOT_DAYS = 7;
@@ -53,14 +54,6 @@ async function gunzip(data: Uint8Array): Promise<string> {
 		.stream()
 		.pipeThrough(new DecompressionStream('gzip'));
 	return new Response(stream).text();
-}
-
-/** Changes whenever an answer is added, undone or reset (each bumps the revision) or logs merge in. */
-async function fingerprint(db: StudyDb): Promise<{ value: string; logs: number }> {
-	return db.transaction('r', db.settings, db.reviewLogs, async () => {
-		const logs = await db.reviewLogs.count();
-		return { value: `${await readRevision(db)}:${logs}`, logs };
-	});
 }
 
 /** The snapshots on this device, newest first (their data is not read). */
@@ -154,14 +147,9 @@ export async function takeDailySnapshot(
 	now: Date,
 	dayStartHour = 4
 ): Promise<DailyOutcome> {
+	const why = await noDailySnapshot(db, now, dayStartHour);
+	if (why) return { taken: false, why };
 	const current = await fingerprint(db);
-	if (current.logs === 0) return { taken: false, why: 'no-answers' };
-	const today = await db.snapshots
-		.where('createdAt')
-		.aboveOrEqual(studyDayStart(now, dayStartHour).getTime())
-		.filter((s) => s.reason === 'daily')
-		.count();
-	if (today > 0) return { taken: false, why: 'already-today' };
 	const newest = await db.snapshots.orderBy('createdAt').last();
 	if (newest?.fingerprint === current.value) {
 		await pruneSnapshots(db, now, dayStartHour);

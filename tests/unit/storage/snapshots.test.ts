@@ -15,6 +15,7 @@ import {
 	takeDailySnapshot,
 	takeSnapshot
 } from '$lib/storage/snapshots';
+import { noDailySnapshot } from '$lib/storage/snapshot-due';
 import { prepareBackup } from '$lib/transfer';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
@@ -268,5 +269,18 @@ describe('restoring a snapshot', () => {
 	it('says so when the snapshot is gone', async () => {
 		const db = await studied(1);
 		await expect(restoreSnapshot(db, 99, NOW, check)).rejects.toThrow(/no longer on this device/);
+	});
+});
+
+describe('whether the snapshot worker needs to start', () => {
+	it('says no before any answer and after the day’s snapshot, and yes in between', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(6), { now: NOW, bundled: true });
+		expect(await noDailySnapshot(db, NOW)).toBe('no-answers');
+		await answer(db, 'small|c0', 3, NOW);
+		expect(await noDailySnapshot(db, at(HOUR))).toBeUndefined();
+		await takeDailySnapshot(db, at(HOUR));
+		expect(await noDailySnapshot(db, at(2 * HOUR))).toBe('already-today');
+		expect(await noDailySnapshot(db, at(DAY))).toBeUndefined();
 	});
 });

@@ -1,0 +1,54 @@
+/**
+ * When background work may start without slowing what the learner sees: after the page's first paint,
+ * or well after the page has loaded.
+ */
+
+/**
+ * Resolves once the screen as it is now has been painted: work queued after it cannot delay the
+ * first paint. A hidden tab does not paint, so a short timer stands in for the frame there.
+ */
+export function afterPaint(fallbackMs = 200): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, fallbackMs);
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				clearTimeout(timer);
+				resolve();
+			}, 0)
+		);
+	});
+}
+
+/** Resolves after the page's `load` event and the paint after it: nothing competes with loading. */
+export async function afterLoad(): Promise<void> {
+	if (document.readyState !== 'complete')
+		await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+	await afterPaint();
+}
+
+/**
+ * Calls `run` after the page's `load` event, then `delayMs`, then an idle moment (or at the latest
+ * `idleTimeoutMs` later): the page has loaded, painted and settled before it starts. Returns the
+ * function that calls it off.
+ */
+export function whenSettled(run: () => void, delayMs: number, idleTimeoutMs = 10_000): () => void {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let idle: number | undefined;
+	let cancelled = false;
+	const wait = () => {
+		if (cancelled) return;
+		timer = setTimeout(() => {
+			if ('requestIdleCallback' in window)
+				idle = requestIdleCallback(run, { timeout: idleTimeoutMs });
+			else run();
+		}, delayMs);
+	};
+	if (document.readyState === 'complete') wait();
+	else window.addEventListener('load', wait, { once: true });
+	return () => {
+		cancelled = true;
+		window.removeEventListener('load', wait);
+		clearTimeout(timer);
+		if (idle !== undefined) cancelIdleCallback(idle);
+	};
+}

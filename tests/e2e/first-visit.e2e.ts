@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { countRows } from './helpers';
+
+const DECK = 'Russia–Japan two-plus-two in Tokyo';
+
+test('a first visit shows the decks at once and sets them up in a worker, with no snapshot worker', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+	// What the screen said, each time it changed: set up before any of the app's code runs.
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { seen: string[] }).seen = seen;
+		new MutationObserver(() => {
+			const text = document.querySelector('main')?.textContent ?? '';
+			if (text !== seen.at(-1)) seen.push(text);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { name: DECK })).toBeVisible();
+	expect(await countRows(page, 'cards')).toBe(325);
+
+	const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	// Before the cards were in, the screen said so and listed the decks from the deck list.
+	const settingUp = seen.filter((t) => t.includes('Setting up your first decks'));
+	expect(settingUp.length).toBeGreaterThan(0);
+	expect(settingUp.some((t) => t.includes(DECK) && t.includes('315 cards'))).toBe(true);
+	// It never claimed there was nothing to study while the decks were still coming.
+	const beforeReady = seen.slice(
+		0,
+		seen.findIndex((t) => t.includes('cards to study'))
+	);
+	expect(beforeReady.some((t) => t.includes('All done for today'))).toBe(false);
+
+	// The cards were written off the page's thread, and no snapshot worker started: nothing to keep.
+	expect(workers.some((path) => /install-worker/.test(path))).toBe(true);
+	await page.waitForTimeout(6000); // past the snapshot's wait after load
+	expect(workers.filter((path) => /snapshot-worker/.test(path))).toEqual([]);
+
+	// The next visit finds everything installed: no worker at all, the counts straight away.
+	workers.length = 0;
+	await page.reload();
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	const again = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	expect(again.some((t) => t.includes('Setting up'))).toBe(false);
+	expect(workers.filter((path) => /install-worker/.test(path))).toEqual([]);
+});
+
+test('without workers, the first decks go in on the page in short slices, its progress shown', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await page.addInitScript(() => {
+		// A browser without workers: the install falls back to the page's own thread.
+		Object.defineProperty(window, 'Worker', { value: undefined });
+		const seen: string[] = [];
+		(window as unknown as { seen: string[] }).seen = seen;
+		new MutationObserver(() => {
+			const text = document.querySelector('main')?.textContent ?? '';
+			if (text !== seen.at(-1)) seen.push(text);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
+	expect(await countRows(page, 'cards')).toBe(325);
+	const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	const counts = new Set(
+		seen.flatMap((t) => [...t.matchAll(/(\d+) of 325 cards ready/g)].map((m) => Number(m[1])))
+	);
+	// Each slice is its own task, and the screen is updated between them: several steps, not one
+	// long task from nothing to everything. (Slices at most double from 16 cards: at least four
+	// steps below 325 on any machine.)
+	expect([...counts].filter((n) => n > 0 && n < 325).length).toBeGreaterThanOrEqual(3);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Deck } from '$lib/deck';
+import { summarise } from '$lib/deck';
+import { bundledDecksToInstall, syncBundledDecks } from '$lib/services/bundled-decks';
+import { freshDb } from '../../fixtures/db';
+import { NOW, smallDeck } from '../../fixtures/decks';
+
+/** A server with these decks and their list, as the build writes them. */
+function server(decks: Deck[]): typeof fetch {
+	const files = new Map<string, unknown>([
+		['/decks/index.json', { decks: decks.map(summarise) }],
+		...decks.map((d) => [`/decks/${d.id}.json`, d] as [string, unknown])
+	]);
+	return (async (url: string) => {
+		const body = files.get(url);
+		return new Response(body === undefined ? 'not found' : JSON.stringify(body), {
+			status: body === undefined ? 404 : 200
+		});
+	}) as typeof fetch;
+}
+
+describe('bundled decks', () => {
+	it('installs the missing decks with progress over all their cards, then nothing more', async () => {
+		const db = freshDb();
+		const fetcher = server([smallDeck(120, 1, 'one'), smallDeck(30, 1, 'two')]);
+		expect((await bundledDecksToInstall(db, fetcher)).map((d) => d.id)).toEqual(['one', 'two']);
+		const progress: [number, number][] = [];
+		const reports = await syncBundledDecks(db, fetcher, NOW, {
+			onProgress: (done, total) => progress.push([done, total])
+		});
+		expect(reports['one']?.added).toBe(120);
+		expect(reports['two']?.added).toBe(30);
+		expect(progress.every(([, total]) => total === 150)).toBe(true);
+		expect(progress.map(([done]) => done)).toEqual(
+			[...progress.map(([d]) => d)].sort((a, b) => a - b)
+		);
+		expect(progress.at(-1)).toEqual([150, 150]);
+		expect(await bundledDecksToInstall(db, fetcher)).toEqual([]);
+		expect(await syncBundledDecks(db, fetcher, NOW)).toEqual({});
+	});
+
+	it('installs a newer version of one deck and leaves the other alone', async () => {
+		const db = freshDb();
+		await syncBundledDecks(db, server([smallDeck(5, 1, 'one'), smallDeck(3, 1, 'two')]), NOW);
+		const newer = server([smallDeck(6, 2, 'one'), smallDeck(3, 1, 'two')]);
+		expect((await bundledDecksToInstall(db, newer)).map((d) => d.id)).toEqual(['one']);
+		const reports = await syncBundledDecks(db, newer, NOW);
+		expect(Object.keys(reports)).toEqual(['one']);
+		expect(reports['one']).toMatchObject({ added: 1, unchanged: 5 });
+	});
+
+	it('leaves a deck whose file cannot be loaded out entirely', async () => {
+		const db = freshDb();
+		const decks = [smallDeck(5, 1, 'one')];
+		const list = server(decks);
+		const broken = (async (url: string) =>
+			url === '/decks/one.json' ? new Response('', { status: 404 }) : list(url)) as typeof fetch;
+		await expect(syncBundledDecks(db, broken, NOW)).rejects.toThrow(/Could not load deck one/);
+		expect(await db.decks.count()).toBe(0);
+		expect(await db.cards.count()).toBe(0);
+	});
+});
