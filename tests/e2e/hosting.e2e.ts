@@ -14,7 +14,9 @@ test('a first visit to a deep page installs the worker at the root; the app then
 }) => {
 	const deep = `${host.origin}/library/cards/?deck=${DECK}`;
 	await page.goto(deep);
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The bundled decks go in from this page too: the deck is there on a first visit.
+	await expect(page.getByRole('heading', { name: DECK_TITLE, level: 1 })).toBeVisible();
+	await expect(page.getByText(/^\d+ cards, the first 50 shown/)).toBeVisible();
 	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 	expect(scope).toBe(`${host.origin}/`);
 	// The worker came from the root, once, and its install fetched only files the host has.
