@@ -28,12 +28,20 @@ const MARKUP =
 /** Text is shown as text: anything that looks like markup or a script is refused at the boundary. */
 export const hasMarkup = (value: string): boolean => MARKUP.test(value);
 
-const text = (max: number) =>
-	z
+/**
+ * Text that may be shown: never parsed as HTML. `literal` text (a plain-text import such as Anki's
+ * `#html:false`) may hold `<b>` or `&amp;` as the characters the learner wrote; otherwise text that
+ * reads as markup is refused, since an author who writes it means markup the app will not render.
+ */
+const text = (max: number, literal = false) => {
+	const shape = z
 		.string({ error: 'must be text' })
 		.refine((v) => v.trim().length > 0, 'must not be empty')
-		.refine((v) => v.length <= max, `must be at most ${max} characters`)
-		.refine((v) => !hasMarkup(v), 'must be plain text: no HTML tags, entities or scripts');
+		.refine((v) => v.length <= max, `must be at most ${max} characters`);
+	return literal
+		? shape
+		: shape.refine((v) => !hasMarkup(v), 'must be plain text: no HTML tags, entities or scripts');
+};
 
 const slug = z
 	.string({ error: 'must be text' })
@@ -56,59 +64,69 @@ export const answerTypeSchema = z
 	.string()
 	.regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as person, country, date');
 
-const sourceSchema = z.strictObject({
-	quote: text(LIMITS.quote).describe('A verbatim span of the deck source text that backs the card')
-});
+/** The card shapes; `literal` says whether card text may hold markup-like characters. */
+function cardShapes(literal: boolean) {
+	const sourceSchema = z.strictObject({
+		quote: text(LIMITS.quote, literal).describe(
+			'A verbatim span of the deck source text that backs the card'
+		)
+	});
 
-const cardBase = {
-	id: cardIdSchema.describe('Stable id: keep it when you edit the card, so learners keep progress'),
-	prompt: text(LIMITS.prompt).describe('The question, statement or cloze text shown first'),
-	answer: text(LIMITS.answer).describe('The correct answer'),
-	answerType: answerTypeSchema.optional(),
-	accept: z
-		.array(text(LIMITS.answer))
-		.max(LIMITS.accept, `must list at most ${LIMITS.accept} alternatives`)
-		.optional()
-		.describe('Other answers accepted when typed'),
-	explanation: text(LIMITS.explanation).optional(),
-	fact: slug.optional().describe('The fact this card was generated from'),
-	tags: z.array(slug).max(20).optional(),
-	source: sourceSchema
-};
+	const cardBase = {
+		id: cardIdSchema.describe(
+			'Stable id: keep it when you edit the card, so learners keep progress'
+		),
+		prompt: text(LIMITS.prompt, literal).describe(
+			'The question, statement or cloze text shown first'
+		),
+		answer: text(LIMITS.answer, literal).describe('The correct answer'),
+		answerType: answerTypeSchema.optional(),
+		accept: z
+			.array(text(LIMITS.answer, literal))
+			.max(LIMITS.accept, `must list at most ${LIMITS.accept} alternatives`)
+			.optional()
+			.describe('Other answers accepted when typed'),
+		explanation: text(LIMITS.explanation, literal).optional(),
+		fact: slug.optional().describe('The fact this card was generated from'),
+		tags: z.array(slug).max(20).optional(),
+		source: sourceSchema
+	};
 
-const basicCard = z.strictObject({ ...cardBase, kind: z.literal('basic') });
-const typedCard = z.strictObject({ ...cardBase, kind: z.literal('typed') });
-const mcqCard = z.strictObject({
-	...cardBase,
-	kind: z.literal('mcq'),
-	distractors: z
-		.array(text(LIMITS.answer))
-		.length(3, 'must list exactly 3 wrong answers')
-		.describe('Three wrong answers of the same type as the answer')
-});
-const trueFalseCard = z.strictObject({
-	...cardBase,
-	kind: z.literal('truefalse'),
-	answer: z.enum(['True', 'False'], { error: 'must be True or False' })
-});
-const clozeCard = z.strictObject({
-	...cardBase,
-	kind: z.literal('cloze'),
-	prompt: text(LIMITS.prompt).describe('The text with one blank written as ___')
-});
+	const basicCard = z.strictObject({ ...cardBase, kind: z.literal('basic') });
+	const typedCard = z.strictObject({ ...cardBase, kind: z.literal('typed') });
+	const mcqCard = z.strictObject({
+		...cardBase,
+		kind: z.literal('mcq'),
+		distractors: z
+			.array(text(LIMITS.answer, literal))
+			.length(3, 'must list exactly 3 wrong answers')
+			.describe('Three wrong answers of the same type as the answer')
+	});
+	const trueFalseCard = z.strictObject({
+		...cardBase,
+		kind: z.literal('truefalse'),
+		answer: z.enum(['True', 'False'], { error: 'must be True or False' })
+	});
+	const clozeCard = z.strictObject({
+		...cardBase,
+		kind: z.literal('cloze'),
+		prompt: text(LIMITS.prompt, literal).describe('The text with one blank written as ___')
+	});
 
-export const cardSchema = z.discriminatedUnion(
-	'kind',
-	[basicCard, typedCard, mcqCard, trueFalseCard, clozeCard],
-	{
+	return z.discriminatedUnion('kind', [basicCard, typedCard, mcqCard, trueFalseCard, clozeCard], {
 		error: (issue) => {
 			const kind = (issue.input as { kind?: unknown } | undefined)?.kind;
 			return kind === undefined
 				? `is missing its kind: one of ${CARD_KINDS.join(', ')}`
 				: `unknown kind ${JSON.stringify(kind)}: must be one of ${CARD_KINDS.join(', ')}`;
 		}
-	}
-);
+	});
+}
+
+/** A card whose text is plain: what deck files and the build hold. */
+export const cardSchema = cardShapes(false);
+/** A card whose text is literal (Anki's `#html:false`): any characters, shown as written. */
+export const literalCardSchema = cardShapes(true);
 
 const deckSourceSchema = z.strictObject({
 	title: text(LIMITS.title),
@@ -118,6 +136,12 @@ const deckSourceSchema = z.strictObject({
 		.optional()
 		.describe('Where the source can be read')
 });
+
+const cardList = (cards: typeof cardSchema) =>
+	z
+		.array(cards)
+		.min(1, 'must have at least one card')
+		.max(LIMITS.cards, `must have at most ${LIMITS.cards} cards`);
 
 const deckFields = {
 	id: deckIdSchema.describe('Deck id: keep it for every version of the deck'),
@@ -133,19 +157,22 @@ const deckFields = {
 		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or en-GB')
 		.optional(),
 	source: deckSourceSchema.optional(),
-	cards: z
-		.array(cardSchema)
-		.min(1, 'must have at least one card')
-		.max(LIMITS.cards, `must have at most ${LIMITS.cards} cards`)
+	cards: cardList(cardSchema)
 };
 
+const compiledDeck = (cards: typeof cardSchema) =>
+	z.strictObject({
+		schemaVersion: z.literal(DECK_SCHEMA_VERSION, {
+			error: `must be ${DECK_SCHEMA_VERSION}`
+		}),
+		...deckFields,
+		cards: cardList(cards)
+	});
+
 /** The compiled deck: what the build writes to /decks/<id>.json and what the app installs. */
-export const deckSchema = z.strictObject({
-	schemaVersion: z.literal(DECK_SCHEMA_VERSION, {
-		error: `must be ${DECK_SCHEMA_VERSION}`
-	}),
-	...deckFields
-});
+export const deckSchema = compiledDeck(cardSchema);
+/** A compiled deck made from a plain-text import: its card text is kept literally. */
+export const literalDeckSchema = compiledDeck(literalCardSchema);
 
 /** A hand-written deck file (YAML or JSON): a compiled deck, with a source text file beside it. */
 export const authoredDeckSchema = z.strictObject({

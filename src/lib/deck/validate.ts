@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BLANK, deckSchema, type Card, type Deck } from './schema';
+import { BLANK, deckSchema, literalDeckSchema, type Card, type Deck } from './schema';
 import { parseDateText } from './dates';
 import { formatPath, type DeckError, type DeckResult, type Locate, type PathKey } from './errors';
 
@@ -12,6 +12,12 @@ export interface ValidateOptions {
 	sourceText?: string;
 	/** Maps a path in the checked value back to a path in the file (authored decks). */
 	mapPath?: (path: PathKey[]) => PathKey[];
+	/**
+	 * The cards' text is literal (a plain-text import such as Anki's `#html:false`): `<b>` and
+	 * `&amp;` are characters the learner wrote, shown as written. Otherwise (deck files, the build)
+	 * card text that reads as HTML is refused: an author who writes it means markup.
+	 */
+	literalText?: boolean;
 }
 
 /** Folds case, quotes and white space, so a quote matches the source as a reader sees it. */
@@ -63,7 +69,8 @@ function cardProblems(card: Card, sourceText: string | undefined): [PathKey[], s
  * @example validateDeck(JSON.parse(text), { file: 'deck.json' })
  */
 export function validateDeck(raw: unknown, options: ValidateOptions = {}): DeckResult<Deck> {
-	const parsed = deckSchema.safeParse(raw, { reportInput: true });
+	const schema = options.literalText ? literalDeckSchema : deckSchema;
+	const parsed = schema.safeParse(raw, { reportInput: true });
 	const problems: [PathKey[], string][] = [];
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) problems.push(...issueProblems(issue));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardIdSchema, cardSchema, deckIdSchema, hasMarkup } from '$lib/deck/schema';
+import { cardIdSchema, deckIdSchema, hasMarkup, literalCardSchema } from '$lib/deck/schema';
 import { formatPath, type DeckError, type PathKey } from '$lib/deck/errors';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
 
@@ -55,7 +55,8 @@ const cardRowSchema = z.object({
 	deckId: deckIdSchema,
 	cardId: cardIdSchema,
 	note: z.string().max(300),
-	content: cardSchema,
+	// A deck imported as plain text keeps `<b>` as written; the backup must restore it as it is.
+	content: literalCardSchema,
 	order: count,
 	active: flag,
 	suspended: flag,

@@ -119,16 +119,12 @@ export function toPlainText(field: string): PlainText {
 	return { text: clean === undefined ? '' : tidy(clean), dropped: [...dropped] };
 }
 
-/** U+2060 WORD JOINER: invisible and zero-width, so text reads exactly as written around it. */
-const JOINER = '\u2060';
-
 /**
  * Turns a field that is plain text already (Anki's `#html:false`) into a card's text: nothing is
- * read as a tag or an entity, so `<b>` and `&amp;` stay as written. A card may not hold anything a
- * browser could read as markup, so a word joiner goes after each `<` or `&` that would start one
- * (and inside `javascript:` and `onclick=`): the text looks the same, and no parser sees a tag.
+ * read as a tag or an entity, so `<b>` and `&amp;` stay exactly as written. Card text is always
+ * shown as text, and the validator accepts such a deck's literal brackets (`literalText`).
  * Anki's sound references are media, not text, and are left out as in `toPlainText`.
- * @example literalText('Use <b> for bold').text // 'Use <\u2060b> for bold' (shown as "Use <b> for bold")
+ * @example literalText('Use <b> for bold').text // 'Use <b> for bold'
  */
 export function literalText(field: string): PlainText {
 	const dropped = new Set<Dropped>();
@@ -137,12 +133,6 @@ export function literalText(field: string): PlainText {
 			dropped.add('sound');
 			return ' ';
 		})
-	)
-		.replace(/<(?=[a-z!/?])/gi, `<${JOINER}`)
-		.replace(/&(?=(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);)/gi, `&${JOINER}`)
-		.replace(/(java)(script\s*:)/gi, `$1${JOINER}$2`)
-		.replace(HANDLER, (m) => `${m.slice(0, 2)}${JOINER}${m.slice(2)}`);
-	// The rules above match the validator's; this guard only acts if the two ever drift apart.
-	const clean = scrub(text, dropped);
-	return { text: clean === undefined ? '' : tidy(clean), dropped: [...dropped] };
+	);
+	return { text, dropped: [...dropped] };
 }

@@ -41,6 +41,8 @@ export type Prepared =
 			named: boolean;
 			/** Rows of a text file that made no card, and why. */
 			skipped: SkippedRow[];
+			/** The cards' text is kept as written (Anki's `#html:false`): `<b>` is two brackets and a b. */
+			literalText: boolean;
 	  }
 	| { ok: false; format?: ImportFormat; errors: DeckError[]; warnings: DeckError[] };
 
@@ -162,8 +164,10 @@ function deckFromText(input: DeckInput, format: ImportFormat): Prepared {
 	if (made.cards.length === 0 && errors.length === 0)
 		errors.push({ file: name, path: '', message: 'no cards: every row was empty or skipped' });
 	if (errors.length > 0) return { ok: false, format, errors, warnings };
-	const checked = validateDeck(deck, { file: name });
-	if (checked.ok) return { ok: true, format, deck: checked.deck, warnings, named: true, skipped };
+	const literalText = parsed.html === false;
+	const checked = validateDeck(deck, { file: name, literalText });
+	if (checked.ok)
+		return { ok: true, format, deck: checked.deck, warnings, named: true, skipped, literalText };
 	// Speak of rows and columns, not of the compiled deck's paths.
 	const rowErrors = checked.errors.map((e) => {
 		const m = /^cards\[(\d+)\]\.?([a-z]*)/i.exec(e.path);
@@ -190,7 +194,15 @@ export function prepareDeck(input: DeckInput): Prepared {
 				message: `quotes were not checked against "${result.unchecked}": choose it together with the deck file to check them`
 			});
 		return result.ok
-			? { ok: true, format, deck: result.deck, warnings, named: false, skipped: [] }
+			? {
+					ok: true,
+					format,
+					deck: result.deck,
+					warnings,
+					named: false,
+					skipped: [],
+					literalText: false
+				}
 			: { ok: false, format, errors: result.errors, warnings };
 	}
 	return deckFromText(input, format);

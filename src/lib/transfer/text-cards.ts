@@ -190,8 +190,9 @@ function clozeCards(b: Builder, note: TextNote, text: string, rest: string[]): v
 		}
 		return { n, prompt: prompt + quote.slice(at), answers: own.map((c) => c.answer) };
 	});
-	// Plain text on its own, a front can read as markup once its clozes are filled in (`<{{c1::b}}`).
-	if ([quote, ...asked.flatMap((a) => [a.prompt, ...a.answers])].some(hasMarkup)) {
+	// Plain text on its own, a front read as HTML can turn into markup once its clozes are filled
+	// in (`<{{c1::b}}`). Literal text (`#html:false`) is shown as written either way.
+	if (b.html && [quote, ...asked.flatMap((a) => [a.prompt, ...a.answers])].some(hasMarkup)) {
 		b.error(note.line, 'front', 'reads as HTML or a script once its clozes are filled in');
 		return;
 	}

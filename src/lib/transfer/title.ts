@@ -1,4 +1,4 @@
-import { LIMITS } from '$lib/deck/schema';
+import { hasMarkup, LIMITS } from '$lib/deck/schema';
 import { toPlainText } from './html-text';
 import { shorten } from './text-cards';
 
@@ -52,7 +52,10 @@ export function suggestTitle(
 	const given = deckName && toPlainText(deckName).text.slice(0, LIMITS.title);
 	if (given) return given;
 	if (!isGenericName(fileName)) return titleFromName(fileName);
-	const firsts = [...new Set(prompts.map((p) => p.split('\n')[0]?.trim() ?? '').filter(Boolean))];
+	// A prompt kept literally (`#html:false`) may read as markup; a deck's title may not.
+	const firsts = [
+		...new Set(prompts.map((p) => p.split('\n')[0]?.trim() ?? '').filter((p) => p && !hasMarkup(p)))
+	];
 	if (firsts.length === 0) return titleFromName(fileName) || 'Imported deck';
 	const joined = shorten(
 		firsts

@@ -30,8 +30,9 @@ function nextRelease(build: string, folder: string): void {
  * removed in the fixture's teardown, which runs whatever happened to the test.
  */
 const test = hostTest.extend<{ v2: string }>({
-	// eslint-disable-next-line no-empty-pattern
-	v2: async ({}, use) => {
+	// After `host`, so it is removed only once the host is closed and no page can ask for it.
+	v2: async ({ host }, use) => {
+		void host;
 		const releases = mkdtempSync(join(tmpdir(), 'recall-releases-'));
 		try {
 			nextRelease('build', join(releases, 'v2'));

@@ -1,15 +1,13 @@
 // Regression tests for issue 13, section 3: text imports as a new learner met them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasMarkup } from '$lib/deck/schema';
+import { validateDeck } from '$lib/deck';
 import { normaliseAnswer } from '$lib/quiz';
 import { feedbackTexts } from '$lib/quiz/feedback';
 import { isGenericName, literalText, prepareDeck, suggestTitle } from '$lib/transfer';
 import { skippedByReason } from '$lib/transfer/notes';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/imports/${name}`, 'utf8');
-/** What a reader sees: the invisible word joiner takes no space. */
-const seen = (text: string) => text.replaceAll('\u2060', '');
 
 function prepared(name: string, text = fixture(name)) {
 	const result = prepareDeck({ file: { name, text } });
@@ -49,7 +47,9 @@ describe('issue 13: a text import shows its back once', () => {
 describe("issue 13: Anki's #html:false header", () => {
 	it('keeps <b> and &amp; as written: nothing is stripped or decoded', () => {
 		const result = prepared('anki-plain.txt');
-		expect(result.deck.cards.map((c) => [seen(c.prompt), seen(c.answer)])).toEqual([
+		// Character for character: no invisible joiner or other mark hides in the text, so what the
+		// learner copies or types is what the file said.
+		expect(result.deck.cards.map((c) => [c.prompt, c.answer])).toEqual([
 			['Which tag makes text bold?', '<b>'],
 			['Escape for an ampersand?', '&amp;'],
 			['Is 3 < 4?', 'yes, 3 < 4 & 4 > 3']
@@ -74,20 +74,44 @@ describe("issue 13: Anki's #html:false header", () => {
 		]);
 	});
 
-	it('text kept as written still passes the validator and matches when typed', () => {
-		for (const field of [
+	it('text kept as written is accepted by the validator as literal text, and matches when typed', () => {
+		const fields = [
 			'<b>',
 			'&amp;',
 			'<script>alert(1)</script>',
 			'javascript:alert(1)',
 			'<img src=x onerror=alert(1)>',
 			'&#60;svg&#62;'
-		]) {
-			const { text } = literalText(field);
-			expect(hasMarkup(text)).toBe(false);
-			expect(seen(text)).toBe(field);
-		}
+		];
+		const text = fields.map((f) => `Front ${f}\t${f}`).join('\n');
+		const result = prepared('literal.txt', `#html:false\n${text}\n`);
+		expect(result.deck.cards.map((c) => c.answer)).toEqual(fields);
+		for (const field of fields) expect(literalText(field).text).toBe(field);
 		expect(normaliseAnswer(literalText('<b>').text)).toBe(normaliseAnswer('<b>'));
+	});
+
+	it('a deck file that writes HTML is still refused: only a plain-text import is literal', () => {
+		const deck = {
+			schemaVersion: 1,
+			id: 'tags',
+			title: 'Tags',
+			version: 1,
+			cards: [{ id: 'bold', kind: 'basic', prompt: 'Bold?', answer: '<b>', source: { quote: 'q' } }]
+		};
+		expect(validateDeck(deck)).toEqual({
+			ok: false,
+			errors: [
+				{
+					path: 'cards[0].answer',
+					message: 'must be plain text: no HTML tags, entities or scripts'
+				}
+			]
+		});
+		expect(validateDeck(deck, { literalText: true }).ok).toBe(true);
+		// Under #html:true the same field is read as HTML: a lone tag is an empty field.
+		expect(prepareDeck({ file: { name: 'x.txt', text: '#html:true\nBold?\t<b>\n' } }).ok).toBe(
+			false
+		);
 	});
 });
 

@@ -32,7 +32,8 @@ describe('prepareDeck', () => {
 			deck,
 			warnings: [],
 			named: false,
-			skipped: []
+			skipped: [],
+			literalText: false
 		});
 	});
 
