@@ -1,7 +1,31 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { countRows } from './helpers';
 
 const DECK = 'Russia–Japan two-plus-two in Tokyo';
+
+/**
+ * Opens home on a first visit, recording what the screen said each time it changed (set up before
+ * any of the app's code runs), and waits until the decks are in. `workers: false` is a browser
+ * without workers. Returns the screen texts seen so far; call `seen` again for later ones.
+ */
+async function firstVisit(page: Page, { workers = true } = {}) {
+	await page.addInitScript((withWorkers) => {
+		if (!withWorkers) Object.defineProperty(window, 'Worker', { value: undefined });
+		const seen: string[] = [];
+		(window as unknown as { seen: string[] }).seen = seen;
+		new MutationObserver(() => {
+			const text = document.querySelector('main')?.textContent ?? '';
+			if (text !== seen.at(-1)) seen.push(text);
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	}, workers);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
+	expect(await countRows(page, 'cards')).toBe(325);
+	return seen(page);
+}
+
+/** What the screen said since the page was (re)loaded, in order. */
+const seen = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 
 test('a first visit shows the decks at once and sets them up in a worker, with no snapshot worker', async ({
 	page
@@ -9,30 +33,16 @@ test('a first visit shows the decks at once and sets them up in a worker, with n
 	test.setTimeout(60_000);
 	const workers: string[] = [];
 	page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-	// What the screen said, each time it changed: set up before any of the app's code runs.
-	await page.addInitScript(() => {
-		const seen: string[] = [];
-		(window as unknown as { seen: string[] }).seen = seen;
-		new MutationObserver(() => {
-			const text = document.querySelector('main')?.textContent ?? '';
-			if (text !== seen.at(-1)) seen.push(text);
-		}).observe(document, { subtree: true, childList: true, characterData: true });
-	});
-
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
+	const screens = await firstVisit(page);
 	await expect(page.getByRole('heading', { name: DECK })).toBeVisible();
-	expect(await countRows(page, 'cards')).toBe(325);
-
-	const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 	// Before the cards were in, the screen said so and listed the decks from the deck list.
-	const settingUp = seen.filter((t) => t.includes('Setting up your first decks'));
+	const settingUp = screens.filter((t) => t.includes('Setting up your first decks'));
 	expect(settingUp.length).toBeGreaterThan(0);
 	expect(settingUp.some((t) => t.includes(DECK) && t.includes('315 cards'))).toBe(true);
 	// It never claimed there was nothing to study while the decks were still coming.
-	const beforeReady = seen.slice(
+	const beforeReady = screens.slice(
 		0,
-		seen.findIndex((t) => t.includes('cards to study'))
+		screens.findIndex((t) => t.includes('cards to study'))
 	);
 	expect(beforeReady.some((t) => t.includes('All done for today'))).toBe(false);
 
@@ -45,7 +55,7 @@ test('a first visit shows the decks at once and sets them up in a worker, with n
 	workers.length = 0;
 	await page.reload();
 	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
-	const again = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	const again = await seen(page);
 	expect(again.some((t) => t.includes('Setting up'))).toBe(false);
 	expect(workers.filter((path) => /install-worker/.test(path))).toEqual([]);
 });
@@ -54,22 +64,10 @@ test('without workers, the first decks go in on the page in short slices, its pr
 	page
 }) => {
 	test.setTimeout(60_000);
-	await page.addInitScript(() => {
-		// A browser without workers: the install falls back to the page's own thread.
-		Object.defineProperty(window, 'Worker', { value: undefined });
-		const seen: string[] = [];
-		(window as unknown as { seen: string[] }).seen = seen;
-		new MutationObserver(() => {
-			const text = document.querySelector('main')?.textContent ?? '';
-			if (text !== seen.at(-1)) seen.push(text);
-		}).observe(document, { subtree: true, childList: true, characterData: true });
-	});
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
-	expect(await countRows(page, 'cards')).toBe(325);
-	const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+	// A browser without workers: the install falls back to the page's own thread.
+	const screens = await firstVisit(page, { workers: false });
 	const counts = new Set(
-		seen.flatMap((t) => [...t.matchAll(/(\d+) of 325 cards ready/g)].map((m) => Number(m[1])))
+		screens.flatMap((t) => [...t.matchAll(/(\d+) of 325 cards ready/g)].map((m) => Number(m[1])))
 	);
 	// Each slice is its own task, and the screen is updated between them: several steps, not one
 	// long task from nothing to everything. (Slices at most double from 16 cards: at least four

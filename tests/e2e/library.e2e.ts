@@ -58,9 +58,24 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await expect(dialog).toContainText('Settings → Automatic snapshots');
 	await page.screenshot({ path: 'test-results/library-delete-dialog.png' });
 	await axe(page, 'library, delete dialog');
+	// Review finding (issue 13): one shared dialog, modal. Tab goes round its two buttons and
+	// never reaches the page behind; Escape cancels and gives focus back to the button that opened it.
+	const opener = item.getByRole('button', { name: 'Delete deck Spanish' });
+	for (const name of ['Delete this deck', 'Cancel', 'Delete this deck']) {
+		await page.keyboard.press('Tab');
+		await expect(dialog.getByRole('button', { name })).toBeFocused();
+	}
+	await page.keyboard.press('Shift+Tab');
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(opener).toBeFocused();
+	expect(await deckLogs(page, deck.id)).toBe(2);
 	// Cancel leaves everything as it was.
+	await opener.click();
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(dialog).toBeHidden();
+	await expect(opener).toBeFocused();
 	await item.getByRole('button', { name: 'Delete deck Spanish' }).click();
 	await page.getByRole('alertdialog').getByRole('button', { name: 'Delete this deck' }).click();
 	await expect(page.getByRole('main').getByRole('status')).toContainText(

@@ -84,3 +84,30 @@ for (const [name, path, heading] of ROUTES) {
 		}
 	}
 }
+
+test('a deck card looks the same on home and in the library (one shared rule)', async ({
+	page
+}) => {
+	const look = async (path: string) => {
+		await page.goto(path);
+		const card = page.locator('.deck').first();
+		await expect(card).toBeVisible({ timeout: 20_000 });
+		return card.evaluate((el) => {
+			const s = getComputedStyle(el);
+			const title = getComputedStyle(el.querySelector('h2, h3') as Element);
+			return {
+				background: s.backgroundColor,
+				border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`,
+				radius: s.borderTopLeftRadius,
+				padding: s.padding,
+				list: getComputedStyle(el.parentElement as Element).listStyleType,
+				gap: getComputedStyle(el.parentElement as Element).rowGap,
+				title: title.marginBottom
+			};
+		});
+	};
+	const home = await look('/');
+	expect(home).toMatchObject({ radius: '14px', padding: '16px', list: 'none', gap: '12px' });
+	const library = await look('/library/');
+	expect(library).toEqual(home);
+});

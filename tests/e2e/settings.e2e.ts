@@ -47,3 +47,23 @@ test('check database reports that every card matches its history', async ({ page
 		page.getByText(/Checked \d+ cards against 1 answers\. Every card matches/)
 	).toBeVisible();
 });
+
+test('each quiz mode has its own slow-answer threshold, kept after a save and a reload', async ({
+	page
+}) => {
+	await page.goto('/settings/');
+	const slow = page.getByRole('group', { name: 'Slow answers' });
+	const inputs = slow.getByRole('spinbutton');
+	await expect(inputs).toHaveCount(4);
+	await slow.getByLabel('Typed').fill('33');
+	await slow.getByLabel('Cloze').fill('44');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+	await page.reload();
+	await expect(slow.getByLabel('Typed')).toHaveValue('33');
+	await expect(slow.getByLabel('Cloze')).toHaveValue('44');
+	// Each field is its own mode's: the others kept their defaults.
+	const values = await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	expect(values.slice(2)).toEqual(['33', '44']);
+	expect(values.slice(0, 2).every((v) => Number(v) > 0 && v !== '33' && v !== '44')).toBe(true);
+});
