@@ -74,3 +74,51 @@ test('without workers, the first decks go in on the page in short slices, its pr
 	// steps below 325 on any machine.)
 	expect([...counts].filter((n) => n > 0 && n < 325).length).toBeGreaterThanOrEqual(3);
 });
+
+/** Holds the requests for these deck files, from the page or its workers, until `release()`. */
+async function holdDecks(page: Page, ids: string[]): Promise<() => void> {
+	let release = () => {};
+	const released = new Promise<void>((r) => (release = r));
+	for (const id of ids)
+		await page.context().route(`**/decks/${id}.json`, async (route) => {
+			await released;
+			await route.continue();
+		});
+	return release;
+}
+
+test.describe('with the deck files slow to arrive', () => {
+	// Not the service worker's precache: the page's own requests are the ones held.
+	test.use({ serviceWorkers: 'block' });
+
+	test('home lists the decks it is setting up, before any card is written', async ({ page }) => {
+		const release = await holdDecks(page, ['russia-japan-2plus2', 'two-plus-two-basics']);
+		await page.goto('/');
+		await expect(page.getByText('Setting up your first decks…')).toBeVisible();
+		await expect(page.getByRole('heading', { name: DECK })).toBeVisible();
+		await expect(page.getByText(/315 cards/)).toBeVisible();
+		expect(await countRows(page, 'cards')).toBe(0);
+		release();
+		await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({
+			timeout: 30_000
+		});
+	});
+
+	test('review shows a card from the first deck in while the larger one is on its way', async ({
+		page
+	}) => {
+		const release = await holdDecks(page, ['russia-japan-2plus2']);
+		await page.goto('/review/');
+		await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+		// The small deck's ten cards, all of them left: the big deck is not written yet.
+		const count = page.getByText(/^0 answered today · \d+ left$/);
+		await expect(count).toHaveText('0 answered today · 10 left');
+		const prompt = await page.locator('.prompt').textContent();
+		expect(await countRows(page, 'cards')).toBe(10);
+		release();
+		// Its cards join the session as they are written; the card on screen stays.
+		await expect(count).not.toHaveText('0 answered today · 10 left', { timeout: 30_000 });
+		expect(await countRows(page, 'cards')).toBe(325);
+		await expect(page.locator('.prompt')).toHaveText(prompt ?? '');
+	});
+});

@@ -6,11 +6,18 @@ type Fetch = typeof fetch;
 /** Cards written so far of all the decks being installed, for a progress bar. */
 export type SyncProgress = (done: number, total: number) => void;
 
-/** The bundled decks that are missing here or have a newer version than the installed one. */
-export async function bundledDecksToInstall(db: StudyDb, fetcher: Fetch): Promise<DeckSummary[]> {
-	const res = await fetcher('/decks/index.json');
+/** Where the build lists its bundled decks; home and review preload it with the page. */
+export const BUNDLED_DECK_LIST = '/decks/index.json';
+
+/** The bundled decks as the build lists them. */
+export async function bundledDeckList(fetcher: Fetch): Promise<DeckSummary[]> {
+	const res = await fetcher(BUNDLED_DECK_LIST);
 	if (!res.ok) throw new Error(`Could not load the deck list (${res.status})`);
-	const { decks } = (await res.json()) as { decks: DeckSummary[] };
+	return ((await res.json()) as { decks: DeckSummary[] }).decks;
+}
+
+/** Of these listed decks, the ones missing here or with a newer version than the installed one. */
+export async function notInstalled(db: StudyDb, decks: DeckSummary[]): Promise<DeckSummary[]> {
 	const installed = await installedVersions(db);
 	return decks.filter((summary) => {
 		const have = installed.get(summary.id);
@@ -18,26 +25,65 @@ export async function bundledDecksToInstall(db: StudyDb, fetcher: Fetch): Promis
 	});
 }
 
+/** The bundled decks that are missing here or have a newer version than the installed one. */
+export async function bundledDecksToInstall(db: StudyDb, fetcher: Fetch): Promise<DeckSummary[]> {
+	return notInstalled(db, await bundledDeckList(fetcher));
+}
+
+/** How `syncBundledDecks` is told what to report and in what order to work. */
+export interface SyncOptions {
+	onProgress?: SyncProgress;
+	/** Called as each deck's transaction has committed: its cards can be read from then on. */
+	onInstalled?: (deckId: string) => void;
+	/** Slices of card writes, in milliseconds (see `installDeck`). */
+	sliceBudgetMs?: number;
+	/** The deck list, when the caller has read it already. */
+	listed?: DeckSummary[];
+	/** The deck a screen waits for: installed before the others. */
+	first?: string | undefined;
+}
+
+/** The order decks go in: `first` if it is among them, then the smaller before the larger. */
+export function installOrder(decks: DeckSummary[], first?: string): DeckSummary[] {
+	const rank = (d: DeckSummary) => (d.id === first ? -1 : d.cardCount);
+	return [...decks].sort((a, b) => rank(a) - rank(b));
+}
+
+async function fetchDeck(fetcher: Fetch, id: string): Promise<Deck> {
+	const res = await fetcher(`/decks/${id}.json`);
+	if (!res.ok) throw new Error(`Could not load deck ${id} (${res.status})`);
+	return (await res.json()) as Deck;
+}
+
 /**
  * Installs every bundled deck that is new or has a newer version than the installed one, each in
  * one transaction (all or nothing) whose card writes are sliced (see `installDeck`). Bundled decks
  * come from our own build, precached by the service worker, so they are trusted as compiled.
  * Runs in the install worker, or on the page where there are no workers.
+ *
+ * `options.listed` is the deck list when the caller has it already (the page read it to show what
+ * is coming): a first visit's cards wait on one download fewer. All deck files are requested at
+ * once, and the decks go in smallest first (`options.first` before all): a screen waiting for cards
+ * can show the first deck's while the larger ones are still being written (`onInstalled`).
  */
 export async function syncBundledDecks(
 	db: StudyDb,
 	fetcher: Fetch,
 	now: Date,
-	options: { onProgress?: SyncProgress; sliceBudgetMs?: number } = {}
+	options: SyncOptions = {}
 ): Promise<Record<string, InstallReport>> {
-	const pending = await bundledDecksToInstall(db, fetcher);
+	const pending = installOrder(
+		await notInstalled(db, options.listed ?? (await bundledDeckList(fetcher))),
+		options.first
+	);
+	const files = pending.map((summary) => fetchDeck(fetcher, summary.id));
+	// Each is awaited in turn below; until then a failure must not count as unhandled.
+	for (const file of files) file.catch(() => undefined);
 	const total = pending.reduce((sum, d) => sum + d.cardCount, 0);
 	let before = 0;
 	const reports: Record<string, InstallReport> = {};
-	for (const summary of pending) {
-		const deckRes = await fetcher(`/decks/${summary.id}.json`);
-		if (!deckRes.ok) throw new Error(`Could not load deck ${summary.id} (${deckRes.status})`);
-		const deck = (await deckRes.json()) as Deck;
+	for (const [i, summary] of pending.entries()) {
+		const deck = await files[i]!;
 		reports[summary.id] = await installDeck(db, deck, {
 			now,
 			bundled: true,
@@ -46,6 +92,7 @@ export async function syncBundledDecks(
 		});
 		before += summary.cardCount;
 		options.onProgress?.(Math.min(before, total), total);
+		options.onInstalled?.(summary.id);
 	}
 	return reports;
 }

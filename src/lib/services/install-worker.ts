@@ -15,7 +15,10 @@ self.onmessage = async (event: MessageEvent<InstallJob>) => {
 	try {
 		const reports = await syncBundledDecks(db, fetch, new Date(event.data.now), {
 			onProgress: (done, total) => reply({ type: 'progress', done, total }),
-			sliceBudgetMs: WORKER_SLICE_MS
+			onInstalled: (deckId) => reply({ type: 'installed', deckId }),
+			sliceBudgetMs: WORKER_SLICE_MS,
+			first: event.data.first,
+			...(event.data.listed ? { listed: event.data.listed } : {})
 		});
 		reply({ type: 'done', reports });
 	} catch (e) {

@@ -2,20 +2,37 @@ import type { DeckSummary } from '$lib/deck';
 import { isQuotaError, type InstallReport } from '$lib/storage';
 import { appDb } from './database';
 import { appStatus } from '$lib/state/app.svelte';
-import { bundledDecksToInstall, syncBundledDecks, type SyncProgress } from './bundled-decks';
+import {
+	BUNDLED_DECK_LIST,
+	bundledDeckList,
+	notInstalled,
+	syncBundledDecks,
+	type SyncProgress
+} from './bundled-decks';
 import type { InstallJob, InstallMessage } from './install-job';
+// A static import: only the worker's address and constructor (a few bytes), so a first visit's
+// install does not wait for one more download before the worker's own script is requested.
+import InstallWorker from './install-worker?worker';
 import { afterLoad } from './idle';
 
 export type { DeckSummary };
 export type { SyncProgress };
-export { syncBundledDecks };
+export { syncBundledDecks, BUNDLED_DECK_LIST };
 
 type Reports = Record<string, InstallReport>;
 
+/** What one install is told: the deck list, the deck a screen waits for, whom to tell. */
+interface Install {
+	listed: DeckSummary[];
+	first: string | undefined;
+	onProgress: SyncProgress;
+	onInstalled: (deckId: string) => void;
+}
+
 /** On the page's own thread, in short slices: where workers are missing or fail to start. */
-async function installHere(now: Date, onProgress: SyncProgress): Promise<Reports> {
+async function installHere(now: Date, install: Install): Promise<Reports> {
 	try {
-		return await syncBundledDecks(appDb(), fetch, now, { onProgress });
+		return await syncBundledDecks(appDb(), fetch, now, install);
 	} catch (e) {
 		if (isQuotaError(e)) appStatus.storageFull = true;
 		throw e;
@@ -27,19 +44,19 @@ async function installHere(now: Date, onProgress: SyncProgress): Promise<Reports
  * start, or stops, leaves nothing half-written (each deck is one transaction), so the install is
  * done again on this thread.
  */
-async function installInWorker(now: Date, onProgress: SyncProgress): Promise<Reports> {
-	if (typeof Worker === 'undefined') return installHere(now, onProgress);
+function installInWorker(now: Date, install: Install): Promise<Reports> {
+	if (typeof Worker === 'undefined') return installHere(now, install);
 	let worker: Worker;
 	try {
-		const { default: InstallWorker } = await import('./install-worker?worker');
 		worker = new InstallWorker();
 	} catch {
-		return installHere(now, onProgress);
+		return installHere(now, install);
 	}
 	return new Promise<Reports>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<InstallMessage>) => {
 			const message = event.data;
-			if (message.type === 'progress') return onProgress(message.done, message.total);
+			if (message.type === 'progress') return install.onProgress(message.done, message.total);
+			if (message.type === 'installed') return install.onInstalled(message.deckId);
 			worker.terminate();
 			if (message.type === 'done') return resolve(message.reports);
 			if (message.full) appStatus.storageFull = true;
@@ -48,15 +65,39 @@ async function installInWorker(now: Date, onProgress: SyncProgress): Promise<Rep
 		worker.onerror = (event) => {
 			event.preventDefault();
 			worker.terminate();
-			resolve(installHere(now, onProgress));
+			resolve(installHere(now, install));
 		};
-		const job: InstallJob = { now: now.getTime() };
+		const job: InstallJob = { now: now.getTime(), listed: install.listed, first: install.first };
 		worker.postMessage(job);
 	});
 }
 
+let list: Promise<DeckSummary[]> | undefined;
+
+/**
+ * The build's deck list, downloaded once per page load (it changes only with a new version of the
+ * app, which is a new page load); a failed download is tried again on the next call.
+ */
+function appDeckList(): Promise<DeckSummary[]> {
+	list ??= bundledDeckList(fetch).catch((e: unknown) => {
+		list = undefined;
+		throw e;
+	});
+	return list;
+}
+
 let running: Promise<Reports> | undefined;
 const listeners = new Set<SyncProgress>();
+const installed = new Set<(deckId: string) => void>();
+
+/** Whom a sync tells, and (for the page that starts it) which deck goes in first. */
+export interface SyncListeners {
+	onProgress?: SyncProgress;
+	/** Called as each deck's cards have been written and can be read. */
+	onInstalled?: (deckId: string) => void;
+	/** The deck the page waits for, installed before the others. */
+	first?: string | undefined;
+}
 
 /**
  * Brings the bundled decks on this device up to date. When there is something to install (a first
@@ -64,22 +105,52 @@ const listeners = new Set<SyncProgress>();
  * never waits on a long task; otherwise no worker starts at all. Pages that ask while a sync is
  * under way (home, then review) share it rather than installing the same deck twice.
  */
-export function syncAppDecks(now: Date, onProgress?: SyncProgress): Promise<Reports> {
-	if (onProgress) listeners.add(onProgress);
+export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Reports> {
+	if (listen.onProgress) listeners.add(listen.onProgress);
+	if (listen.onInstalled) installed.add(listen.onInstalled);
 	running ??= (async () => {
-		if ((await appDecksToInstall()).length === 0) return {};
+		const listed = await appDeckList();
+		if ((await notInstalled(appDb(), listed)).length === 0) return {};
 		await afterLoad();
-		return installInWorker(now, (done, total) => {
-			for (const listener of listeners) listener(done, total);
+		return installInWorker(now, {
+			listed,
+			first: listen.first,
+			onProgress: (done, total) => {
+				for (const listener of listeners) listener(done, total);
+			},
+			onInstalled: (deckId) => {
+				for (const listener of installed) listener(deckId);
+			}
 		});
 	})().finally(() => {
 		running = undefined;
 		listeners.clear();
+		installed.clear();
 	});
 	return running;
 }
 
+/**
+ * Resolves when a study screen can read its cards: at once when nothing is to be installed, else as
+ * soon as the sync has written the deck it studies (`deckId`) or, studying all decks, any deck
+ * (the smallest goes first); at the latest when the sync ends, also when it fails (offline with
+ * decks installed: study what is there). Decks written later reach the screen as changes to the
+ * database, as a write from another tab does.
+ */
+export function cardsReady(now: Date, deckId?: string): Promise<void> {
+	return new Promise((resolve) => {
+		void syncAppDecks(now, {
+			first: deckId,
+			onInstalled: (id) => {
+				if (deckId === undefined || id === deckId) resolve();
+			}
+		})
+			.catch(() => undefined)
+			.then(() => resolve());
+	});
+}
+
 /** The bundled decks that the next `syncAppDecks` installs or updates: what a first visit waits for. */
-export function appDecksToInstall(): Promise<DeckSummary[]> {
-	return bundledDecksToInstall(appDb(), fetch);
+export async function appDecksToInstall(): Promise<DeckSummary[]> {
+	return notInstalled(appDb(), await appDeckList());
 }

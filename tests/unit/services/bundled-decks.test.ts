@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '$lib/deck';
 import { summarise } from '$lib/deck';
-import { bundledDecksToInstall, syncBundledDecks } from '$lib/services/bundled-decks';
+import { bundledDecksToInstall, installOrder, syncBundledDecks } from '$lib/services/bundled-decks';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 
@@ -58,5 +58,44 @@ describe('bundled decks', () => {
 		await expect(syncBundledDecks(db, broken, NOW)).rejects.toThrow(/Could not load deck one/);
 		expect(await db.decks.count()).toBe(0);
 		expect(await db.cards.count()).toBe(0);
+	});
+
+	it('installs the smallest deck first, or the one a screen waits for, each readable once told', async () => {
+		const decks = [smallDeck(40, 1, 'big'), smallDeck(4, 1, 'small'), smallDeck(12, 1, 'mid')];
+		expect(installOrder(decks.map(summarise)).map((d) => d.id)).toEqual(['small', 'mid', 'big']);
+		expect(installOrder(decks.map(summarise), 'big').map((d) => d.id)).toEqual([
+			'big',
+			'small',
+			'mid'
+		]);
+		const db = freshDb();
+		const told: [string, number][] = [];
+		const installing = syncBundledDecks(db, server(decks), NOW, {
+			// What a screen told now would read: the deck's cards are all there.
+			onInstalled: (id) => void db.cards.count().then((n) => told.push([id, n]))
+		});
+		await installing;
+		await new Promise((r) => setTimeout(r, 0));
+		expect(told.map(([id]) => id)).toEqual(['small', 'mid', 'big']);
+		expect(told[0]![1]).toBeGreaterThanOrEqual(4);
+	});
+
+	it('takes the deck list from the caller and asks for every deck file before writing', async () => {
+		const decks = [smallDeck(30, 1, 'one'), smallDeck(3, 1, 'two')];
+		const files = server(decks);
+		const asked: string[] = [];
+		const fetcher = (async (url: string) => {
+			asked.push(url);
+			return files(url);
+		}) as typeof fetch;
+		const db = freshDb();
+		const reports = await syncBundledDecks(db, fetcher, NOW, {
+			listed: decks.map(summarise),
+			onInstalled: (id) => asked.push(`installed ${id}`)
+		});
+		expect(asked).toEqual(['/decks/two.json', '/decks/one.json', 'installed two', 'installed one']);
+		expect(reports['one']?.added).toBe(30);
+		// A listed deck already installed at its version is left alone.
+		expect(await syncBundledDecks(db, fetcher, NOW, { listed: decks.map(summarise) })).toEqual({});
 	});
 });
