@@ -14,6 +14,8 @@ const MAX_SLICE = 500;
 
 export interface SliceOptions {
 	budgetMs?: number;
+	/** The largest slice (default 500): a bulk job on a fast device may take larger ones. */
+	maxSlice?: number;
 	/** Called after each slice with the rows written so far. */
 	onProgress?: (done: number, total: number) => void;
 	/** The clock; tests give their own. */
@@ -21,9 +23,14 @@ export interface SliceOptions {
 }
 
 /** The size of the next slice after issuing one of `size` rows took `spentMs`. */
-export function nextSliceSize(size: number, spentMs: number, budgetMs = SLICE_BUDGET_MS): number {
+export function nextSliceSize(
+	size: number,
+	spentMs: number,
+	budgetMs = SLICE_BUDGET_MS,
+	maxSlice = MAX_SLICE
+): number {
 	const fitted = spentMs > 0 ? Math.floor((size * budgetMs) / spentMs) : size * MAX_GROWTH;
-	return Math.max(1, Math.min(fitted, size * MAX_GROWTH, MAX_SLICE));
+	return Math.max(1, Math.min(fitted, size * MAX_GROWTH, maxSlice));
 }
 
 /**
@@ -52,7 +59,7 @@ export async function putInSlices<T, K>(
 		done += slice.length;
 		slices++;
 		options.onProgress?.(done, rows.length);
-		size = nextSliceSize(slice.length, spent, options.budgetMs);
+		size = nextSliceSize(slice.length, spent, options.budgetMs, options.maxSlice);
 	}
 	return slices;
 }
