@@ -85,6 +85,7 @@ interface BackupRow {
 	usPerLog: { export: number; check: number; restore: number; known: number };
 	restoreCardsPerSecond: number;
 	restoreLogsPerSecond: number;
+	restoreLongestTaskMs: number;
 }
 
 interface Row {
@@ -310,7 +311,8 @@ async function measure(
 				known: us(b.knownMs)
 			},
 			restoreCardsPerSecond: Math.round(b.cards / (b.restoreMs / 1000)),
-			restoreLogsPerSecond: Math.round(b.logs / (b.restoreMs / 1000))
+			restoreLogsPerSecond: Math.round(b.logs / (b.restoreMs / 1000)),
+			restoreLongestTaskMs: b.restoreLongestTaskMs
 		});
 		console.log(JSON.stringify(backups.at(-1)));
 	}
@@ -376,17 +378,19 @@ for (const i of imports)
 	);
 if (backups.length > 0)
 	console.log(
-		'\nbackup: cards   logs     MB    CPU  export ms  check ms  restore ms  merge-known ms  µs/log (export/check/restore/known)'
+		'\nbackup: cards   logs     MB    CPU  export ms  check ms  restore ms  merge-known ms  µs/log (export/check/restore/known)  rows/s  longest task'
 	);
 for (const b of backups)
 	console.log(
-		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}${b.underLimit ? '' : '  (over the backup size limit)'}`
+		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}  ${Math.round((b.backupCards + b.logs) / (b.restoreMs / 1000))}  ${b.restoreLongestTaskMs}${b.underLimit ? '' : '  (over the backup size limit)'}`
 	);
 if (snapshots.length > 0)
-	console.log('\nsnapshot (1x): cards   logs     stored MB  raw MB  take ms  restore ms');
+	console.log(
+		'\nsnapshot (1x): cards   logs     stored MB  raw MB  take ms  restore ms (text/check)  longest task'
+	);
 for (const s of snapshots)
 	console.log(
-		`               ${String(s.cards).padEnd(7)} ${String(s.logs).padEnd(8)} ${(s.bytes / 2 ** 20).toFixed(1).padStart(9)} ${(s.rawBytes / 2 ** 20).toFixed(1).padStart(7)} ${String(s.takeMs).padStart(8)} ${String(s.restoreMs).padStart(11)}`
+		`               ${String(s.cards).padEnd(7)} ${String(s.logs).padEnd(8)} ${(s.bytes / 2 ** 20).toFixed(1).padStart(9)} ${(s.rawBytes / 2 ** 20).toFixed(1).padStart(7)} ${String(s.takeMs).padStart(8)} ${String(s.restoreMs).padStart(11)} (${s.textMs}/${s.checkMs})  ${s.restoreLongestTaskMs}`
 	);
 const at = (cards: number, slowdown: number) =>
 	rows.find((r) => r.cards === cards && r.slowdown === slowdown);
