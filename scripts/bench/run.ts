@@ -16,7 +16,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { startProfile, stopProfile, summarise, topSelf } from './profile';
-import { BUSY_CATEGORIES, busyPerAnswer, summariseTrace, TRACE_CATEGORIES } from './trace';
+import {
+	BUSY_CATEGORIES,
+	busyPerAnswer,
+	OPEN_MARKS,
+	summariseTrace,
+	TRACE_CATEGORIES
+} from './trace';
 import type { BackupTimes, SnapshotTimes } from './harness';
 
 const port = Number(process.env.PORT ?? 4196);
@@ -107,10 +113,14 @@ async function harness<T>(page: Page, call: string): Promise<T> {
 }
 
 /** Records when the first card is painted, in ms since navigation start. */
-const FIRST_CARD = `new MutationObserver((_, observer) => {
+const FIRST_CARD = `performance.mark('bench-open');
+new MutationObserver((_, observer) => {
 	if (window.__firstCard === undefined && document.querySelector('.prompt')) {
 		observer.disconnect();
-		requestAnimationFrame(() => (window.__firstCard = performance.now()));
+		requestAnimationFrame(() => {
+			window.__firstCard = performance.now();
+			performance.mark('bench-first-card');
+		});
 	}
 }).observe(document, { subtree: true, childList: true });`;
 
@@ -202,6 +212,17 @@ async function measure(
 			writeFileSync(`bench-results/open-${cards}-${slowdown}x.cpuprofile`, JSON.stringify(profile));
 			console.log(`profiled open at ${slowdown}x: first card at ${firstCard.toFixed(0)} ms`);
 			console.log(JSON.stringify(topSelf(profile), null, 2));
+		}
+		if (traceAt.includes(slowdown)) {
+			// One more open, traced: style, layout, parsing and script on the way to the first card.
+			await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+			await page.goto(`${base}/review/?deck=bench`);
+			await page.waitForFunction('window.__firstCard !== undefined');
+			const trace = await browser.stopTracing();
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(`bench-results/open-${cards}-${slowdown}x.trace.json`, trace);
+			console.log(`traced open at ${slowdown}x:`);
+			console.log(JSON.stringify(summariseTrace(trace, OPEN_MARKS), null, 2));
 		}
 		for (let i = 0; i < 3; i++) {
 			await page.goto(`${base}/review/?deck=bench`);

@@ -26,17 +26,20 @@ export const TRACE_CATEGORIES = [
 	'disabled-by-default-devtools.timeline'
 ];
 
-function readTrace(buffer: Buffer) {
+/** The marks that open and close each window: an answer, or (`OPEN_MARKS`) opening the review. */
+type Marks = [string, string];
+const ANSWER_MARKS: Marks = ['bench-answer', 'bench-painted'];
+export const OPEN_MARKS: Marks = ['bench-open', 'bench-first-card'];
+
+function readTrace(buffer: Buffer, [from, to]: Marks = ANSWER_MARKS) {
 	const raw = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
 	const events = Array.isArray(raw) ? raw : raw.traceEvents;
-	const marks = events
-		.filter((e) => e.name === 'bench-answer' || e.name === 'bench-painted')
-		.sort((a, b) => a.ts - b.ts);
+	const marks = events.filter((e) => e.name === from || e.name === to).sort((a, b) => a.ts - b.ts);
 	const windows: [number, number][] = [];
 	for (let i = 0; i < marks.length - 1; i++) {
 		const a = marks[i] as TraceEvent;
 		const b = marks[i + 1] as TraceEvent;
-		if (a.name === 'bench-answer' && b.name === 'bench-painted') windows.push([a.ts, b.ts]);
+		if (a.name === from && b.name === to) windows.push([a.ts, b.ts]);
 	}
 	return { events, first: marks[0], windows };
 }
@@ -88,11 +91,11 @@ export function busyPerAnswer(buffer: Buffer, skip = 0) {
 }
 
 /**
- * Self time per event name (ms per answer, mean over the answers) on the thread that set the
- * marks, inside answer windows, and the mean busy time per answer.
+ * Self time per event name (ms per window, mean over the windows) on the thread that set the
+ * marks, inside the windows (answers, or opening the review), and the mean busy time per window.
  */
-export function summariseTrace(buffer: Buffer) {
-	const { events, first, windows } = readTrace(buffer);
+export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
+	const { events, first, windows } = readTrace(buffer, marks);
 	if (!first) return { answers: 0 };
 	const main = events
 		.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur)
