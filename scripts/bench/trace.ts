@@ -30,6 +30,8 @@ export const TRACE_CATEGORIES = [
 type Marks = [string, string];
 const ANSWER_MARKS: Marks = ['bench-answer', 'bench-painted'];
 export const OPEN_MARKS: Marks = ['bench-open', 'bench-first-card'];
+/** From a rating to the moment its answer is written (after the next card is painted). */
+export const SAVED_MARKS: Marks = ['bench-answer', 'bench-saved'];
 
 function readTrace(buffer: Buffer, [from, to]: Marks = ANSWER_MARKS) {
 	const raw = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
@@ -51,8 +53,8 @@ const pct = (xs: number[], p: number) =>
  * Main-thread busy time per answer (ms): for each answer window, the time the renderer's main
  * thread spent in top-level tasks (`RunTask`) inside it. `skip` leaves out the warm-up answers.
  */
-export function busyPerAnswer(buffer: Buffer, skip = 0) {
-	const { events, first, windows } = readTrace(buffer);
+export function busyPerAnswer(buffer: Buffer, skip = 0, marks: Marks = ANSWER_MARKS) {
+	const { events, first, windows } = readTrace(buffer, marks);
 	if (!first) return { answers: 0, p50: 0, p95: 0, mean: 0 };
 	const tasks = events
 		.filter(
