@@ -102,3 +102,27 @@ export function summarise(
 		watched: Object.fromEntries([...watched.entries()].map(([k, v]) => [k, Number(v.toFixed(1))]))
 	};
 }
+
+/**
+ * Self time by function over the whole profile (ms, idle left out), and the total busy time: for
+ * short recordings such as opening the review (`PROFILE=4`: bench-results/open-*.cpuprofile).
+ */
+export function topSelf(profile: CpuProfile, n = 15) {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const self = new Map<string, number>();
+	for (let i = 0; i < profile.samples.length; i++) {
+		const node = byId.get(profile.samples[i] as number);
+		if (!node) continue;
+		const key = label(node);
+		self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+	}
+	self.delete('(idle) ');
+	const busy = [...self.values()].reduce((a, b) => a + b, 0);
+	return {
+		busyMs: Number(busy.toFixed(1)),
+		top: [...self.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, n)
+			.map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+	};
+}

@@ -5,16 +5,25 @@
  * building the due queue, importing a 10,000-card deck, exporting a backup and importing it again
  * (check, restore into an empty database, merge into its own), for collections of 1,000, 10,000
  * and 50,000 cards with about ten logs per reviewed card. Prints a table and writes
- * bench-results/bench.json. PROFILE=4 and TRACE=4 record the answer loop at 4x (see profile.ts and
- * trace.ts).
+ * bench-results/bench.json. PROFILE=4 profiles opening the review and the answer loop at 4x;
+ * TRACE=4 keeps a detailed trace of the loop (see profile.ts and trace.ts). Every answer loop is
+ * traced for the main thread's busy time per answer. SIZES, ANSWERS, BACKUP=0, BACKUP_AT=1 and
+ * IMPORT=0 run a part of it.
  * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { startProfile, stopProfile, summarise } from './profile';
-import { summariseTrace, TRACE_CATEGORIES } from './trace';
+import { startProfile, stopProfile, summarise, topSelf } from './profile';
+import {
+	BUSY_CATEGORIES,
+	busyPerAnswer,
+	OPEN_MARKS,
+	SAVED_MARKS,
+	summariseTrace,
+	TRACE_CATEGORIES
+} from './trace';
 import type { BackupTimes, SnapshotTimes } from './harness';
 
 const port = Number(process.env.PORT ?? 4196);
@@ -60,6 +69,8 @@ const median = (xs: number[]) => pct(xs, 0.5);
 
 /** `BACKUP=0` leaves out the backup timings (about a minute and a half at 50,000 cards and 4x). */
 const withBackup = process.env.BACKUP !== '0';
+/** `BACKUP_AT=1` times the backup at these slowdowns only (default both, 1x and 4x). */
+const backupAt = (process.env.BACKUP_AT ?? '1,4').split(',').filter(Boolean).map(Number);
 
 type SnapshotRow = SnapshotTimes & { cards: number };
 
@@ -81,6 +92,7 @@ interface BackupRow {
 	usPerLog: { export: number; check: number; restore: number; known: number };
 	restoreCardsPerSecond: number;
 	restoreLogsPerSecond: number;
+	restoreLongestTaskMs: number;
 }
 
 interface Row {
@@ -92,6 +104,11 @@ interface Row {
 	answerP95: number;
 	queueP50: number;
 	queueP95: number;
+	/** The main thread's busy time per answer (ms, p50/p95), from a trace of the same answers. */
+	busyP50: number;
+	busyP95: number;
+	/** The same to the moment the answer is written (its write, after the paint, included). */
+	savedBusyP50: number;
 }
 
 async function harness<T>(page: Page, call: string): Promise<T> {
@@ -99,16 +116,21 @@ async function harness<T>(page: Page, call: string): Promise<T> {
 }
 
 /** Records when the first card is painted, in ms since navigation start. */
-const FIRST_CARD = `new MutationObserver((_, observer) => {
+const FIRST_CARD = `performance.mark('bench-open');
+new MutationObserver((_, observer) => {
 	if (window.__firstCard === undefined && document.querySelector('.prompt')) {
 		observer.disconnect();
-		requestAnimationFrame(() => (window.__firstCard = performance.now()));
+		requestAnimationFrame(() => {
+			window.__firstCard = performance.now();
+			performance.mark('bench-first-card');
+		});
 	}
 }).observe(document, { subtree: true, childList: true });`;
 
 /**
- * In the page: reveal, rate Good, and time from the click to the next card painted. A string, not
- * a function: tsx would wrap named functions in a helper the page does not have.
+ * In the page: reveal, rate Good, and time from the click to the next card painted; then wait, as
+ * a person reading the card would, until that answer is written (`bench-saved`) before the next.
+ * A string, not a function: tsx would wrap named functions in a helper the page does not have.
  */
 async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: number }[]> {
 	return page.evaluate(`(async (n) => {
@@ -116,7 +138,12 @@ async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: 
 		const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
 		const button = (name) =>
 			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || ''));
+		const saved = () => document.querySelector('section.study')?.getAttribute('aria-busy') !== 'true';
 		for (let i = 0; i < n; i++) {
+			// A person reads the card before answering: by then the last answer is written.
+			const t = performance.now();
+			while (!saved() && performance.now() - t < 5000) await frame();
+			if (i > 0) performance.mark('bench-saved');
 			const reveal = button(/^Show answer$/);
 			if (!reveal) break;
 			reveal.click();
@@ -180,18 +207,52 @@ async function measure(
 		// Warm (worker and caches ready) and offline: every byte comes from the precache.
 		await context.setOffline(true);
 		const opens: number[] = [];
+		const profiling = profileAt.includes(slowdown);
+		if (profiling) {
+			// One more open, profiled: where the time to the first card goes.
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+			await cdp.send('Profiler.start');
+			await page.goto(`${base}/review/?deck=bench`);
+			await page.waitForFunction('window.__firstCard !== undefined');
+			const firstCard = await page.evaluate<number>('window.__firstCard');
+			const profile = await stopProfile(cdp);
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(`bench-results/open-${cards}-${slowdown}x.cpuprofile`, JSON.stringify(profile));
+			console.log(`profiled open at ${slowdown}x: first card at ${firstCard.toFixed(0)} ms`);
+			console.log(JSON.stringify(topSelf(profile), null, 2));
+		}
+		if (traceAt.includes(slowdown)) {
+			// One more open, traced: style, layout, parsing and script on the way to the first card.
+			await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+			await page.goto(`${base}/review/?deck=bench`);
+			await page.waitForFunction('window.__firstCard !== undefined');
+			const trace = await browser.stopTracing();
+			mkdirSync('bench-results', { recursive: true });
+			writeFileSync(`bench-results/open-${cards}-${slowdown}x.trace.json`, trace);
+			console.log(`traced open at ${slowdown}x:`);
+			console.log(JSON.stringify(summariseTrace(trace, OPEN_MARKS), null, 2));
+		}
 		for (let i = 0; i < 3; i++) {
 			await page.goto(`${base}/review/?deck=bench`);
 			await page.waitForFunction('window.__firstCard !== undefined');
 			opens.push(await page.evaluate<number>('window.__firstCard'));
 		}
-		const profiling = profileAt.includes(slowdown);
 		const syncAt = profiling ? await startProfile(cdp, page) : 0;
-		const tracing = traceAt.includes(slowdown);
-		if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+		// Always traced, lightly (top-level tasks and the marks), for the busy time per answer;
+		// `TRACE=4` records the detailed categories as well and keeps the file.
+		const detailed = traceAt.includes(slowdown);
+		await browser.startTracing(page, {
+			categories: detailed ? TRACE_CATEGORIES : BUSY_CATEGORIES
+		});
 		const times = await answerLoop(page, answers + WARMUP);
-		if (tracing) {
-			const trace = await browser.stopTracing();
+		const trace = await browser.stopTracing();
+		const busy = busyPerAnswer(trace, WARMUP);
+		const whole = busyPerAnswer(trace, WARMUP, SAVED_MARKS);
+		console.log(
+			`main thread busy per answer at ${slowdown}x, to the next card painted: ${JSON.stringify(busy)}; to the answer written: ${JSON.stringify(whole)}`
+		);
+		if (detailed) {
 			mkdirSync('bench-results', { recursive: true });
 			writeFileSync(`bench-results/answer-${cards}-${slowdown}x.trace.json`, trace);
 			console.log(JSON.stringify(summariseTrace(trace), null, 2));
@@ -241,14 +302,17 @@ async function measure(
 			answerP50: pct(measured, 0.5),
 			answerP95: pct(measured, 0.95),
 			queueP50: queue.p50,
-			queueP95: queue.p95
+			queueP95: queue.p95,
+			busyP50: busy.p50,
+			busyP95: busy.p95,
+			savedBusyP50: whole.p50
 		});
 		console.log(JSON.stringify(rows.at(-1)));
 	}
 	// After the timings above, each on a freshly loaded page: a backup's copies of the data do not
 	// stay in the heap the answers were timed in.
 	const backups: BackupRow[] = [];
-	for (const slowdown of withBackup ? [1, 4] : []) {
+	for (const slowdown of withBackup ? backupAt : []) {
 		await context.setOffline(false);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		await page.goto(`${base}/`);
@@ -281,7 +345,8 @@ async function measure(
 				known: us(b.knownMs)
 			},
 			restoreCardsPerSecond: Math.round(b.cards / (b.restoreMs / 1000)),
-			restoreLogsPerSecond: Math.round(b.logs / (b.restoreMs / 1000))
+			restoreLogsPerSecond: Math.round(b.logs / (b.restoreMs / 1000)),
+			restoreLongestTaskMs: b.restoreLongestTaskMs
 		});
 		console.log(JSON.stringify(backups.at(-1)));
 	}
@@ -315,7 +380,8 @@ try {
 	const page = await context.newPage();
 	await page.goto(`${base}/`);
 	const cdp = await context.newCDPSession(page);
-	for (const slowdown of [1, 4]) {
+	// `IMPORT=0` leaves out the deck import timings.
+	for (const slowdown of process.env.IMPORT === '0' ? [] : [1, 4]) {
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 		const r = await harness<{ ms: number; perSecond: number }>(page, 'timeDeckImport(10000)');
 		imports.push({ slowdown, cards: 10000, ...r });
@@ -333,10 +399,12 @@ console.log(`\nmachine: ${machine}; Chromium headless; times in ms`);
 console.log(
 	`load average (1, 5, 15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`
 );
-console.log('cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95');
+console.log(
+	'cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95  busy/answer p50  p95  with the write p50'
+);
 for (const r of rows)
 	console.log(
-		`${String(r.cards).padEnd(7)} ${String(r.logs).padEnd(8)} ${r.slowdown}x ${f(r.openMs)} ${f(r.answerP50)}     ${f(r.answerP95)}    ${f(r.queueP50)}    ${f(r.queueP95)}`
+		`${String(r.cards).padEnd(7)} ${String(r.logs).padEnd(8)} ${r.slowdown}x ${f(r.openMs)} ${f(r.answerP50)}     ${f(r.answerP95)}    ${f(r.queueP50)}    ${f(r.queueP95)}  ${f(r.busyP50)}        ${f(r.busyP95)}  ${f(r.savedBusyP50)}`
 	);
 for (const i of imports)
 	console.log(
@@ -344,17 +412,19 @@ for (const i of imports)
 	);
 if (backups.length > 0)
 	console.log(
-		'\nbackup: cards   logs     MB    CPU  export ms  check ms  restore ms  merge-known ms  µs/log (export/check/restore/known)'
+		'\nbackup: cards   logs     MB    CPU  export ms  check ms  restore ms  merge-known ms  µs/log (export/check/restore/known)  rows/s  longest task'
 	);
 for (const b of backups)
 	console.log(
-		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}${b.underLimit ? '' : '  (over the backup size limit)'}`
+		`        ${String(b.backupCards).padEnd(7)} ${String(b.logs).padEnd(8)} ${String(b.mb).padEnd(5)} ${b.slowdown}x  ${String(b.exportMs).padStart(9)} ${String(b.checkMs).padStart(9)} ${String(b.restoreMs).padStart(11)} ${String(b.knownMs).padStart(15)}  ${b.usPerLog.export}/${b.usPerLog.check}/${b.usPerLog.restore}/${b.usPerLog.known}  ${Math.round((b.backupCards + b.logs) / (b.restoreMs / 1000))}  ${b.restoreLongestTaskMs}${b.underLimit ? '' : '  (over the backup size limit)'}`
 	);
 if (snapshots.length > 0)
-	console.log('\nsnapshot (1x): cards   logs     stored MB  raw MB  take ms  restore ms');
+	console.log(
+		'\nsnapshot (1x): cards   logs     stored MB  raw MB  take ms  restore ms (text/check)  longest task'
+	);
 for (const s of snapshots)
 	console.log(
-		`               ${String(s.cards).padEnd(7)} ${String(s.logs).padEnd(8)} ${(s.bytes / 2 ** 20).toFixed(1).padStart(9)} ${(s.rawBytes / 2 ** 20).toFixed(1).padStart(7)} ${String(s.takeMs).padStart(8)} ${String(s.restoreMs).padStart(11)}`
+		`               ${String(s.cards).padEnd(7)} ${String(s.logs).padEnd(8)} ${(s.bytes / 2 ** 20).toFixed(1).padStart(9)} ${(s.rawBytes / 2 ** 20).toFixed(1).padStart(7)} ${String(s.takeMs).padStart(8)} ${String(s.restoreMs).padStart(11)} (${s.textMs}/${s.checkMs})  ${s.restoreLongestTaskMs}`
 	);
 const at = (cards: number, slowdown: number) =>
 	rows.find((r) => r.cards === cards && r.slowdown === slowdown);

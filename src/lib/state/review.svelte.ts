@@ -105,6 +105,11 @@ export interface SessionOptions {
 	random?: () => number;
 	/** Keeps the undo list across a reload of the page (none: it lives as long as the session). */
 	undoStore?: UndoStore;
+	/**
+	 * Resolves once the next card is on screen (the app: after its paint). An answer's write waits
+	 * for it, so storage never competes with the frame that shows the next card. None: at once.
+	 */
+	afterShow?: () => Promise<void>;
 }
 
 /**
@@ -163,6 +168,7 @@ export class ReviewSession {
 	#random: () => number;
 	#deckId: string | undefined;
 	#undoStore: UndoStore | undefined;
+	#afterShow: (() => Promise<void>) | undefined;
 	/** The study day and deck scope the undo list belongs to. */
 	#undoKey = '';
 	#settings: StudySettings | undefined;
@@ -198,6 +204,7 @@ export class ReviewSession {
 		this.#random = options.random ?? Math.random;
 		this.#deckId = options.deckId;
 		this.#undoStore = options.undoStore;
+		this.#afterShow = options.afterShow;
 		this.practice = options.practice;
 		this.startedAt = this.#clock().getTime();
 	}
@@ -485,6 +492,8 @@ export class ReviewSession {
 		const rest = this.#queue.slice(1);
 		const early = rest.length > 0;
 		if (early) await this.#show(rest);
+		// Not acknowledged until it commits: a tab closed meanwhile loses an answer it never counted.
+		if (early) await this.#afterShow?.();
 		try {
 			const result = await recordAnswer(this.#db, {
 				uid: card.uid,

@@ -38,7 +38,9 @@ export interface BackupFile {
 export async function exportBackupFile(
 	db: StudyDb,
 	now: Date,
-	pageSize = EXPORT_PAGE
+	pageSize = EXPORT_PAGE,
+	/** Takes each piece of text as it is made, instead of `parts` (a snapshot compresses it). */
+	onPart?: (part: string) => void
 ): Promise<BackupFile> {
 	return db.transaction('r', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
 		// Cards and logs are left out of the head and written after it, a page at a time.
@@ -56,35 +58,40 @@ export async function exportBackupFile(
 			},
 			now
 		);
-		const parts = [JSON.stringify(head).slice(0, -1)];
+		const parts: string[] = [];
+		// Given to `onPart` instead of kept, when there is one: the text is then never held whole.
+		const add = onPart ?? ((part: string) => void parts.push(part));
+		add(JSON.stringify(head).slice(0, -1));
 		// Each table in primary-key order, as `toArray()` gives it, a page after the last key seen.
 		async function write<T>(
 			name: string,
 			table: Table<T, string>,
 			keyOf: (row: T) => string
 		): Promise<number> {
-			parts.push(`,"${name}":[`);
-			let count = 0;
-			let last: string | undefined;
-			for (;;) {
-				const rows = await (
-					last === undefined ? table.orderBy(':id') : table.where(':id').above(last)
-				)
+			add(`,"${name}":[`);
+			const page = (after: string | undefined) =>
+				(after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
 					.limit(pageSize)
 					.toArray();
+			let count = 0;
+			let next = page(undefined);
+			for (;;) {
+				const rows = await next;
 				if (rows.length === 0) break;
+				// The next page is read while this one is written out: the disk and the page overlap.
+				const more = rows.length === pageSize;
+				if (more) next = page(keyOf(rows.at(-1) as T));
 				const text = JSON.stringify(rows);
-				parts.push(count > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1));
+				add(count > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1));
 				count += rows.length;
-				last = keyOf(rows.at(-1) as T);
-				if (rows.length < pageSize) break;
+				if (!more) break;
 			}
-			parts.push(']');
+			add(']');
 			return count;
 		}
 		const cardCount = await write('cards', db.cards, (c) => c.uid);
 		const logCount = await write('reviewLogs', db.reviewLogs, (l) => l.id);
-		parts.push(`,"settings":${JSON.stringify(settings)}}`);
+		add(`,"settings":${JSON.stringify(settings)}}`);
 		return { parts, decks: head.decks.length, cards: cardCount, logs: logCount };
 	});
 }

@@ -85,24 +85,23 @@ async function doneToday(db: StudyDb, dayStart: Date): Promise<Done> {
 		byDeck: new Map(),
 		notes: new Set()
 	};
-	await db.reviewLogs
-		.where('reviewedAt')
-		.aboveOrEqual(dayStart.getTime())
-		.each((log) => {
-			if (log.kind !== 'review') return;
-			done.notes.add(log.note);
-			const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0, answered: 0 };
-			done.answered++;
-			deck.answered++;
-			if (log.before.state === 0) {
-				done.newDone++;
-				deck.newDone++;
-			} else if (log.before.state === 2) {
-				done.reviewsDone++;
-				deck.reviewsDone++;
-			}
-			done.byDeck.set(log.deckId, deck);
-		});
+	// One getAll rather than a cursor: a cursor costs a round trip per row, and a day holds hundreds.
+	const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart.getTime()).toArray();
+	for (const log of logs) {
+		if (log.kind !== 'review') continue;
+		done.notes.add(log.note);
+		const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0, answered: 0 };
+		done.answered++;
+		deck.answered++;
+		if (log.before.state === 0) {
+			done.newDone++;
+			deck.newDone++;
+		} else if (log.before.state === 2) {
+			done.reviewsDone++;
+			deck.reviewsDone++;
+		}
+		done.byDeck.set(log.deckId, deck);
+	}
 	return done;
 }
 
@@ -122,7 +121,10 @@ function roomFor(
 
 /**
  * Reads cards in index order until `limit` are taken, skipping those `accept` refuses. Stops as
- * soon as it has enough: the cost follows the size of today's queue, not of the collection.
+ * soon as it has enough: the cost follows the size of today's queue, not of the collection. The
+ * first `limit` rows and some spare come in one getAll (a cursor costs a round trip per row, which made a
+ * queue of 500 reviews take more than a frame); only when `accept` refused so many that more are
+ * needed does a cursor go on from there.
  */
 async function take(
 	collection: ReturnType<typeof newCards>,
@@ -131,7 +133,15 @@ async function take(
 ): Promise<CardRow[]> {
 	const out: CardRow[] = [];
 	if (limit <= 0) return out;
+	const batch = limit + Math.min(limit, 200);
+	const first = await collection.clone().limit(batch).toArray();
+	for (const card of first) {
+		if (out.length >= limit) return out;
+		if (accept(card)) out.push(card);
+	}
+	if (out.length >= limit || first.length < batch) return out;
 	await collection
+		.offset(first.length)
 		.until(() => out.length >= limit)
 		.each((card) => {
 			if (out.length < limit && accept(card)) out.push(card);

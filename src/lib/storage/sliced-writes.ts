@@ -14,6 +14,13 @@ const MAX_SLICE = 500;
 
 export interface SliceOptions {
 	budgetMs?: number;
+	/** The largest slice (default 500): a bulk job on a fast device may take larger ones. */
+	maxSlice?: number;
+	/**
+	 * Slices in flight at once (default 1). With 2, the next slice is issued while the disk still
+	 * writes the one before, so IndexedDB never waits for the page: for bulk jobs such as a restore.
+	 */
+	inFlight?: number;
 	/** Called after each slice with the rows written so far. */
 	onProgress?: (done: number, total: number) => void;
 	/** The clock; tests give their own. */
@@ -21,9 +28,14 @@ export interface SliceOptions {
 }
 
 /** The size of the next slice after issuing one of `size` rows took `spentMs`. */
-export function nextSliceSize(size: number, spentMs: number, budgetMs = SLICE_BUDGET_MS): number {
+export function nextSliceSize(
+	size: number,
+	spentMs: number,
+	budgetMs = SLICE_BUDGET_MS,
+	maxSlice = MAX_SLICE
+): number {
 	const fitted = spentMs > 0 ? Math.floor((size * budgetMs) / spentMs) : size * MAX_GROWTH;
-	return Math.max(1, Math.min(fitted, size * MAX_GROWTH, MAX_SLICE));
+	return Math.max(1, Math.min(fitted, size * MAX_GROWTH, maxSlice));
 }
 
 /**
@@ -41,18 +53,27 @@ export async function putInSlices<T, K>(
 	options: SliceOptions = {}
 ): Promise<number> {
 	const clock = options.clock ?? (() => performance.now());
+	const depth = Math.max(1, options.inFlight ?? 1);
+	const pending: { written: Promise<unknown>; end: number }[] = [];
 	let size = FIRST_SLICE;
 	let slices = 0;
-	for (let done = 0; done < rows.length;) {
-		const slice = rows.slice(done, done + size);
-		const started = clock();
-		const written = table.bulkPut(slice);
-		const spent = clock() - started;
-		await written;
-		done += slice.length;
+	for (let issued = 0; issued < rows.length || pending.length > 0;) {
+		if (issued < rows.length && pending.length < depth) {
+			const slice = rows.slice(issued, issued + size);
+			const started = clock();
+			const written = table.bulkPut(slice);
+			const spent = clock() - started;
+			// Awaited in turn below; a failure aborts the transaction, which every later slice reports.
+			written.catch(() => undefined);
+			issued += slice.length;
+			pending.push({ written, end: issued });
+			size = nextSliceSize(slice.length, spent, options.budgetMs, options.maxSlice);
+			continue;
+		}
+		const oldest = pending.shift() as { written: Promise<unknown>; end: number };
+		await oldest.written;
 		slices++;
-		options.onProgress?.(done, rows.length);
-		size = nextSliceSize(slice.length, spent, options.budgetMs);
+		options.onProgress?.(oldest.end, rows.length);
 	}
 	return slices;
 }

@@ -5,9 +5,10 @@ import { isQuotaError } from '$lib/storage/errors';
 import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
-import { exportBackupFile } from './export-backup';
+import { exportBackupFile, type BackupFile } from './export-backup';
 import { loadSettings } from './study-settings';
 import { fingerprint, noDailySnapshot } from './snapshot-due';
+import { putInSlices } from './sliced-writes';
 
 /** Snapshots are kept this long; the newest one is always kept, however old. */
 export const SNAPSHOT_DAYS = 7;
@@ -25,28 +26,33 @@ const DEVICE_SETTINGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The backup file's parts as stored in a snapshot: gzipped part by part (a phone never joins the
- * text of years of answers into one string), or plain text where the browser cannot compress.
+ * The backup file as stored in a snapshot: gzipped piece by piece while it is made (a phone never
+ * joins the text of years of answers into one string, and the compressor works while the next page
+ * is read), or plain text where the browser cannot compress.
  */
-async function encode(
-	parts: readonly string[]
-): Promise<{ data: Uint8Array | string; rawBytes: number }> {
+async function encodeBackup(
+	db: StudyDb,
+	now: Date
+): Promise<{ file: BackupFile; data: Uint8Array | string; rawBytes: number }> {
 	const encoder = new TextEncoder();
 	if (typeof CompressionStream === 'undefined') {
-		const text = parts.join('');
-		return { data: text, rawBytes: encoder.encode(text).byteLength };
+		const file = await exportBackupFile(db, now);
+		const text = file.parts.join('');
+		return { file, data: text, rawBytes: encoder.encode(text).byteLength };
 	}
 	const gzip = new CompressionStream('gzip');
 	const compressed = new Response(gzip.readable).arrayBuffer();
 	const writer = gzip.writable.getWriter();
 	let rawBytes = 0;
-	for (const part of parts) {
+	// Not awaited inside the read transaction (a wait on anything but IndexedDB would end it): the
+	// stream queues the pieces, and a failure shows when the writer is closed.
+	const file = await exportBackupFile(db, now, undefined, (part) => {
 		const bytes = encoder.encode(part);
 		rawBytes += bytes.byteLength;
-		await writer.write(bytes);
-	}
+		writer.write(bytes).catch(() => undefined);
+	});
 	await writer.close();
-	return { data: new Uint8Array(await compressed), rawBytes };
+	return { file, data: new Uint8Array(await compressed), rawBytes };
 }
 
 async function gunzip(data: Uint8Array): Promise<string> {
@@ -96,8 +102,7 @@ export async function takeSnapshot(
 	label?: string
 ): Promise<SnapshotRow> {
 	const { value } = await fingerprint(db);
-	const file = await exportBackupFile(db, now);
-	const { data, rawBytes } = await encode(file.parts);
+	const { file, data, rawBytes } = await encodeBackup(db, now);
 	const compress = typeof data !== 'string';
 	const meta: SnapshotRow = {
 		createdAt: now.getTime(),
@@ -206,8 +211,11 @@ export async function restoreSnapshot(
 		);
 		await db.settings.bulkDelete(study);
 		await db.decks.bulkAdd(backup.decks);
-		await db.cards.bulkAdd(backup.cards);
-		await db.reviewLogs.bulkAdd(backup.reviewLogs);
+		// Still one transaction, written in slices: the page paints while 300,000 rows go in, and
+		// with two slices in flight the disk never waits for the page.
+		const slices = { budgetMs: 12, maxSlice: 5000, inFlight: 2 };
+		await putInSlices(db.cards, backup.cards, slices);
+		await putInSlices(db.reviewLogs, backup.reviewLogs, slices);
 		await db.settings.bulkPut(backup.settings.filter((s) => !DEVICE_SETTINGS.has(s.key)));
 		await bumpRevision(db);
 	});

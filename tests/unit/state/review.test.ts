@@ -66,6 +66,29 @@ describe('ReviewSession', () => {
 		expect(await db.reviewLogs.count()).toBe(1);
 	});
 
+	it('shows the next card before writing the answer, and counts it once written (issue 18)', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
+		let painted = () => {};
+		const s = new ReviewSession(db, {
+			clock: () => NOW,
+			// The page's paint, held until the test has looked at the screen.
+			afterShow: () => new Promise<void>((resolve) => (painted = resolve))
+		});
+		await s.load();
+		s.reveal();
+		const rated = s.rate(3);
+		await vi.waitFor(() => expect(s.current?.cardId).toBe('c1'));
+		expect(await db.reviewLogs.count()).toBe(0);
+		expect(s.answered).toBe(0);
+		expect(s.saving).toBe(true);
+		painted();
+		await rated;
+		expect(await db.reviewLogs.count()).toBe(1);
+		expect(s.answered).toBe(1);
+		expect(s.saving).toBe(false);
+	});
+
 	it('ignores a rating before the answer is shown', async () => {
 		const { db, s } = await session();
 		await s.rate(3);

@@ -75,6 +75,33 @@ describe('writing cards in slices', () => {
 		expect(await db.cards.count()).toBe(0);
 	});
 
+	it('with two slices in flight, writes every row in order of progress, all or nothing (issue 18)', async () => {
+		const db = freshDb();
+		const rows = await rowsOf(200);
+		const { table, clock } = timedCards(db.cards, 1);
+		const progress: number[] = [];
+		await db.transaction('rw', db.cards, () =>
+			putInSlices(table, rows, {
+				budgetMs: 8,
+				clock,
+				inFlight: 2,
+				onProgress: (d) => progress.push(d)
+			})
+		);
+		expect(await db.cards.count()).toBe(200);
+		expect(progress).toEqual([...progress].sort((a, b) => a - b));
+		expect(progress.at(-1)).toBe(200);
+		const other = freshDb();
+		const broken = [...rows.slice(0, 199), { ...rows[199], uid: undefined } as unknown as CardRow];
+		const slow = timedCards(other.cards, 1);
+		await expect(
+			other.transaction('rw', other.cards, () =>
+				putInSlices(slow.table, broken, { budgetMs: 8, clock: slow.clock, inFlight: 2 })
+			)
+		).rejects.toThrow();
+		expect(await other.cards.count()).toBe(0);
+	});
+
 	it('installs a deck in one transaction: one revision, every card, in slices', async () => {
 		const db = freshDb();
 		const progress: number[] = [];

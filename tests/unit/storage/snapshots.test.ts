@@ -243,7 +243,7 @@ describe('restoring a snapshot', () => {
 		const snap = await takeSnapshot(db, at(HOUR), 'daily');
 		await answer(db, 'small|c5', 3, at(2 * HOUR));
 		const before = await studyData(db);
-		vi.spyOn(db.reviewLogs, 'bulkAdd').mockImplementation(() =>
+		vi.spyOn(db.reviewLogs, 'bulkPut').mockImplementation(() =>
 			Dexie.Promise.reject(Object.assign(new Error('disk'), { name: 'QuotaExceededError' }))
 		);
 		await expect(restoreSnapshot(db, snap.id!, at(3 * HOUR), check)).rejects.toMatchObject({

@@ -195,6 +195,16 @@ describe('buildQueue', () => {
 		expect(tomorrow.cards.map((c) => c.cardId)).toEqual(['c1', 'c2', 'c4']);
 	});
 
+	it('reads on past a run of siblings longer than its first read (issue 18)', async () => {
+		const db = freshDb();
+		const deck = smallDeck(12);
+		// Ten cards of one fact, then two of their own: the first read (limit and spare) is all siblings.
+		deck.cards = deck.cards.map((c, i) => ({ ...c, fact: i < 10 ? 'same' : `f${i}` }));
+		await installDeck(db, deck, { now: NOW, bundled: true });
+		const queue = await buildQueue(db, queueOptions(NOW, { newPerDay: 3 }));
+		expect(queue.cards.map((c) => c.cardId)).toEqual(['c0', 'c10', 'c11']);
+	});
+
 	it('counts the daily limits across decks, and a deck limit caps that deck', async () => {
 		const db = freshDb();
 		await installDeck(db, smallDeck(10, 1, 'one'), { now: NOW, bundled: true });

@@ -246,6 +246,31 @@ describe('backup', () => {
 		expect(shared?.reps).toBe(6);
 	});
 
+	it('a card answered here while the merge replays it ends as the replay of all its logs (issue 18)', async () => {
+		const a = await device(0, 4, NOW, 'a');
+		const b = await device(0, 4, new Date(NOW.getTime() + 30 * 60_000), 'b');
+		const fromB = await exportBackup(b, NOW);
+		const later = new Date(NOW.getTime() + 48 * HOUR);
+		let answered = false;
+		const report = await mergeBackup(a, fromB, {
+			// Another tab answers a card of this chunk after it was read and replayed, before its write.
+			beforeWrite: async () => {
+				if (answered) return;
+				answered = true;
+				await answer(a, 'small|c2', 3, later, 'a-tab');
+			}
+		});
+		expect(report).toMatchObject({ logsAdded: 12, cardsReplayed: 4 });
+		const card = await a.cards.get('small|c2');
+		const logs = (await a.reviewLogs.where('uid').equals('small|c2').toArray()).sort(
+			(x, y) => x.reviewedAt - y.reviewedAt
+		);
+		expect(logs.map((l) => l.id)).toContain('a-tab');
+		expect(logs).toHaveLength(7);
+		expect(card).toMatchObject(replayCard(card!, logs, scheduler));
+		expect(card?.lastLogAt).toBe(later.getTime());
+	});
+
 	it('writes nothing when the backup does not pass the checker', async () => {
 		const db = await device(0, 2, NOW, 'a');
 		const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW)));
