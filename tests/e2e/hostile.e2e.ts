@@ -56,14 +56,14 @@ test('a deck JSON full of payloads is refused with their places, and nothing is 
 	for (const place of [
 		'hostile-deck.json:4:2 title: must be plain text',
 		'hostile-deck.json:5:2 description: must be plain text',
-		'hostile-deck.json:9:3 source.url: must be an http(s) address',
-		'hostile-deck.json:15:4 cards[0].prompt: must be plain text',
-		'hostile-deck.json:25:4 cards[1].answer: must be plain text',
-		'hostile-deck.json:35:4 cards[2].explanation: must be plain text',
-		'hostile-deck.json:46:5 cards[3].source.quote: must be plain text',
-		'hostile-deck.json:54:15 cards[4].accept[0]: must be plain text',
-		'hostile-deck.json:66:5 cards[5].distractors[1]: must be plain text',
-		'hostile-deck.json:67:5 cards[5].distractors[2]: must be plain text'
+		'hostile-deck.json:9:3 source.url: must be a web address',
+		'hostile-deck.json:15:4 cards[1].prompt: must be plain text',
+		'hostile-deck.json:25:4 cards[2].answer: must be plain text',
+		'hostile-deck.json:35:4 cards[3].explanation: must be plain text',
+		'hostile-deck.json:46:5 cards[4].source.quote: must be plain text',
+		'hostile-deck.json:54:15 cards[5].accept[1]: must be plain text',
+		'hostile-deck.json:66:5 cards[6].distractors[2]: must be plain text',
+		'hostile-deck.json:67:5 cards[6].distractors[3]: must be plain text'
 	])
 		await expect(errors).toContainText(place);
 	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);

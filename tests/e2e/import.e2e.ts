@@ -295,3 +295,28 @@ test('a backup restores every answer on a fresh device', async ({ page, browser 
 	expect(await countRows(other, 'reviewLogs')).toBe(3);
 	await fresh.close();
 });
+
+test('issue 14: a deck file with six problems lists all six at once, cards counted from 1', async ({
+	page
+}) => {
+	await page.goto('/import/');
+	const broken = 'tests/fixtures/broken-decks';
+	// The deck and its source text chosen together, so quotes are checked as `decks:check` does.
+	await choose(page, [`${broken}/six-problems.yaml`, `${broken}/source.txt`]);
+	const errors = page.getByRole('alert');
+	await expect(errors).toContainText('6 problems in this file: nothing was imported.');
+	const lines = (await errors.locator('li').allInnerTexts()).map((l) => l.trim());
+	expect(lines.map((l) => l.split(': ')[0])).toEqual([
+		'six-problems.yaml:13:5 cards[2].answer',
+		'six-problems.yaml:13:5 cards[2].id',
+		'six-problems.yaml:21:5 cards[3].answer',
+		'six-problems.yaml:23:5 cards[3].hint',
+		'six-problems.yaml:28:5 cards[4].prompt',
+		'six-problems.yaml:37:7 cards[5].source.quote'
+	]);
+	// The same words as `npm run decks:check`, so a fix can be looked up in either.
+	expect(lines[2]).toContain('"31st of Augustus" is not a date the app can read');
+	expect(lines[2]).toContain('did you mean August?');
+	expect(lines[4]).toContain('remove the HTML tag "<script>"');
+	await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+});

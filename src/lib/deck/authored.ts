@@ -1,7 +1,14 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
-import { authoredDeckSchema, DECK_SCHEMA_VERSION, type Deck } from './schema';
-import { validateDeck } from './validate';
-import { formatPath, type DeckError, type DeckResult, type Locate } from './errors';
+import {
+	authoredDeckSchema,
+	DECK_SCHEMA_VERSION,
+	deckSchema,
+	SOURCE_FILE,
+	type Deck
+} from './schema';
+import { checkDeck, validateDeck } from './validate';
+import type { Problem } from './content';
+import type { DeckError, DeckResult, Locate } from './errors';
 
 export interface AuthoredInput {
 	/** The file's name, put in every error. */
@@ -58,7 +65,8 @@ export function parseWithPositions(
 }
 
 /**
- * Compiles a hand-written deck (YAML or JSON text) into a deck, or lists every error with its place.
+ * Compiles a hand-written deck (YAML or JSON text) into a deck, or lists every error with its place:
+ * the schema and the content checks in one run, in file order, cards counted from 1.
  * @example compileAuthoredDeck({ file: 'decks/capitals.yaml', text })
  */
 export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
@@ -66,44 +74,32 @@ export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
 	if (!parsed.ok) return parsed;
 	const { locate } = parsed;
 	const value = readBooleans(parsed.value);
-	const shape = authoredDeckSchema.safeParse(value, { reportInput: true });
-	if (!shape.success) {
-		// Report shape errors through the compiled-deck validator, so both speak the same words.
-		const withVersion =
-			value && typeof value === 'object' && !Array.isArray(value)
-				? stripAuthoring({ schemaVersion: DECK_SCHEMA_VERSION, ...(value as object) })
-				: value;
-		const checked = validateDeck(withVersion, { file: input.file, locate });
-		if (!checked.ok) return checked;
-		return {
-			ok: false,
-			errors: shape.error.issues.map((i) => ({
-				file: input.file,
-				path: formatPath(i.path.filter((k) => typeof k !== 'symbol')),
-				message: i.message,
-				...locate(i.path.filter((k) => typeof k !== 'symbol'))
-			}))
-		};
-	}
+	const extra: Problem[] = [];
 	let sourceText = input.sourceText;
-	if (shape.data.sourceFile && input.readSource) {
-		sourceText = input.readSource(shape.data.sourceFile);
+	const sourceFile = (value as { sourceFile?: unknown } | null)?.sourceFile;
+	if (typeof sourceFile === 'string' && SOURCE_FILE.test(sourceFile) && input.readSource) {
+		sourceText = input.readSource(sourceFile);
 		if (sourceText === undefined)
-			return {
-				ok: false,
-				errors: [
-					{
-						file: input.file,
-						path: 'sourceFile',
-						message: `no file "${shape.data.sourceFile}" beside the deck`,
-						...locate(['sourceFile'])
-					}
-				]
-			};
+			extra.push({
+				path: ['sourceFile'],
+				message: `no file "${sourceFile}" beside the deck: put the source text there, or correct the name (quotes were not checked)`
+			});
 	}
-	const deck = stripAuthoring({ ...shape.data, schemaVersion: DECK_SCHEMA_VERSION }) as Deck;
-	const options = { file: input.file, locate, ...(sourceText === undefined ? {} : { sourceText }) };
-	return validateDeck(deck, options);
+	const options = {
+		file: input.file,
+		locate,
+		extra,
+		...(sourceText === undefined ? {} : { sourceText })
+	};
+	const checked = checkDeck(authoredDeckSchema, value, options);
+	if (!checked.ok) return checked;
+	const deck = stripAuthoring({ ...checked.data, schemaVersion: DECK_SCHEMA_VERSION });
+	const compiled = deckSchema.safeParse(deck);
+	// The authored schema is the compiled one plus authoring fields: this cannot fail, but if the two
+	// ever drift the author still gets the reasons.
+	return compiled.success
+		? { ok: true, deck: compiled.data }
+		: validateDeck(deck, { file: input.file, locate });
 }
 
 function stripAuthoring(value: object): unknown {

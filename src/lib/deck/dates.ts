@@ -1,3 +1,5 @@
+import { closest } from './closest';
+
 const MONTHS = [
 	'january',
 	'february',
@@ -30,6 +32,13 @@ function monthNumber(word: string): number | undefined {
 
 const validYear = (y: number) => y >= 1000 && y <= 2999;
 const validMonth = (m: number) => m >= 1 && m <= 12;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** 31 June and 29 February 2013 are not days. */
+const validDay = (day: number, month: number, year?: number) =>
+	day >= 1 &&
+	day <= (DAYS[month - 1] ?? 0) &&
+	!(month === 2 && day === 29 && year !== undefined && !leap(year));
 
 /**
  * Reads a date in its common written forms; undefined when the text is not a date.
@@ -48,7 +57,11 @@ export function parseDateText(input: string): DateText | undefined {
 		const year = Number(m[1]);
 		const month = Number(m[2]);
 		const day = m[3] ? Number(m[3]) : undefined;
-		if (!validYear(year) || !validMonth(month) || (day !== undefined && (day < 1 || day > 31)))
+		if (
+			!validYear(year) ||
+			!validMonth(month) ||
+			(day !== undefined && !validDay(day, month, year))
+		)
 			return undefined;
 		return day === undefined ? { year, month } : { year, month, day };
 	}
@@ -58,7 +71,7 @@ export function parseDateText(input: string): DateText | undefined {
 		return validMonth(month) && validYear(year) ? { year, month } : undefined;
 	}
 	m = s.match(
-		/^(?:(early|mid|late)[- ])?(?:(\d{1,2})(?:st|nd|rd|th)? )?([a-z]+\.?)(?: (\d{1,2})(?:st|nd|rd|th)?)?,?(?: (\d{4}))?$/i
+		/^(?:(early|mid|late)[- ])?(?:(\d{1,2})(?:st|nd|rd|th)?(?: of)? )?([a-z]+\.?)(?: (\d{1,2})(?:st|nd|rd|th)?)?,?(?: (\d{4}))?$/i
 	);
 	if (m) {
 		const month = monthNumber(m[3] ?? '');
@@ -66,10 +79,10 @@ export function parseDateText(input: string): DateText | undefined {
 		const dayText = m[2] ?? m[4];
 		if (m[2] && m[4]) return undefined;
 		const day = dayText ? Number(dayText) : undefined;
-		if (day !== undefined && (day < 1 || day > 31)) return undefined;
 		if (day !== undefined && m[1]) return undefined;
 		const year = m[5] ? Number(m[5]) : undefined;
 		if (year !== undefined && !validYear(year)) return undefined;
+		if (day !== undefined && !validDay(day, month, year)) return undefined;
 		const out: DateText = { month };
 		if (year !== undefined) out.year = year;
 		if (day !== undefined) out.day = day;
@@ -112,4 +125,40 @@ export function dateForms(input: string): string[] {
 		forms.push(`${d.part}-${long}${y}`, `${d.part} ${long}${y}`, `${d.part}-${short}${y}`);
 	}
 	return forms.filter((f) => f !== input);
+}
+
+/** What a date can look like, by what it names. The deck guide's list is checked against this. */
+export const DATE_FORMS: readonly { names: string; examples: readonly string[] }[] = [
+	{ names: 'a year', examples: ['2013'] },
+	{ names: 'a month of a year', examples: ['November 2013', 'Nov 2013', '11/2013', '2013-11'] },
+	{
+		names: 'a day',
+		examples: ['5 November 2013', '5th of November 2013', 'November 5, 2013', '2013-11-05']
+	},
+	{ names: 'a day in any year', examples: ['5 November', 'November 5th'] },
+	{ names: 'a month in any year', examples: ['November', 'Nov'] },
+	{
+		names: 'part of a month',
+		examples: ['mid-November 2013', 'mid November 2013', 'mid-Nov 2013', 'early June', 'late March']
+	}
+];
+
+/**
+ * Why a date answer cannot be read, and the forms to write instead.
+ * @example dateProblem('31st of Augustus')
+ * // '"31st of Augustus" is not a date the app can read ("Augustus" is not a month: did you mean August?). Write …'
+ */
+export function dateProblem(input: string): string {
+	const names = MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1));
+	const words = input.match(/[a-z]{3,}/gi) ?? [];
+	const unread = words.find(
+		(w) => !/^(?:of|in|early|mid|late|st|nd|rd|th)$/i.test(w) && monthNumber(w) === undefined
+	);
+	const near = unread ? closest(unread, names) : undefined;
+	const why = near ? ` ("${unread}" is not a month: did you mean ${near}?)` : '';
+	const forms = DATE_FORMS.filter((f) => !f.names.includes('any year')).map((f) => {
+		const [first, ...rest] = f.examples;
+		return `${f.names} (${rest.length ? `${first} or ${rest.at(-1)}` : first})`;
+	});
+	return `"${input}" is not a date the app can read${why}: write ${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
 }

@@ -3,8 +3,13 @@ export interface DeckError {
 	file?: string;
 	line?: number;
 	column?: number;
-	/** Path inside the deck, for example `cards[3].prompt`; empty for the whole file. */
+	/**
+	 * Path inside the deck as an author reads it, for example `cards[3].prompt` for the third card:
+	 * in deck errors list numbers count from 1. Empty for the whole file.
+	 */
 	path: string;
+	/** The same place as keys for code (list indexes count from 0), for example `['cards', 2, 'prompt']`. */
+	keys?: PathKey[];
 	message: string;
 }
 
@@ -15,20 +20,29 @@ export type Locate = (path: readonly PathKey[]) => { line: number; column: numbe
 
 export type DeckResult<T> = { ok: true; deck: T } | { ok: false; errors: DeckError[] };
 
-/** `cards[3].prompt` from `['cards', 3, 'prompt']`. */
-export function formatPath(path: readonly PathKey[]): string {
+/**
+ * `cards[3].prompt` from `['cards', 3, 'prompt']`; `firstIndex: 1` counts list items from 1, as
+ * deck errors do, so `['cards', 2]` reads `cards[3]`, the third card.
+ */
+export function formatPath(path: readonly PathKey[], firstIndex: 0 | 1 = 0): string {
 	let out = '';
 	for (const key of path) {
-		if (typeof key === 'number') out += `[${key}]`;
+		if (typeof key === 'number') out += `[${key + firstIndex}]`;
 		else out += out ? `.${key}` : key;
 	}
 	return out;
 }
 
 /**
+ * A deck path as an author reads it: list numbers count from 1.
+ * @example formatDeckPath(['cards', 0, 'answer']) // 'cards[1].answer'
+ */
+export const formatDeckPath = (path: readonly PathKey[]): string => formatPath(path, 1);
+
+/**
  * One line an author can act on.
- * @example formatError({ file: 'decks/a.yaml', line: 4, column: 7, path: 'cards[0].answer', message: 'must not be empty' })
- * // 'decks/a.yaml:4:7 cards[0].answer: must not be empty'
+ * @example formatError({ file: 'decks/a.yaml', line: 4, column: 7, path: 'cards[1].answer', message: 'must not be empty' })
+ * // 'decks/a.yaml:4:7 cards[1].answer: must not be empty'
  */
 export function formatError(e: DeckError): string {
 	let where = e.file ?? '';

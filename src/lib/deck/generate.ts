@@ -4,7 +4,7 @@ import { factDeckSchema, type Fact, type FactDeckSpec } from './facts';
 import { dateForms } from './dates';
 import { hash } from './hash';
 import { normaliseQuote, validateDeck } from './validate';
-import { formatPath, type DeckError, type DeckResult } from './errors';
+import { formatDeckPath, type DeckError, type DeckResult } from './errors';
 
 export const DEFAULT_KINDS: readonly CardKind[] = ['mcq', 'typed', 'truefalse', 'cloze'];
 
@@ -157,7 +157,7 @@ export function generateDeck(
 			ok: false,
 			errors: parsed.error.issues.map((i) => ({
 				...file,
-				path: formatPath(i.path.filter((k) => typeof k !== 'symbol')),
+				path: formatDeckPath(i.path.filter((k) => typeof k !== 'symbol')),
 				message: i.message
 			}))
 		};
@@ -173,11 +173,15 @@ export function generateDeck(
 	const cards: Card[] = [];
 	deckSpec.facts.forEach((fact, i) => {
 		if (ids.has(fact.id))
-			errors.push({ ...file, path: `facts[${i}].id`, message: `duplicate fact id "${fact.id}"` });
+			errors.push({
+				...file,
+				path: `facts[${i + 1}].id`,
+				message: `duplicate fact id "${fact.id}"`
+			});
 		ids.add(fact.id);
 		const made = factCards(fact, fact.kinds ?? deckSpec.kinds ?? DEFAULT_KINDS, pools, surnames);
 		for (const [field, message] of made.problems)
-			errors.push({ ...file, path: `facts[${i}].${field}`, message });
+			errors.push({ ...file, path: `facts[${i + 1}].${field}`, message });
 		cards.push(...made.cards);
 	});
 	if (errors.length) return { ok: false, errors };

@@ -6,7 +6,7 @@ export const DECK_SCHEMA_VERSION = 1;
 export const CARD_KINDS = ['basic', 'mcq', 'typed', 'truefalse', 'cloze'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** Limits an author meets; the validator names them in its messages. */
+/** Limits an author meets; the validator names them in its messages. Lengths are in characters. */
 export const LIMITS = {
 	id: 80,
 	title: 120,
@@ -15,7 +15,14 @@ export const LIMITS = {
 	answer: 200,
 	quote: 800,
 	explanation: 500,
+	/** Alternatives in `accept`. */
 	accept: 20,
+	/** Tags on one card. */
+	tags: 20,
+	answerType: 40,
+	language: 35,
+	url: 2000,
+	sourceFile: 200,
 	cards: 20000
 } as const;
 
@@ -29,29 +36,74 @@ const MARKUP =
 export const hasMarkup = (value: string): boolean => MARKUP.test(value);
 
 /**
+ * What an author reads when a text looks like markup: what was found and what to write instead.
+ * @example markupMessage('Paris<script>') // 'must be plain text: remove the HTML tag "<script>" (…'
+ */
+export function markupMessage(value: string): string {
+	const match = MARKUP.exec(value);
+	const found = match?.[0] ?? '';
+	const why = 'the app shows text as written, never as HTML';
+	if (found.startsWith('<')) {
+		const rest = value.slice(match?.index ?? 0);
+		const tag = /^<[^<>\s]{0,30}>?/.exec(rest)?.[0] ?? found;
+		// `x<y` is not a tag: say how to write a comparison so it reads as one.
+		const lessThan = /^<[^<>]*>/.test(rest) ? '' : '; for "less than" put a space after <';
+		return `must be plain text: remove the HTML tag "${tag}" (${why})${lessThan}`;
+	}
+	if (found.startsWith('&'))
+		return `must be plain text: write the character itself instead of the HTML entity "${found}" (${why})`;
+	if (/^javascript/i.test(found))
+		return `must be plain text: remove the script link "${found}" (${why})`;
+	return `must be plain text: remove the script attribute "${found}" (${why})`;
+}
+
+/** `1,234` for counts in messages. */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Whole numbers and yes/no words in YAML are not text unless quoted: say so. */
+const mustBeText = (iss: { input?: unknown }): string =>
+	typeof iss.input === 'number' || typeof iss.input === 'boolean'
+		? `must be text: put it in quotes, for example "${String(iss.input)}"`
+		: 'must be text';
+
+const tooLong = (max: number) => (iss: { input?: unknown }) =>
+	`is ${count(String(iss.input).length)} characters long: shorten it to at most ${count(max)}`;
+
+/**
  * Text that may be shown: never parsed as HTML. `literal` text (a plain-text import such as Anki's
  * `#html:false`) may hold `<b>` or `&amp;` as the characters the learner wrote; otherwise text that
  * reads as markup is refused, since an author who writes it means markup the app will not render.
  */
 const text = (max: number, literal = false) => {
 	const shape = z
-		.string({ error: 'must be text' })
-		.refine((v) => v.trim().length > 0, 'must not be empty')
-		.refine((v) => v.length <= max, `must be at most ${max} characters`);
+		.string({ error: mustBeText })
+		.refine((v) => v.trim().length > 0, 'must not be empty: write some text')
+		.refine((v) => v.length <= max, { error: tooLong(max) });
 	return literal
 		? shape
-		: shape.refine((v) => !hasMarkup(v), 'must be plain text: no HTML tags, entities or scripts');
+		: shape.refine((v) => !hasMarkup(v), { error: (iss) => markupMessage(String(iss.input)) });
 };
 
+const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+	z
+		.array(item, { error: `must be a list: write each ${what} on its own line starting with - ` })
+		.max(max, {
+			error: (iss) =>
+				`lists ${count((iss.input as unknown[]).length)} ${what}s: at most ${count(max)} are allowed`
+		});
+
 const slug = z
-	.string({ error: 'must be text' })
-	.max(LIMITS.id, `must be at most ${LIMITS.id} characters`)
-	.regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'must be lower-case letters, digits and single - or .');
+	.string({ error: mustBeText })
+	.max(LIMITS.id, { error: tooLong(LIMITS.id) })
+	.regex(
+		/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/,
+		'must be lower-case letters, digits and single - or . between them, for example world-capitals'
+	);
 
 /** A card id: one or more slugs joined by `/`, for example `lavrov-country/mcq`. */
 export const cardIdSchema = z
-	.string({ error: 'must be text' })
-	.max(LIMITS.id * 2, `must be at most ${LIMITS.id * 2} characters`)
+	.string({ error: mustBeText })
+	.max(LIMITS.id * 2, { error: tooLong(LIMITS.id * 2) })
 	.regex(
 		/^[a-z0-9]+(?:[-.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-.][a-z0-9]+)*)*$/,
 		'must be lower-case slugs joined by /, for example lavrov-country/mcq'
@@ -61,18 +113,21 @@ export const deckIdSchema = slug;
 
 /** What kind of value an answer is: distractors and typed-answer forms depend on it. */
 export const answerTypeSchema = z
-	.string()
+	.string({ error: mustBeText })
+	.max(LIMITS.answerType, { error: tooLong(LIMITS.answerType) })
 	.regex(/^[a-z][a-z-]*$/, 'must be a lower-case word such as person, country, date');
 
-/** The card shapes; `literal` says whether card text may hold markup-like characters. */
-function cardShapes(literal: boolean) {
+/** A `sourceFile` name: a file beside the deck file, no folders. */
+export const SOURCE_FILE = /^[\w.-]+$/;
+
+/** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
+function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
 		quote: text(LIMITS.quote, literal).describe(
 			'A verbatim span of the deck source text that backs the card'
 		)
 	});
-
-	const cardBase = {
+	return {
 		id: cardIdSchema.describe(
 			'Stable id: keep it when you edit the card, so learners keep progress'
 		),
@@ -81,31 +136,40 @@ function cardShapes(literal: boolean) {
 		),
 		answer: text(LIMITS.answer, literal).describe('The correct answer'),
 		answerType: answerTypeSchema.optional(),
-		accept: z
-			.array(text(LIMITS.answer, literal))
-			.max(LIMITS.accept, `must list at most ${LIMITS.accept} alternatives`)
+		accept: list(text(LIMITS.answer, literal), LIMITS.accept, 'accepted answer')
 			.optional()
 			.describe('Other answers accepted when typed'),
 		explanation: text(LIMITS.explanation, literal).optional(),
 		fact: slug.optional().describe('The fact this card was generated from'),
-		tags: z.array(slug).max(20).optional(),
+		tags: list(slug, LIMITS.tags, 'tag').optional(),
 		source: sourceSchema
 	};
+}
 
+/** The card shapes, one per kind. */
+function cardShapes(literal: boolean) {
+	const cardBase = cardBaseFields(literal);
 	const basicCard = z.strictObject({ ...cardBase, kind: z.literal('basic') });
 	const typedCard = z.strictObject({ ...cardBase, kind: z.literal('typed') });
 	const mcqCard = z.strictObject({
 		...cardBase,
 		kind: z.literal('mcq'),
 		distractors: z
-			.array(text(LIMITS.answer, literal))
-			.length(3, 'must list exactly 3 wrong answers')
+			.array(text(LIMITS.answer, literal), {
+				error: 'must be a list of 3 wrong answers, each on its own line starting with - '
+			})
+			.length(3, {
+				error: (iss) =>
+					`lists ${(iss.input as unknown[]).length} wrong answers: write exactly 3, of the same type as the answer`
+			})
 			.describe('Three wrong answers of the same type as the answer')
 	});
 	const trueFalseCard = z.strictObject({
 		...cardBase,
 		kind: z.literal('truefalse'),
-		answer: z.enum(['True', 'False'], { error: 'must be True or False' })
+		answer: z.enum(['True', 'False'], {
+			error: 'must be True or False: the prompt is a statement, the answer says if it holds'
+		})
 	});
 	const clozeCard = z.strictObject({
 		...cardBase,
@@ -128,32 +192,67 @@ export const cardSchema = cardShapes(false);
 /** A card whose text is literal (Anki's `#html:false`): any characters, shown as written. */
 export const literalCardSchema = cardShapes(true);
 
+/**
+ * The fields every kind shares, read when a card's kind is missing or unknown, so its other
+ * problems are reported in the same run.
+ */
+export const cardFieldsSchema = z.strictObject({
+	...cardBaseFields(false),
+	kind: z.unknown(),
+	distractors: z.array(text(LIMITS.answer)).optional()
+});
+
+/** The fields an author may write, by where they are written: named when a field is unknown. */
+export const FIELDS = {
+	deck: ['id', 'title', 'description', 'version', 'language', 'source', 'sourceFile', 'cards'],
+	deckSource: ['title', 'author', 'url'],
+	card: [
+		'id',
+		'kind',
+		'prompt',
+		'answer',
+		'answerType',
+		'accept',
+		'distractors',
+		'explanation',
+		'tags',
+		'fact',
+		'source'
+	],
+	cardSource: ['quote']
+} as const;
+
 const deckSourceSchema = z.strictObject({
 	title: text(LIMITS.title),
 	author: text(LIMITS.title).optional(),
 	url: z
-		.url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+		.url({ protocol: /^https?$/, error: 'must be a web address starting with https:// or http://' })
+		.max(LIMITS.url, { error: tooLong(LIMITS.url) })
 		.optional()
 		.describe('Where the source can be read')
 });
 
 const cardList = (cards: typeof cardSchema) =>
 	z
-		.array(cards)
+		.array(cards, { error: 'must be a list of cards, each starting with - id:' })
 		.min(1, 'must have at least one card')
-		.max(LIMITS.cards, `must have at most ${LIMITS.cards} cards`);
+		.max(LIMITS.cards, {
+			error: (iss) =>
+				`has ${count((iss.input as unknown[]).length)} cards: a deck holds at most ${count(LIMITS.cards)}; split it into two decks`
+		});
 
 const deckFields = {
 	id: deckIdSchema.describe('Deck id: keep it for every version of the deck'),
 	title: text(LIMITS.title),
 	description: text(LIMITS.description).optional(),
 	version: z
-		.number({ error: 'must be a whole number' })
-		.int('must be a whole number')
+		.number({ error: 'must be a whole number such as 1' })
+		.int('must be a whole number such as 1')
 		.positive('must be 1 or more')
 		.describe('Raise it each time you publish a change'),
 	language: z
-		.string()
+		.string({ error: mustBeText })
+		.max(LIMITS.language, { error: tooLong(LIMITS.language) })
 		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag such as en or en-GB')
 		.optional(),
 	source: deckSourceSchema.optional(),
@@ -176,14 +275,18 @@ export const literalDeckSchema = compiledDeck(literalCardSchema);
 
 /** A hand-written deck file (YAML or JSON): a compiled deck, with a source text file beside it. */
 export const authoredDeckSchema = z.strictObject({
-	$schema: z.string().optional(),
+	$schema: z
+		.string({ error: mustBeText })
+		.max(LIMITS.url, { error: tooLong(LIMITS.url) })
+		.optional(),
 	schemaVersion: z
 		.literal(DECK_SCHEMA_VERSION, { error: `must be ${DECK_SCHEMA_VERSION}` })
 		.optional(),
 	...deckFields,
 	sourceFile: z
-		.string()
-		.regex(/^[\w.-]+$/, 'must be a file name beside the deck file')
+		.string({ error: mustBeText })
+		.max(LIMITS.sourceFile, { error: tooLong(LIMITS.sourceFile) })
+		.regex(SOURCE_FILE, 'must be the name of a file beside the deck file, such as source.txt')
 		.optional()
 		.describe('A text file beside the deck: every card quote must occur in it')
 });

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
-import { BLANK, deckSchema, literalDeckSchema, type Card, type Deck } from './schema';
-import { parseDateText } from './dates';
-import { formatPath, type DeckError, type DeckResult, type Locate, type PathKey } from './errors';
+import { cardFieldsSchema, deckSchema, FIELDS, literalDeckSchema, type Deck } from './schema';
+import { cardProblems, duplicateIds, normaliseQuote, type Problem } from './content';
+import { closest } from './closest';
+import {
+	formatDeckPath,
+	type DeckError,
+	type DeckResult,
+	type Locate,
+	type PathKey
+} from './errors';
+
+export { normaliseQuote } from './content';
 
 export interface ValidateOptions {
 	/** File name to put in each error. */
@@ -20,93 +29,144 @@ export interface ValidateOptions {
 	literalText?: boolean;
 }
 
-/** Folds case, quotes and white space, so a quote matches the source as a reader sees it. */
-export function normaliseQuote(text: string): string {
-	return text
-		.replace(/[\u2018\u2019\u201b\u2032]/g, "'")
-		.replace(/[\u201c\u201d\u201f\u2033]/g, '"')
-		.replace(/[\u2013\u2014]/g, '-')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-const fold = (s: string) => normaliseQuote(s).toLowerCase();
-
-function cardProblems(card: Card, sourceText: string | undefined): [PathKey[], string][] {
-	const problems: [PathKey[], string][] = [];
-	if (card.kind === 'mcq') {
-		const seen = new Set<string>();
-		card.distractors.forEach((d, i) => {
-			const key = fold(d);
-			if (key === fold(card.answer))
-				problems.push([['distractors', i], 'is the answer: a wrong answer must differ from it']);
-			else if (seen.has(key))
-				problems.push([['distractors', i], 'repeats another wrong answer: need 3 distinct ones']);
-			seen.add(key);
-		});
-	}
-	if (card.kind === 'cloze') {
-		const blanks = card.prompt.match(BLANK)?.length ?? 0;
-		if (blanks !== 1)
-			problems.push([
-				['prompt'],
-				`must contain exactly one blank written as ___ (found ${blanks})`
-			]);
-	}
-	if (card.answerType === 'date' && card.kind !== 'truefalse' && !parseDateText(card.answer))
-		problems.push([
-			['answer'],
-			`"${card.answer}" is not a date: write it as "November 2013", "2013-11" or "2013"`
-		]);
-	if (sourceText !== undefined && !sourceText.includes(normaliseQuote(card.source.quote)))
-		problems.push([['source', 'quote'], 'does not occur in the deck source text']);
-	return problems;
-}
-
 /**
- * Checks a compiled deck: its shape, then what the shape cannot say (unique ids, distinct distractors,
- * one blank per cloze, dates that parse, quotes that occur in the source).
+ * Checks a compiled deck in one pass: its shape and what the shape cannot say (unique ids,
+ * distinct distractors, one blank per cloze, dates that parse, quotes that occur in the source).
+ * Every problem comes back, in file order, with list numbers counted from 1 (`cards[1]` is the
+ * first card); a card with a schema problem still gets the checks its usable fields allow.
  * @example validateDeck(JSON.parse(text), { file: 'deck.json' })
  */
 export function validateDeck(raw: unknown, options: ValidateOptions = {}): DeckResult<Deck> {
-	const schema = options.literalText ? literalDeckSchema : deckSchema;
+	const checked = checkDeck(options.literalText ? literalDeckSchema : deckSchema, raw, options);
+	return checked.ok ? { ok: true, deck: checked.data } : checked;
+}
+
+/**
+ * The one pass behind `validateDeck` and `compileAuthoredDeck`: `schema` is the compiled or the
+ * authored deck schema; `extra` adds problems found before (a missing source file).
+ */
+export function checkDeck<S extends z.ZodType>(
+	schema: S,
+	raw: unknown,
+	options: ValidateOptions & { extra?: Problem[] } = {}
+): { ok: true; data: z.output<S> } | { ok: false; errors: DeckError[] } {
 	const parsed = schema.safeParse(raw, { reportInput: true });
-	const problems: [PathKey[], string][] = [];
-	if (!parsed.success) {
+	const problems: Problem[] = [...(options.extra ?? [])];
+	if (!parsed.success)
 		for (const issue of parsed.error.issues) problems.push(...issueProblems(issue));
-	} else {
+	const cards = (raw as { cards?: unknown } | null)?.cards;
+	if (Array.isArray(cards)) {
 		const source =
 			options.sourceText === undefined ? undefined : normaliseQuote(options.sourceText);
-		const ids = new Map<string, number>();
-		parsed.data.cards.forEach((card, i) => {
-			const first = ids.get(card.id);
-			if (first !== undefined)
-				problems.push([
-					['cards', i, 'id'],
-					`duplicate card id "${card.id}" (also cards[${first}])`
-				]);
-			else ids.set(card.id, i);
-			for (const [path, message] of cardProblems(card, source))
-				problems.push([['cards', i, ...path], message]);
+		// A schema problem on a field says enough: a content check on the same field is left out.
+		const flagged = new Set(problems.map((p) => formatDeckPath(p.path)));
+		const content: Problem[] = duplicateIds(cards).map((p) => ({
+			...p,
+			path: ['cards', ...p.path]
+		}));
+		cards.forEach((card, i) => {
+			for (const p of cardProblems(card, source))
+				content.push({ ...p, path: ['cards', i, ...p.path] });
 		});
+		problems.push(...content.filter((p) => !flagged.has(formatDeckPath(p.path))));
 	}
-	if (problems.length === 0 && parsed.success) return { ok: true, deck: parsed.data };
-	return { ok: false, errors: problems.map(([path, message]) => toError(path, message, options)) };
+	if (problems.length === 0 && parsed.success) return { ok: true, data: parsed.data };
+	const ordered = inFileOrder(problems, raw);
+	return { ok: false, errors: ordered.map((p) => toError(p, options)) };
 }
 
-function issueProblems(issue: z.core.$ZodIssue): [PathKey[], string][] {
+function issueProblems(issue: z.core.$ZodIssue): Problem[] {
 	const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
 	if (issue.code === 'unrecognized_keys')
-		return issue.keys.map((k) => [[...path, k], `unknown field "${k}"`]);
-	if (issue.code === 'invalid_type' && issue.input === undefined) return [[path, 'is missing']];
-	return [[path, issue.message]];
+		return issue.keys.map((k) => ({ path: [...path, k], message: unknownField(k, path) }));
+	if (issue.code === 'invalid_type' && issue.input === undefined)
+		return [{ path, message: missing(path) }];
+	if (
+		issue.code === 'invalid_union' &&
+		path.length === 3 &&
+		path[0] === 'cards' &&
+		path[2] === 'kind'
+	) {
+		// No kind to pick the card's shape by: check the fields every kind has, so nothing waits.
+		const card = (issue as { input?: unknown }).input;
+		const rest = cardFieldsSchema.safeParse(card, { reportInput: true });
+		const more = rest.success
+			? []
+			: rest.error.issues.flatMap((i) =>
+					issueProblems({ ...i, path: [...path.slice(0, 2), ...i.path] } as z.core.$ZodIssue)
+				);
+		return [{ path, message: issue.message }, ...more];
+	}
+	return [{ path, message: issue.message }];
 }
 
-function toError(path: PathKey[], message: string, options: ValidateOptions): DeckError {
-	const filePath = options.mapPath ? options.mapPath(path) : path;
-	const error: DeckError = { path: formatPath(filePath), message };
+/** What to write for a missing field, by its name. */
+const WHAT: Record<string, string> = {
+	id: 'a short lower-case name, such as capital-of-france',
+	kind: 'one of basic, mcq, typed, truefalse, cloze',
+	prompt: 'the question the learner sees first',
+	answer: 'the correct answer',
+	quote: 'the sentence of the source text that backs the card',
+	source: 'a quote: the sentence of the source text that backs the card',
+	distractors: 'a list of 3 wrong answers',
+	title: 'the name learners see',
+	version: '1 for the first version',
+	cards: 'a list of cards'
+};
+
+function missing(path: PathKey[]): string {
+	const key = path.at(-1);
+	const what = typeof key === 'string' ? WHAT[key] : undefined;
+	return what ? `is missing: add "${String(key)}:" with ${what}` : 'is missing';
+}
+
+function unknownField(key: string, parent: PathKey[]): string {
+	const fields: readonly string[] =
+		parent.length === 0
+			? FIELDS.deck
+			: parent.length === 1 && parent[0] === 'source'
+				? FIELDS.deckSource
+				: parent.at(-1) === 'source'
+					? FIELDS.cardSource
+					: FIELDS.card;
+	const near = closest(key, fields);
+	const instead = near ? `did you mean "${near}"? ` : '';
+	return `unknown field "${key}": ${instead}remove it, or use one of ${fields.join(', ')}`;
+}
+
+/** A path's place in the value as read: the position of each key among its siblings. */
+function placeOf(raw: unknown, path: PathKey[]): number[] {
+	const place: number[] = [];
+	let node: unknown = raw;
+	for (const key of path) {
+		if (Array.isArray(node) && typeof key === 'number') place.push(key);
+		else if (node && typeof node === 'object')
+			// A missing field sorts first among its siblings: it is reported where its parent starts.
+			place.push(Object.keys(node).indexOf(String(key)));
+		else place.push(-1);
+		node = node && typeof node === 'object' ? (node as Record<PathKey, unknown>)[key] : undefined;
+	}
+	return place;
+}
+
+/** Problems in the order of the file: YAML and JSON keep their keys in the order written. */
+function inFileOrder(problems: Problem[], raw: unknown): Problem[] {
+	const keyed = problems.map((p, i) => ({ p, i, place: placeOf(raw, p.path) }));
+	keyed.sort((a, b) => {
+		for (let k = 0; k < Math.min(a.place.length, b.place.length); k++) {
+			const d = (a.place[k] ?? 0) - (b.place[k] ?? 0);
+			if (d !== 0) return d;
+		}
+		return a.place.length - b.place.length || a.i - b.i;
+	});
+	return keyed.map((k) => k.p);
+}
+
+function toError(problem: Problem, options: ValidateOptions): DeckError {
+	const keys = options.mapPath ? options.mapPath(problem.path) : problem.path;
+	const error: DeckError = { path: formatDeckPath(keys), keys, message: problem.message };
 	if (options.file) error.file = options.file;
-	const at = options.locate?.(filePath);
+	const at = options.locate?.(keys);
 	if (at) {
 		error.line = at.line;
 		error.column = at.column;

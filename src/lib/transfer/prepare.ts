@@ -170,9 +170,10 @@ function deckFromText(input: DeckInput, format: ImportFormat): Prepared {
 		return { ok: true, format, deck: checked.deck, warnings, named: true, skipped, literalText };
 	// Speak of rows and columns, not of the compiled deck's paths.
 	const rowErrors = checked.errors.map((e) => {
-		const m = /^cards\[(\d+)\]\.?([a-z]*)/i.exec(e.path);
-		if (!m) return e;
-		return { ...e, line: made.lines[Number(m[1])], path: CARD_FIELD[m[2] ?? ''] ?? m[2] ?? '' };
+		const [top, index, field] = e.keys ?? [];
+		if (top !== 'cards' || typeof index !== 'number') return e;
+		const name = typeof field === 'string' ? field : '';
+		return { ...e, line: made.lines[index], path: CARD_FIELD[name] ?? name };
 	});
 	return { ok: false, format, errors: rowErrors, warnings };
 }

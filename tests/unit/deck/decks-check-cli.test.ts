@@ -21,7 +21,7 @@ describe('npm run decks:check', () => {
 		expect(run.status).toBe(1);
 		expect(run.stdout).toBe('');
 		expect(run.stderr.split('\n')).toEqual([
-			'tests/fixtures/broken-decks/missing-field.yaml:7:5 cards[0].answer: is missing',
+			'tests/fixtures/broken-decks/missing-field.yaml:7:5 cards[1].answer: is missing: add "answer:" with the correct answer',
 			expect.stringMatching(/^1 deck file\(s\), 0 valid, 0 cards, 1 error\(s\) in \d+ ms$/),
 			''
 		]);
@@ -40,7 +40,7 @@ describe('npm run decks:check', () => {
 		const run = decksCheck('tests/fixtures/broken-decks');
 		expect(run.status).toBe(1);
 		const lines = run.stderr.trim().split('\n');
-		expect(lines.at(-1)).toMatch(/^19 deck file\(s\), 0 valid, 0 cards, 22 error\(s\)/);
+		expect(lines.at(-1)).toMatch(/^20 deck file\(s\), 0 valid, 0 cards, 28 error\(s\)/);
 		for (const line of lines.slice(0, -1))
 			expect(line).toMatch(/^tests\/fixtures\/broken-decks\/[\w-]+\.yaml:\d+:\d+ /);
 	});

@@ -80,7 +80,7 @@ describe('generateDeck', () => {
 		const result = generateDeck(spec([fact('a', 'Ann Lee'), fact('b', 'Bob Ray')]));
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.errors[0]).toMatchObject({ path: 'facts[0].type' });
+		expect(result.errors[0]).toMatchObject({ path: 'facts[1].type' });
 		expect(result.errors[0]?.message).toMatch(/too few distinct distractors/);
 	});
 
@@ -91,8 +91,9 @@ describe('generateDeck', () => {
 		if (result.ok) return;
 		expect(result.errors).toContainEqual({
 			file: 'x/deck.ts',
-			path: 'facts[0].quote',
-			message: 'does not occur in the deck source text'
+			path: 'facts[1].quote',
+			keys: ['facts', 0, 'quote'],
+			message: 'is not in the source text: copy a sentence from the source word for word'
 		});
 	});
 

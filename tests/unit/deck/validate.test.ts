@@ -7,7 +7,7 @@ describe('validateDeck', () => {
 		expect(validateDeck(smallDeck(3))).toMatchObject({ ok: true });
 	});
 
-	it('names the path and the problem of each error', () => {
+	it('names the path and the problem of each error, all in one run, cards counted from 1', () => {
 		const deck = smallDeck(3) as unknown as { cards: Record<string, unknown>[] };
 		deck.cards[1]!.prompt = '  ';
 		deck.cards[2]!.id = 'c0';
@@ -16,14 +16,9 @@ describe('validateDeck', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors.map(formatError)).toEqual([
-			'deck.json cards[0].answer: is missing',
-			'deck.json cards[1].prompt: must not be empty'
-		]);
-		deck.cards[1]!.prompt = 'Fixed?';
-		deck.cards[0]!.answer = 'Fixed';
-		const again = validateDeck(deck, { file: 'deck.json' });
-		expect(again.ok ? [] : again.errors.map(formatError)).toEqual([
-			'deck.json cards[2].id: duplicate card id "c0" (also cards[0])'
+			'deck.json cards[1].answer: is missing: add "answer:" with the correct answer',
+			'deck.json cards[2].prompt: must not be empty: write some text',
+			'deck.json cards[3].id: "c0" is already the id of cards[1]: give each card its own id, for example "c0-2"'
 		]);
 	});
 
@@ -31,7 +26,7 @@ describe('validateDeck', () => {
 		const deck = smallDeck(1);
 		deck.cards[0]!.prompt = 'Hi <img src=x onerror=alert(1)>';
 		const result = validateDeck(deck);
-		expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['cards[0].prompt']);
+		expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(['cards[1].prompt']);
 	});
 });
 
@@ -60,8 +55,8 @@ cards:
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors.map(formatError)).toEqual([
-			'decks/capitals.yaml:14:5 cards[1].answer: must not be empty',
-			'decks/capitals.yaml:15:5 cards[1].colour: unknown field "colour"'
+			'decks/capitals.yaml:14:5 cards[2].answer: must not be empty: write some text',
+			'decks/capitals.yaml:15:5 cards[2].colour: unknown field "colour": remove it, or use one of id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source'
 		]);
 	});
 

@@ -85,7 +85,7 @@ describe('backup format', () => {
 		const result = parseBackup(b, 'backup.json');
 		expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
 			'backup.json decks[0].sourceUrl: must be an http(s) address',
-			'backup.json cards[0].content.prompt: must not be empty',
+			'backup.json cards[0].content.prompt: must not be empty: write some text',
 			'backup.json reviewLogs[0].grade: must be 0 to 4',
 			'backup.json settings[0].value.scheduler.desiredRetention: Too big: expected number to be <=0.99'
 		]);

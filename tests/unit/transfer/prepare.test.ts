@@ -44,16 +44,16 @@ describe('prepareDeck', () => {
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.errors.map(formatError)).toEqual([
-			'hostile-deck.json:4:2 title: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:5:2 description: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:9:3 source.url: must be an http(s) address',
-			'hostile-deck.json:15:4 cards[0].prompt: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:25:4 cards[1].answer: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:35:4 cards[2].explanation: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:46:5 cards[3].source.quote: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:54:15 cards[4].accept[0]: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:66:5 cards[5].distractors[1]: must be plain text: no HTML tags, entities or scripts',
-			'hostile-deck.json:67:5 cards[5].distractors[2]: must be plain text: no HTML tags, entities or scripts'
+			'hostile-deck.json:4:2 title: must be plain text: remove the HTML tag "<a" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:5:2 description: must be plain text: remove the script attribute "onmouseover=" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:9:3 source.url: must be a web address starting with https:// or http://',
+			'hostile-deck.json:15:4 cards[1].prompt: must be plain text: remove the HTML tag "<script>" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:25:4 cards[2].answer: must be plain text: remove the HTML tag "<img" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:35:4 cards[3].explanation: must be plain text: remove the HTML tag "<svg" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:46:5 cards[4].source.quote: must be plain text: remove the script link "javascript:" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:54:15 cards[5].accept[1]: must be plain text: write the character itself instead of the HTML entity "&lt;" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:66:5 cards[6].distractors[2]: must be plain text: remove the HTML tag "<iframe" (the app shows text as written, never as HTML)',
+			'hostile-deck.json:67:5 cards[6].distractors[3]: must be plain text: write the character itself instead of the HTML entity "&#60;" (the app shows text as written, never as HTML)'
 		]);
 	});
 
@@ -85,7 +85,7 @@ describe('prepareDeck', () => {
 			others: [{ name: 'source.txt', text: 'Some other text.' }]
 		});
 		expect(wrongQuote.ok ? [] : wrongQuote.errors.map(formatError)[0]).toMatch(
-			/^deck\.yaml:\d+:\d+ cards\[0\]\.source\.quote: does not occur in the deck source text$/
+			/^deck\.yaml:\d+:\d+ cards\[1\]\.source\.quote: is not in the source text: copy a sentence from the source word for word$/
 		);
 	});
 
@@ -167,8 +167,10 @@ describe('checkTitle', () => {
 	it('gives the id a title makes, or what is wrong with it', () => {
 		expect(checkTitle('Spanish verbs')).toEqual({ id: 'spanish-verbs', errors: [] });
 		expect(checkTitle('<b>Bold</b>').errors.map(formatError)).toEqual([
-			'title: must be plain text: no HTML tags, entities or scripts'
+			'title: must be plain text: remove the HTML tag "<b>" (the app shows text as written, never as HTML)'
 		]);
-		expect(checkTitle('   ').errors.map(formatError)).toEqual(['title: must not be empty']);
+		expect(checkTitle('   ').errors.map(formatError)).toEqual([
+			'title: must not be empty: write some text'
+		]);
 	});
 });
