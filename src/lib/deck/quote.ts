@@ -90,8 +90,13 @@ export type QuoteCheck =
  * // { found: false, matched: 'The lunar module was ', differs: 'named Eagle.', expected: 'called Eagle.' }
  */
 export function checkQuote(quote: string, source: string): QuoteCheck {
+	return checkQuoteIn(quote, normaliseQuote(source));
+}
+
+/** `checkQuote` against a source already passed through `normaliseQuote` (kept between checks). */
+export function checkQuoteIn(quote: string, normalisedSource: string): QuoteCheck {
 	const q = normaliseQuote(quote);
-	const s = normaliseQuote(source);
+	const s = normalisedSource;
 	if (s.includes(q)) return { found: true };
 	// Binary search on the length of the quote's start that still occurs (occurrence is monotone).
 	let lo = 0;
