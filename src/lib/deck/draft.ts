@@ -68,6 +68,16 @@ export function emptyDeck(): DraftDeck {
 	};
 }
 
+/** A copy of a card that shares nothing with it (its lists are copied too). */
+export function copyCard(card: DraftCard): DraftCard {
+	return {
+		...card,
+		accept: [...card.accept],
+		distractors: [...card.distractors],
+		tags: [...card.tags]
+	};
+}
+
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : []);
 const record = (v: unknown): Record<string, unknown> =>

@@ -3,7 +3,7 @@ import type { DeckError } from '$lib/deck/errors';
 import { cardOfError } from '$lib/deck/check-draft';
 import { uniqueCardId, slugFromPrompt } from '$lib/deck/card-id';
 import { clozeFrom, quoteOf, type Span } from '$lib/deck/quote';
-import { emptyCard, type DraftCard, type DraftDeck } from '$lib/deck/draft';
+import { copyCard, emptyCard, type DraftCard, type DraftDeck } from '$lib/deck/draft';
 import type { StudyDb } from '$lib/storage/db';
 import { DraftConflictError, getDraft, saveDraft, type DraftRow } from '$lib/storage/drafts';
 import { DraftChecker } from '$lib/services/deck-check';
@@ -206,7 +206,7 @@ export class StudioEditor {
 	duplicateCard(index: number): void {
 		const card = this.draft.cards[index];
 		if (!card) return;
-		const copy: DraftCard = $state.snapshot(card);
+		const copy = copyCard(card);
 		copy.id = this.#idFor(copy, copy.prompt);
 		this.#splice(index + 1, 0, [copy], index + 1);
 	}
