@@ -5,7 +5,7 @@
  * building the due queue, importing a 10,000-card deck, exporting a backup and importing it again
  * (check, restore into an empty database, merge into its own), for collections of 1,000, 10,000
  * and 50,000 cards with about ten logs per reviewed card. Prints a table and writes
- * bench-results/bench.json. PROFILE=4 and TRACE=4 record the answer loop at 4x (see profile.ts and
+ * bench-results/bench.json, and the studio part (scripts/bench/studio.ts). PROFILE=4 and TRACE=4 record the answer loop at 4x (see profile.ts and
  * trace.ts).
  * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
  */
@@ -16,6 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { startProfile, stopProfile, summarise } from './profile';
 import { summariseTrace, TRACE_CATEGORIES } from './trace';
 import type { BackupTimes, SnapshotTimes } from './harness';
+import { measureStudio, printStudio, type StudioRow } from './studio';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
@@ -302,6 +303,7 @@ const browser = await chromium.launch({
 const rows: Row[] = [];
 const backups: BackupRow[] = [];
 const snapshots: SnapshotRow[] = [];
+const studio: StudioRow[] = [];
 const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
 const imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
 try {
@@ -321,6 +323,8 @@ try {
 		imports.push({ slowdown, cards: 10000, ...r });
 	}
 	await context.close();
+	// `STUDIO=0` leaves out the studio (a 2,000-card draft opened and typed into).
+	if (process.env.STUDIO !== '0') studio.push(...(await measureStudio(browser, base)));
 } finally {
 	await browser.close();
 	server.kill();
@@ -367,6 +371,7 @@ const ratios = Object.fromEntries(
 	])
 );
 console.log(`ratio ${big} / ${small} cards at 4x: ${JSON.stringify(ratios)}`);
+if (studio.length > 0) printStudio(studio);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
 	'bench-results/bench.json',
@@ -379,6 +384,7 @@ writeFileSync(
 			imports,
 			backups,
 			snapshots,
+			studio,
 			ratios
 		},
 		null,
