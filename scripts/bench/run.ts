@@ -5,10 +5,10 @@
  * building the due queue, importing a 10,000-card deck, exporting a backup and importing it again
  * (check, restore into an empty database, merge into its own), for collections of 1,000, 10,000
  * and 50,000 cards with about ten logs per reviewed card. Prints a table and writes
- * bench-results/bench.json. PROFILE=4 profiles opening the review and the answer loop at 4x;
- * TRACE=4 keeps a detailed trace of the loop (see profile.ts and trace.ts). Every answer loop is
- * traced for the main thread's busy time per answer. SIZES, ANSWERS, BACKUP=0, BACKUP_AT=1 and
- * IMPORT=0 run a part of it.
+ * bench-results/bench.json, and the studio part (scripts/bench/studio.ts). PROFILE=4 profiles
+ * opening the review and the answer loop at 4x; TRACE=4 keeps a detailed trace of the loop (see
+ * profile.ts and trace.ts). Every answer loop is traced for the main thread's busy time per answer.
+ * SIZES, ANSWERS, BACKUP=0, BACKUP_AT=1 and IMPORT=0 run a part of it.
  * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -25,6 +25,7 @@ import {
 	TRACE_CATEGORIES
 } from './trace';
 import type { BackupTimes, SnapshotTimes } from './harness';
+import { measureStudio, printStudio, type StudioRow } from './studio';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
@@ -367,6 +368,7 @@ const browser = await chromium.launch({
 const rows: Row[] = [];
 const backups: BackupRow[] = [];
 const snapshots: SnapshotRow[] = [];
+const studio: StudioRow[] = [];
 const loadBefore = loadavg().map((x) => Number(x.toFixed(2)));
 const imports: { slowdown: number; cards: number; ms: number; perSecond: number }[] = [];
 try {
@@ -387,6 +389,8 @@ try {
 		imports.push({ slowdown, cards: 10000, ...r });
 	}
 	await context.close();
+	// `STUDIO=0` leaves out the studio (a 2,000-card draft opened and typed into).
+	if (process.env.STUDIO !== '0') studio.push(...(await measureStudio(browser, base)));
 } finally {
 	await browser.close();
 	server.kill();
@@ -437,6 +441,7 @@ const ratios = Object.fromEntries(
 	])
 );
 console.log(`ratio ${big} / ${small} cards at 4x: ${JSON.stringify(ratios)}`);
+if (studio.length > 0) printStudio(studio);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
 	'bench-results/bench.json',
@@ -449,6 +454,7 @@ writeFileSync(
 			imports,
 			backups,
 			snapshots,
+			studio,
 			ratios
 		},
 		null,

@@ -7,6 +7,7 @@ import type {
 	SnapshotDataRow,
 	SnapshotRow
 } from './rows';
+import type { DraftRow } from './drafts';
 
 export const DB_NAME = 'recall';
 
@@ -43,10 +44,21 @@ export const SCHEMA = {
 		// lives in its own table under the same id.
 		snapshots: '++id, createdAt',
 		snapshotData: 'id'
+	},
+	// Version 4: the studio's drafts (decks being written), listed by their last change.
+	4: {
+		decks: 'id',
+		cards:
+			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key',
+		snapshots: '++id, createdAt',
+		snapshotData: 'id',
+		drafts: 'id, updatedAt'
 	}
 } as const;
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Version 1 had no bury, leech or log kinds: give every row its defaults. */
 async function upgradeTo2(tx: Transaction): Promise<void> {
@@ -77,6 +89,7 @@ export class StudyDb extends Dexie {
 	settings!: Table<SettingRow, string>;
 	snapshots!: Table<SnapshotRow, number>;
 	snapshotData!: Table<SnapshotDataRow, number>;
+	drafts!: Table<DraftRow, string>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
@@ -84,5 +97,7 @@ export class StudyDb extends Dexie {
 		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
 		// Version 3 only adds the snapshot tables: nothing to upgrade.
 		this.version(3).stores(SCHEMA[3]);
+		// Version 4 only adds the drafts table: nothing to upgrade.
+		this.version(4).stores(SCHEMA[4]);
 	}
 }

@@ -28,3 +28,14 @@ export { suspendCard, unsuspendCard, buryCard, unburyDue, practicePool } from '.
 export { bumpRevision, readRevision, watchRevision } from './revision';
 export { isQuotaError } from './errors';
 export { getSetting, setSetting } from './settings';
+export {
+	listDrafts,
+	getDraft,
+	createDraft,
+	saveDraft,
+	deleteDraft,
+	draftOfDeck,
+	publishDeck,
+	DraftConflictError,
+	type DraftRow
+} from './drafts';

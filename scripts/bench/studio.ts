@@ -1,0 +1,186 @@
+/**
+ * The studio's part of `npm run bench`: opening a 2,000-card draft in the editor (to its card list
+ * painted, and to its first full check), and the time from a key press in a card field to the next
+ * frame painted (p50/p95 over typed keys, with pauses that let the draft save and check between
+ * them), without and with a 4x CPU slowdown. Run alone: `npx tsx scripts/bench/studio.ts` with a
+ * preview server at PORT (`npm run bench` runs it after the other parts).
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+export interface StudioRow {
+	slowdown: number;
+	cards: number;
+	/** Navigation to the card list painted. */
+	openMs: number;
+	/** Navigation to the first check of every card done (the Problems count shown). */
+	checkedMs: number;
+	keys: number;
+	keyP50: number;
+	keyP95: number;
+	keyMax: number;
+}
+
+const pct = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
+
+/** A draft of `count` cards of every kind, each with a quote from a long source text. */
+function bigDraft(count: number) {
+	const kinds = ['basic', 'mcq', 'typed', 'truefalse', 'cloze'] as const;
+	const sentences: string[] = [];
+	const cards = Array.from({ length: count }, (_, i) => {
+		const kind = kinds[i % kinds.length]!;
+		const sentence = `Fact number ${i} says that item ${i} belongs to group ${i % 37}.`;
+		sentences.push(sentence);
+		return {
+			id: `fact-${i}`,
+			kind,
+			prompt:
+				kind === 'cloze'
+					? `Fact number ${i} says that item ___ belongs to group.`
+					: `Which group does item ${i} belong to?`,
+			answer: kind === 'truefalse' ? 'True' : `Group ${i % 37}`,
+			answerType: kind === 'truefalse' ? '' : 'group',
+			accept: [],
+			distractors: kind === 'mcq' ? ['Group 100', 'Group 101', 'Group 102'] : [],
+			explanation: '',
+			fact: '',
+			tags: ['bench'],
+			quote: sentence
+		};
+	});
+	return {
+		id: 'bench',
+		rev: 1,
+		createdAt: 0,
+		updatedAt: 0,
+		published: cards.map((c) => c.id),
+		deck: {
+			id: 'studio-bench',
+			title: 'Studio bench',
+			description: '',
+			version: 1,
+			language: 'en',
+			sourceTitle: 'Bench source',
+			sourceAuthor: '',
+			sourceUrl: '',
+			sourceFile: 'source.txt',
+			sourceText: sentences.join(' '),
+			cards
+		}
+	};
+}
+
+/** Measures the studio at each slowdown with a fresh browser context. */
+export async function measureStudio(
+	browser: Browser,
+	base: string,
+	slowdowns = [1, 4],
+	count = 2000
+): Promise<StudioRow[]> {
+	const rows: StudioRow[] = [];
+	const draft = bigDraft(count);
+	for (const slowdown of slowdowns) {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		// The studio's drafts list opens the database at its current version; then the draft goes in.
+		await page.goto(`${base}/studio/`);
+		await page.getByRole('heading', { name: 'Drafts' }).waitFor();
+		await page.evaluate(async (row) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('recall');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			await new Promise<void>((resolve, reject) => {
+				const tx = db.transaction('drafts', 'readwrite');
+				tx.objectStore('drafts').put(row);
+				tx.oncomplete = () => resolve();
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		}, draft);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+
+		const start = Date.now();
+		await page.goto(`${base}/studio/edit/?draft=bench`);
+		await page.getByRole('heading', { name: `Cards (${count.toLocaleString('en')})` }).waitFor();
+		await page.locator('.cards li').first().waitFor();
+		const openMs = Date.now() - start;
+		await page.getByRole('button', { name: /^Problems/ }).click();
+		await page.getByText(/No problems|Tap a problem/).waitFor({ timeout: 60_000 });
+		const checkedMs = Date.now() - start;
+
+		// A card in the middle of the deck, its prompt field focused.
+		await page.goto(`${base}/studio/edit/?draft=bench&card=fact-${Math.floor(count / 2)}`);
+		const field = page.locator('#field-prompt');
+		await field.waitFor();
+		await field.click();
+		await page.evaluate(() => {
+			const w = window as unknown as { keyTimes: number[] };
+			w.keyTimes = [];
+			let down = 0;
+			addEventListener(
+				'keydown',
+				() => {
+					down = performance.now();
+				},
+				true
+			);
+			addEventListener('input', () => {
+				const at = down;
+				// The frame after the input, painted: rAF, then a task after it.
+				requestAnimationFrame(() => setTimeout(() => w.keyTimes.push(performance.now() - at)));
+			});
+		});
+		const text = ' and a few more words typed into the prompt of this card';
+		for (let i = 0; i < text.length; i++) {
+			await page.keyboard.type(text[i]!);
+			// Mostly quick typing; every tenth key a pause, so saves and checks land between keys.
+			await page.waitForTimeout(i % 10 === 9 ? 500 : 80);
+		}
+		await page.waitForTimeout(500);
+		const times = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
+		rows.push({
+			slowdown,
+			cards: count,
+			openMs,
+			checkedMs,
+			keys: times.length,
+			keyP50: pct(times, 0.5),
+			keyP95: pct(times, 0.95),
+			keyMax: Math.max(...times)
+		});
+		await context.close();
+	}
+	return rows;
+}
+
+/** Prints the rows as the other parts of the bench do. */
+export function printStudio(rows: StudioRow[]): void {
+	console.log('\nStudio (2,000-card draft): open to card list, to first full check; key to paint');
+	for (const r of rows)
+		console.log(
+			`  ${r.slowdown}x  open ${r.openMs} ms  checked ${r.checkedMs} ms  key p50 ${r.keyP50.toFixed(1)} ms  p95 ${r.keyP95.toFixed(1)} ms  max ${r.keyMax.toFixed(1)} ms  (${r.keys} keys)`
+		);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const port = Number(process.env.PORT ?? 4173);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking'
+		]
+	});
+	try {
+		printStudio(await measureStudio(browser, `http://localhost:${port}`));
+	} finally {
+		await browser.close();
+	}
+}

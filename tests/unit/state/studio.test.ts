@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { DraftConflictError, createDraft, getDraft, saveDraft, publishDeck } from '$lib/storage';
+import { draftDeck, emptyDeck } from '$lib/deck/draft';
+import { StudioEditor } from '$lib/state/studio.svelte';
+import { freshDb } from '../../fixtures/db';
+import { NOW, smallDeck } from '../../fixtures/decks';
+import { answer } from '../../fixtures/answers';
+
+async function editorWith(deck = emptyDeck()) {
+	const db = freshDb();
+	const row = await createDraft(db, { id: 'd1', deck, published: [] }, NOW);
+	return { db, editor: new StudioEditor(db, row, () => NOW) };
+}
+
+describe('studio drafts', () => {
+	it('refuses to save over another tab’s change, and says what that tab saved', async () => {
+		const db = freshDb();
+		const row = await createDraft(db, { id: 'd', deck: emptyDeck(), published: [] }, NOW);
+		const other = { ...row, deck: { ...row.deck, title: 'From the other tab' } };
+		await saveDraft(db, other, 1, NOW);
+		const error = await saveDraft(db, row, 1, NOW).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DraftConflictError);
+		expect((error as DraftConflictError).current.deck.title).toBe('From the other tab');
+		expect((await getDraft(db, 'd'))?.deck.title).toBe('From the other tab');
+	});
+
+	it('an editor that meets a conflict keeps its text until the author chooses', async () => {
+		const { db, editor } = await editorWith();
+		const row = (await getDraft(db, 'd1'))!;
+		await saveDraft(db, { ...row, deck: { ...row.deck, title: 'Theirs' } }, 1, NOW);
+		editor.setDeckField('title', 'Mine');
+		await editor.save();
+		expect(editor.saveState).toBe('conflict');
+		expect((await getDraft(db, 'd1'))?.deck.title).toBe('Theirs');
+		await editor.resolveConflict('mine');
+		expect(editor.saveState).toBe('saved');
+		expect((await getDraft(db, 'd1'))?.deck.title).toBe('Mine');
+		editor.close();
+	});
+
+	it('undoes and redoes edits; typing into one field is one step', async () => {
+		const { editor } = await editorWith();
+		editor.addCard('typed');
+		editor.setCardField(0, 'prompt', 'W');
+		editor.setCardField(0, 'prompt', 'Who landed first?');
+		editor.setCardField(0, 'answer', 'Neil Armstrong');
+		expect(editor.draft.cards[0]?.id).toBe('landed-first');
+		editor.undo();
+		expect(editor.draft.cards[0]?.answer).toBe('');
+		editor.undo();
+		expect(editor.draft.cards[0]?.prompt).toBe('');
+		editor.redo();
+		expect(editor.draft.cards[0]?.prompt).toBe('Who landed first?');
+		editor.duplicateCard(0);
+		expect(editor.draft.cards.map((c) => c.id)).toEqual(['landed-first', 'landed-first-2']);
+		editor.moveCard(1, -1);
+		expect(editor.draft.cards.map((c) => c.id)).toEqual(['landed-first-2', 'landed-first']);
+		editor.undo();
+		editor.undo();
+		expect(editor.draft.cards).toHaveLength(1);
+		editor.deleteCard(0);
+		expect(editor.draft.cards).toHaveLength(0);
+		editor.undo();
+		expect(editor.draft.cards[0]?.prompt).toBe('Who landed first?');
+		flushSync();
+		editor.close();
+	});
+
+	it('makes a cloze card from a phrase of the source, and quotes a sentence verbatim', async () => {
+		const { editor } = await editorWith();
+		const source = 'The module was called Eagle. Collins stayed in orbit.';
+		editor.setDeckField('sourceText', source);
+		const at = editor.makeCloze({
+			start: source.indexOf('Eagle'),
+			end: source.indexOf('Eagle') + 5
+		});
+		expect(editor.draft.cards[at!]).toMatchObject({
+			kind: 'cloze',
+			prompt: 'The module was called ___.',
+			answer: 'Eagle',
+			quote: 'The module was called Eagle.'
+		});
+		editor.addCard('basic');
+		const s = source.indexOf('Collins');
+		editor.quoteThis(1, { start: s - 1, end: source.length });
+		expect(editor.draft.cards[1]?.quote).toBe('Collins stayed in orbit.');
+		editor.close();
+	});
+
+	it('keeps published card ids when prompts change', async () => {
+		const db = freshDb();
+		const deck = draftDeck(smallDeck(2));
+		const row = await createDraft(
+			db,
+			{ id: 'p', deck, published: deck.cards.map((c) => c.id) },
+			NOW
+		);
+		const editor = new StudioEditor(db, row, () => NOW);
+		const id = editor.draft.cards[0]!.id;
+		editor.setCardField(0, 'prompt', 'A new wording of the question');
+		expect(editor.draft.cards[0]!.id).toBe(id);
+		expect(editor.deckIdFixed).toBe(true);
+		editor.close();
+	});
+});
+
+describe('publishing from the studio', () => {
+	it('raises the version of an installed deck and keeps progress on unchanged cards', async () => {
+		const db = freshDb();
+		const deck = smallDeck(3);
+		await publishDeck(db, deck, NOW);
+		const uid = `${deck.id}|${deck.cards[0]!.id}`;
+		await answer(db, uid, 3, NOW);
+		const before = await db.cards.get(uid);
+		const fixed = {
+			...deck,
+			cards: deck.cards.map((c, i) => (i === 0 ? { ...c, prompt: 'Fixed typo' } : c))
+		};
+		const report = await publishDeck(db, fixed, NOW);
+		expect(report.version).toBe(deck.version + 1);
+		const after = await db.cards.get(uid);
+		expect(after?.content.prompt).toBe('Fixed typo');
+		expect(after?.reps).toBe(before?.reps);
+		expect(after?.reps).toBeGreaterThan(0);
+		expect((await db.decks.get(deck.id))?.version).toBe(deck.version + 1);
+	});
+});
