@@ -105,8 +105,7 @@ async function measure(count: number) {
 		dayStart: studyDayStart(NOW),
 		dayEnd: studyDayEnd(NOW),
 		newPerDay: 20,
-		reviewsPerDay: 200,
-		learnAheadMs: 20 * 60_000
+		reviewsPerDay: 200
 	};
 	const queueMs: number[] = [];
 	const answerMs: number[] = [];

@@ -132,7 +132,6 @@ export async function timeQueue(runs = 30): Promise<{ p50: number; p95: number }
 			dayEnd: studyDayEnd(now),
 			newPerDay: 20,
 			reviewsPerDay: 1000,
-			learnAheadMs: 20 * 60_000,
 			deckId: DECK_ID
 		});
 		times.push(performance.now() - t);

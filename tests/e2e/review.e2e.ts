@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openReview, reveal, settled } from './helpers';
+import { answer, countRows, openReview, readRows, reveal, settled } from './helpers';
 
 test('home shows what is due and starts a review', async ({ page }) => {
 	await page.goto('/');
@@ -99,21 +99,21 @@ test('the counter says answered today and cards left; a reload keeps both, and U
 	const count = page.locator('.count');
 	const bar = page.locator('.progress .fill');
 	await expect(count).toHaveText('0 answered today · 20 left');
-	await answer(page, 'Again'); // it comes back today: still left
-	await expect(count).toHaveText('1 answered today · 20 left');
+	await answer(page, 'Again'); // it comes back today, once its step is over
+	await expect(count).toHaveText('1 answered today · 19 left · 1 later today');
 	await answer(page, 'Easy');
-	await expect(count).toHaveText('2 answered today · 19 left');
+	await expect(count).toHaveText('2 answered today · 18 left · 1 later today');
 	const width = async () => (await bar.boundingBox())?.width ?? 0;
 	const track = (await page.locator('.progress').boundingBox())?.width ?? 1;
 	await expect.poll(async () => Math.round((100 * (await width())) / track)).toBe(10); // 2 of 21
 
 	await page.reload();
-	await expect(count).toHaveText('2 answered today · 19 left');
+	await expect(count).toHaveText('2 answered today · 18 left · 1 later today');
 	const undo = page.getByRole('button', { name: 'Undo' });
 	await expect(undo).toBeEnabled();
 	await undo.click();
 	await expect(page.getByText('Answer undone.')).toBeVisible();
-	await expect(count).toHaveText('1 answered today · 20 left');
+	await expect(count).toHaveText('1 answered today · 19 left · 1 later today');
 	await undo.click();
 	await expect(count).toHaveText('0 answered today · 20 left');
 	await expect(undo).toBeDisabled();
@@ -163,4 +163,52 @@ test('home: the decks’ counts add up to today’s total, and a deck says what 
 	const sum = perDeck.reduce((n, t) => n + Number(/\d+/.exec(t)?.[0]), 0);
 	expect(sum).toBe(20);
 	await expect(page.getByText(/new if studied alone/).first()).toBeVisible();
+});
+
+// Issue 16: a 10-card deck answered all right was "done for today" in 10 seconds: each card on a
+// "Good · 10m" step came back seconds later, and a second Good moved it to days.
+test('a card on a 10-minute step waits about ten minutes, counted down, unless the learner studies ahead', async ({
+	page
+}) => {
+	const start = new Date(2026, 10, 26, 9, 0, 0);
+	await page.clock.install({ time: start });
+	await openReview(page, 'two-plus-two-basics');
+	const first = await page.locator('.prompt').textContent();
+	const count = page.locator('.count');
+	await expect(count).toHaveText('0 answered today · 10 left');
+	await answer(page, 'Good');
+	await expect(count).toHaveText('1 answered today · 9 left · 1 later today');
+	const heading = page.getByRole('heading', { name: /^Next card in/ });
+	for (let i = 1; i < 10 && !(await heading.isVisible()); i++) await answer(page, 'Good');
+	// Nothing is ready: the session stays open and counts down to the first card's step (it may
+	// come a minute early, so under nine minutes less the time the other answers took).
+	await expect(heading).toHaveText(/^Next card in [3-8]:\d\d$/);
+	await expect(page.locator('.wait')).toContainText('10 cards come back later today');
+	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeHidden();
+	await expect(page.locator('.prompt')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Study ahead' })).toBeVisible();
+
+	const [, m, sec] = /(\d+):(\d\d)/.exec((await heading.textContent()) ?? '') ?? [];
+	const left = (Number(m) * 60 + Number(sec)) * 1000;
+	await page.clock.runFor(left - 30_000);
+	await expect(heading).toHaveText(/^Next card in 0:[0-3]\d$/);
+	await expect(page.locator('.prompt')).toBeHidden();
+	await page.clock.runFor(60_000);
+	// Its step is over: the first card is asked again by itself.
+	await expect(page.locator('.prompt')).toHaveText(first ?? '');
+	await answer(page, 'Good');
+	const logs = await readRows<{ uid: string; reviewedAt: number }>(page, 'reviewLogs');
+	const times = logs
+		.filter(
+			(l) =>
+				l.uid === logs.find((f) => f.reviewedAt === Math.min(...logs.map((m) => m.reviewedAt)))?.uid
+		)
+		.map((l) => l.reviewedAt)
+		.sort((a, b) => a - b);
+	expect(times).toHaveLength(2);
+	const waited = ((times[1] ?? 0) - (times[0] ?? 0)) / 60_000;
+	expect(waited).toBeGreaterThanOrEqual(9);
+	expect(waited).toBeLessThan(11);
+	// The others were answered within seconds of it: they are ready too, and none waits now.
+	await expect(count).toHaveText('11 answered today · 9 left');
 });

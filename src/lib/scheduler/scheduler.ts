@@ -63,7 +63,8 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 			enable_fuzz: opts.enableFuzz,
 			enable_short_term: opts.enableShortTerm,
 			learning_steps: [...opts.learningSteps],
-			relearning_steps: [...opts.relearningSteps]
+			relearning_steps: [...opts.relearningSteps],
+			...(opts.parameters ? { w: [...opts.parameters] } : {})
 		})
 	).useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
 		// Fuzz seeded per card and answer: the same history always gives the same due dates.

@@ -37,6 +37,8 @@ export interface SchedulerOptions {
 	enableFuzz: boolean;
 	/** Learning and relearning steps within a day (ts-fsrs short-term scheduling). */
 	enableShortTerm: boolean;
+	/** FSRS-6 parameters (21) fitted to this learner's log; the defaults when absent. */
+	parameters?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {

@@ -21,6 +21,7 @@ import {
 	watchRevision,
 	type CardRow,
 	type DeckValues,
+	type DueQueue,
 	type StudyDb
 } from '$lib/storage';
 import {
@@ -31,8 +32,10 @@ import {
 	studyDayEnd,
 	studyDayKey,
 	studyDayStart,
+	waitFor,
 	type Grade,
-	type Scheduler
+	type Scheduler,
+	type Wait
 } from '$lib/scheduler';
 import { chooseMode, gradeResponse, mcqOptions, type QuizMode } from '$lib/quiz';
 import { hash } from '$lib/deck/hash';
@@ -141,6 +144,13 @@ export class ReviewSession {
 	/** An answer is being written (the next card may already be on screen). */
 	saving = $state(false);
 	missed = $state.raw<Missed[]>([]);
+	/**
+	 * No card is ready, but learning cards wait for their step today: the session stays open and
+	 * shows the first one when it is ready (or at once, if the learner chooses to study ahead).
+	 */
+	wait = $state.raw<Wait | undefined>();
+	/** Learning cards that come back later today, when their step is over (not in `remaining`). */
+	laterToday = $state(0);
 	readonly practice: number | undefined;
 	readonly startedAt: number;
 	#queue = $state.raw<CardRow[]>([]);
@@ -151,11 +161,13 @@ export class ReviewSession {
 
 	/**
 	 * How far the bar has come, from 0 to 1: in a review, today's answers against those and the cards
-	 * left (an Again card re-enters and the bar waits for it); in a practice test, its questions.
+	 * left, those waiting for a learning step included (an Again card re-enters and the bar waits for
+	 * it); in a practice test, its questions.
 	 */
 	get progress(): number {
-		const done = this.practice === undefined ? this.answeredToday : this.answered;
-		const total = done + this.remaining;
+		const review = this.practice === undefined;
+		const done = review ? this.answeredToday : this.answered;
+		const total = done + this.remaining + (review ? this.laterToday : 0);
 		return total > 0 ? done / total : 0;
 	}
 
@@ -192,6 +204,12 @@ export class ReviewSession {
 	#rereadAt = Number.POSITIVE_INFINITY;
 	/** The last queue read left learning cards out (more were due than one read takes). */
 	#truncated = false;
+	/** Learning cards still in their step, from the last read of the queue. */
+	#waiting: CardRow[] = [];
+	/** Learning cards the learner chose to study ahead, by uid, with the due time they had then. */
+	// Plain bookkeeping read only when the queue is read, not state the UI follows.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#ahead = new Map<string, number>();
 	/** With nothing left to study: wakes the session when a learning card or the next day comes. */
 	#wake: ReturnType<typeof setTimeout> | undefined;
 	#unwatch: (() => void) | undefined;
@@ -338,11 +356,11 @@ export class ReviewSession {
 		// Read before the queue: a write in between is then followed again, never missed.
 		const revision = await readRevision(this.#db);
 		const queue = await buildQueue(this.#db, options);
-		let cards = queue.cards;
+		let cards = this.#withAhead(queue);
 		this.#truncated = queue.truncated;
 		this.#rereadAt = Math.min(
 			options.dayEnd.getTime(),
-			(queue.learningLater ?? Number.POSITIVE_INFINITY) - options.learnAheadMs
+			queue.learningLater ?? Number.POSITIVE_INFINITY
 		);
 		const shown = this.current;
 		const fresh = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
@@ -361,8 +379,41 @@ export class ReviewSession {
 		this.answeredToday = queue.answered;
 		if (stay) this.#queue = cards;
 		else await this.#show(cards);
+		this.#noteWaiting(cards.length === 0, now, options.dayEnd);
 		if (cards.length === 0) this.nextDue = await nextDueAt(this.#db, options);
 		this.#sleep(cards.length === 0 ? this.#rereadAt - now.getTime() : undefined);
+	}
+
+	/**
+	 * The queue's cards, and after them the learning cards the learner chose to study ahead (those
+	 * not answered since). The others wait for their step.
+	 */
+	#withAhead(queue: DueQueue): CardRow[] {
+		const ahead = queue.waiting.filter((c) => this.#ahead.get(c.uid) === c.due);
+		this.#waiting = queue.waiting.filter((c) => this.#ahead.get(c.uid) !== c.due);
+		this.laterToday = queue.waitingCount - ahead.length;
+		return ahead.length > 0 ? [...queue.cards, ...ahead] : queue.cards;
+	}
+
+	/** With no card left to ask (`empty`), whether the session waits for a learning card. */
+	#noteWaiting(empty: boolean, now: Date, dayEnd: Date): void {
+		this.wait = empty ? waitFor(this.#waiting, now.getTime(), dayEnd.getTime()) : undefined;
+	}
+
+	/**
+	 * The learner chose to study ahead: every learning card waiting for its step today is asked now,
+	 * soonest due first. Each is asked once; answered, it waits for its new step like any other.
+	 */
+	async studyAhead(): Promise<void> {
+		const finished = await this.#acquire();
+		try {
+			for (const c of this.#waiting) this.#ahead.set(c.uid, c.due);
+			await this.#refresh();
+		} catch (e) {
+			this.#fail(e);
+		} finally {
+			finished();
+		}
 	}
 
 	/**
@@ -572,11 +623,11 @@ export class ReviewSession {
 				seen: this.#seen,
 				rereadAt: this.#rereadAt,
 				truncated: this.#truncated,
-				sinceRefresh: this.#sinceRefresh + 1,
-				learnAheadMs: (this.#settings?.learnAheadMinutes ?? 0) * 60_000
+				sinceRefresh: this.#sinceRefresh + 1
 			},
 			now
 		);
+		if (plan.waits) this.#countWaiting(answered, now);
 		this.#revision = Math.max(this.#revision, revision);
 		this.#sinceRefresh++;
 		this.#rereadAt = plan.rereadAt;
@@ -586,6 +637,11 @@ export class ReviewSession {
 			if (plan.comesBack) this.#queue = [...this.#queue, answered];
 			if (plan.reread) await this.#refresh(answered.uid, true);
 		}
+	}
+
+	/** An answered learning card waits for its step: the counter says it comes back later today. */
+	#countWaiting(answered: CardRow, now: Date): void {
+		if (answered.due < studyDayEnd(now, this.#settings?.dayStartHour).getTime()) this.laterToday++;
 	}
 
 	/** Applies the proposed rating of a graded answer. */

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { StudyDb } from './db';
 import type { CardRow } from './rows';
+import { EARLY_MAX_MS, isReady, readyAt } from '$lib/scheduler/learning-wait';
 
 /** Daily limits: for all decks together, and optionally lower ones for single decks. */
 export interface Limits {
@@ -18,16 +19,21 @@ export interface QueueOptions extends Limits {
 	deckId?: string;
 	/** Per-deck limits, each capped by the limits for all decks. */
 	deckLimits?: Record<string, Partial<Limits>>;
-	/** Learning cards due this soon are shown now rather than making the learner wait. */
-	learnAheadMs: number;
 }
 
 export interface DueQueue {
 	cards: CardRow[];
 	counts: { learning: number; review: number; new: number };
 	/**
-	 * The earliest due time of a learning card left out because it is due after the learn-ahead
-	 * window: reading the queue again once that card is within the window adds it.
+	 * Learning cards due today whose step is not over yet (see `isReady`), soonest first: left out of
+	 * `cards`, asked when they are ready or when the learner chooses to study ahead.
+	 */
+	waiting: CardRow[];
+	/** How many learning cards wait for their step today (`waiting` may hold fewer). */
+	waitingCount: number;
+	/**
+	 * The moment the first waiting learning card becomes ready: reading the queue again then adds
+	 * it.
 	 */
 	learningLater?: number;
 	/** More learning cards were due than one queue reads: reading it again adds the rest. */
@@ -166,14 +172,19 @@ function interleave<T>(base: T[], extra: T[]): T[] {
 }
 
 /**
- * Today's queue: learning cards due now first, then reviews due today up to the daily limit, with
- * new cards up to the daily limit mixed in, then learning cards due within the learn-ahead window. New cards come in deck
+ * Today's queue: learning cards whose step is over first, then reviews due today up to the daily
+ * limit, with new cards up to the daily limit mixed in; learning cards still in their step wait
+ * apart (`waiting`). New cards come in deck
  * order, at most one per fact a day: two cards asking the same thing back to back teach nothing
  * (Anki buries such siblings too). Reads indexes only.
  */
 export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
 	const { deckId } = options;
-	const learnUntil = options.now.getTime() + options.learnAheadMs;
+	const now = options.now.getTime();
+	// Learning cards that may be ready (due within the most a card may come early), then the rest
+	// of today's: those wait for their step.
+	const soon = now + EARLY_MAX_MS;
+	const dayEnd = options.dayEnd.getTime();
 	const done = await doneToday(db, options.dayStart);
 	const newTaken = new Map<string, number>();
 	const reviewTaken = new Map<string, number>();
@@ -184,18 +195,20 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 	};
 	const notes = new Set(done.notes);
 	const acceptNew = within('newPerDay', newTaken);
-	const [lists, later, reviews, fresh] = await Promise.all([
+	const [lists, later, laterCounts, reviews, fresh] = await Promise.all([
 		Promise.all(
 			LEARNING_STATES.map((s) =>
-				range(db, deckId, s, Number.MIN_SAFE_INTEGER, learnUntil).limit(LEARNING_READ).toArray()
+				range(db, deckId, s, Number.MIN_SAFE_INTEGER, soon).limit(LEARNING_READ).toArray()
 			)
 		),
-		// The first learning card of each state after the window: one index entry each.
 		Promise.all(
 			LEARNING_STATES.map((s) =>
-				range(db, deckId, s, learnUntil + 1, Number.MAX_SAFE_INTEGER).first()
+				range(db, deckId, s, soon + 1, dayEnd - 1)
+					.limit(LEARNING_READ)
+					.toArray()
 			)
 		),
+		Promise.all(LEARNING_STATES.map((s) => range(db, deckId, s, soon + 1, dayEnd - 1).count())),
 		take(
 			range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1),
 			options.reviewsPerDay - done.reviewsDone,
@@ -208,16 +221,20 @@ export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<Du
 		})
 	]);
 	const learning = lists.flat().sort((a, b) => a.due - b.due);
-	// Learning cards already due come first; those due within the learn-ahead window wait until
-	// nothing else is left, so a card answered a moment ago does not come straight back.
-	const now = options.now.getTime();
-	const dueNow = learning.filter((c) => c.due <= now);
-	const ahead = learning.filter((c) => c.due > now);
-	const laterDue = later.flatMap((c) => (c ? [c.due] : []));
+	// Learning cards whose step is over come first; the others wait for it, however little else is
+	// left, so a card answered a moment ago does not come straight back.
+	const ready = learning.filter((c) => isReady(c, now));
+	const early = learning.filter((c) => !isReady(c, now));
+	const waiting = [...early, ...later.flat().sort((a, b) => a.due - b.due)];
+	const waitingCount = early.length + laterCounts.reduce((a, b) => a + b, 0);
+	// Learning cards due after today's end come in with the next day's read.
+	const readyTimes = waiting.filter((c) => c.due < dayEnd).map(readyAt);
 	return {
-		cards: [...dueNow, ...interleave(reviews, fresh), ...ahead],
-		counts: { learning: learning.length, review: reviews.length, new: fresh.length },
-		...(laterDue.length > 0 ? { learningLater: Math.min(...laterDue) } : {}),
+		cards: [...ready, ...interleave(reviews, fresh)],
+		counts: { learning: ready.length, review: reviews.length, new: fresh.length },
+		waiting,
+		waitingCount,
+		...(readyTimes.length > 0 ? { learningLater: Math.min(...readyTimes) } : {}),
 		truncated: lists.some((l) => l.length >= LEARNING_READ),
 		answered: deckId === undefined ? done.answered : (done.byDeck.get(deckId)?.answered ?? 0)
 	};

@@ -14,6 +14,10 @@ export interface StudySettings {
 	reviewsPerDay: number;
 	/** Hour of the day (local time) at which a new study day begins. */
 	dayStartHour: number;
+	/**
+	 * No longer used: learning cards wait for their step (`scheduler/learning-wait.ts`) unless the
+	 * learner chooses to study ahead. Kept so that settings and backups written before still read.
+	 */
 	learnAheadMinutes: number;
 	/** Lapses at which a card is tagged a leech and suspended (0: never). */
 	leechThreshold: number;
@@ -46,7 +50,6 @@ export function queueOptions(settings: StudySettings, now: Date, deckId?: string
 		newPerDay: settings.newPerDay,
 		reviewsPerDay: settings.reviewsPerDay,
 		deckLimits: settings.deckLimits,
-		learnAheadMs: settings.learnAheadMinutes * 60_000,
 		...(deckId ? { deckId } : {})
 	};
 }

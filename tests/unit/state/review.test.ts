@@ -3,7 +3,6 @@ import { flushSync } from 'svelte';
 import { installDeck, undoAnswer, type StudyDb } from '$lib/storage';
 import type { Grade } from '$lib/scheduler';
 import { ReviewSession, type UndoEntry, type UndoStore } from '$lib/state';
-import { DEFAULT_SETTINGS, saveSettings } from '$lib/storage/study-settings';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer } from '../../fixtures/answers';
@@ -14,7 +13,6 @@ const DAY = 24 * 60 * MINUTE;
 async function session(
 	count = 3,
 	options: {
-		learnAheadMinutes?: number;
 		before?: (db: StudyDb) => Promise<unknown>;
 		/** Follow writes from elsewhere, as the review page does. */
 		watch?: boolean;
@@ -22,8 +20,6 @@ async function session(
 ) {
 	const db = freshDb();
 	await installDeck(db, smallDeck(count), { now: NOW, bundled: true });
-	if (options.learnAheadMinutes !== undefined)
-		await saveSettings(db, { ...DEFAULT_SETTINGS, learnAheadMinutes: options.learnAheadMinutes });
 	await options.before?.(db);
 	let now = NOW;
 	const s = new ReviewSession(db, { clock: () => now });
@@ -95,12 +91,13 @@ describe('ReviewSession', () => {
 		expect(await db.reviewLogs.count()).toBe(0);
 	});
 
-	it('brings a card answered Again back after the others', async () => {
+	it('keeps a card answered Again apart until its step is over, and counts it as later today', async () => {
 		const { s } = await session(2);
 		s.reveal();
 		await s.rate(1);
 		expect(s.current?.cardId).toBe('c1');
-		expect(s.remaining).toBe(2);
+		expect(s.remaining).toBe(1);
+		expect(s.laterToday).toBe(1);
 	});
 
 	it('says when the next card is due once everything is done', async () => {
@@ -145,12 +142,61 @@ describe('ReviewSession', () => {
 	});
 });
 
+// Issue 16: a 10-card deck answered all right was "done for today" in 10 seconds, each "Good · 10m"
+// card asked again seconds later. A step means what it says, unless the learner asks.
+describe('ReviewSession waiting for learning steps', () => {
+	it('waits for cards on a 10-minute step instead of asking them again at once', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const { db, s, advance } = await session(3);
+			for (const id of ['c0', 'c1', 'c2']) expect(await rateShown(s, 3)).toBe(id);
+			expect(s.status).toBe('done');
+			expect(s.remaining).toBe(0);
+			expect(s.laterToday).toBe(3);
+			expect(s.wait).toEqual({ until: NOW.getTime() + 9 * MINUTE, count: 3 });
+			advance(8 * MINUTE);
+			await vi.advanceTimersByTimeAsync(8 * MINUTE);
+			expect(s.status).toBe('done');
+			expect(await db.reviewLogs.count()).toBe(3);
+			advance(MINUTE);
+			await vi.advanceTimersByTimeAsync(MINUTE);
+			await vi.waitFor(() => expect(s.status).toBe('studying'));
+			expect(s.current?.cardId).toBe('c0');
+			expect(s.remaining).toBe(3);
+			expect(s.laterToday).toBe(0);
+			s.close();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('asks the waiting cards at once when the learner chooses to study ahead, each once', async () => {
+		const { s } = await session(2);
+		await rateShown(s, 3);
+		await rateShown(s, 1);
+		expect(s.wait?.count).toBe(2);
+		await s.studyAhead();
+		expect(s.status).toBe('studying');
+		expect(s.wait).toBeUndefined();
+		// Soonest due first: c1 (Again, 1 minute) before c0 (Good, 10 minutes).
+		expect(s.current?.cardId).toBe('c1');
+		expect(s.remaining).toBe(2);
+		expect(s.laterToday).toBe(0);
+		expect(await rateShown(s, 3)).toBe('c1'); // now on its 10-minute step: it waits again
+		expect(s.current?.cardId).toBe('c0');
+		expect(await rateShown(s, 3)).toBe('c0'); // graduates
+		expect(s.status).toBe('done');
+		expect(s.wait?.count).toBe(1);
+		expect(s.laterToday).toBe(1);
+	});
+});
+
 // The queue is read again only when something can have changed it, not every few answers (a read
 // costs more than a frame on a slow phone and delayed the next card): these say what still must
 // come in.
 describe('ReviewSession reading its queue again', () => {
-	it('brings back a learning card answered here once it is due, outside the learn-ahead window', async () => {
-		const { s, advance } = await session(5, { learnAheadMinutes: 0 });
+	it('brings back a learning card answered here once its step is over', async () => {
+		const { s, advance } = await session(5);
 		expect(await rateShown(s, 1)).toBe('c0'); // due again in a minute: not in the queue yet
 		expect(s.remaining).toBe(4);
 		advance(2 * MINUTE);
@@ -161,19 +207,22 @@ describe('ReviewSession reading its queue again', () => {
 		expect(s.current?.cardId).toBe('c0');
 	});
 
-	it('brings in a learning card from an earlier session once it comes within the window', async () => {
+	it('brings in a learning card from an earlier session only when its step is over', async () => {
 		const { s, advance } = await session(5, {
-			learnAheadMinutes: 5,
-			before: (db) => answer(db, 'small|c4', 3, NOW) // due in ten minutes
+			before: (db) => answer(db, 'small|c4', 3, NOW) // Good: due in ten minutes
 		});
 		expect(s.remaining).toBe(4);
+		expect(s.laterToday).toBe(1);
 		expect(await rateShown(s, 4)).toBe('c0');
-		expect(s.remaining).toBe(3);
-		advance(6 * MINUTE);
+		advance(8 * MINUTE);
 		expect(await rateShown(s, 4)).toBe('c1');
-		// c4 is due within five minutes now: it waits behind the others, as learn-ahead cards do.
-		expect(s.remaining).toBe(3);
-		await rateShown(s, 4);
+		expect(s.remaining).toBe(2);
+		advance(MINUTE);
+		expect(await rateShown(s, 4)).toBe('c2');
+		// Nine minutes on, c4 is ready: it comes after the card already on screen.
+		expect(s.current?.cardId).toBe('c3');
+		expect(s.remaining).toBe(2);
+		expect(s.laterToday).toBe(0);
 		await rateShown(s, 4);
 		expect(s.current?.cardId).toBe('c4');
 	});
@@ -181,10 +230,10 @@ describe('ReviewSession reading its queue again', () => {
 	it('wakes from the done screen by itself when a learning card comes due', async () => {
 		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 		try {
-			const { s, advance } = await session(1, { learnAheadMinutes: 0 });
+			const { s, advance } = await session(1);
 			expect(await rateShown(s, 1)).toBe('c0'); // Again: back in a minute
 			expect(s.status).toBe('done');
-			expect(s.nextDue?.getTime()).toBe(NOW.getTime() + MINUTE);
+			expect(s.wait).toEqual({ until: NOW.getTime() + 54_000, count: 1 });
 			advance(30_000);
 			await vi.advanceTimersByTimeAsync(30_000);
 			expect(s.status).toBe('done');
@@ -192,6 +241,7 @@ describe('ReviewSession reading its queue again', () => {
 			await vi.advanceTimersByTimeAsync(31_000);
 			await vi.waitFor(() => expect(s.status).toBe('studying'));
 			expect(s.current?.cardId).toBe('c0');
+			expect(s.wait).toBeUndefined();
 			// Closed (the learner left the page): no wake-up is left behind.
 			s.reveal();
 			await s.rate(1);
@@ -312,18 +362,20 @@ describe('ReviewSession counter (issue 13: "0 / 20" grew to "24 / 42" and reset 
 		await s.load();
 		expect(s.answeredToday).toBe(0);
 		await answer(db, 'other|c0', 4, NOW); // another deck, answered elsewhere
-		expect(await rateShown(s, 1)).toBe('c0'); // Again: answered, and still left
+		expect(await rateShown(s, 1)).toBe('c0'); // Again: answered, and back later today
 		expect(s.answeredToday).toBe(1);
-		expect(s.remaining).toBe(3);
+		expect(s.remaining).toBe(2);
+		expect(s.laterToday).toBe(1);
 		expect(await rateShown(s, 4)).toBe('c1');
 		expect(s.answeredToday).toBe(2);
-		expect(s.remaining).toBe(2);
-		expect(s.progress).toBe(0.5);
+		expect(s.remaining).toBe(1);
+		expect(s.progress).toBe(0.5); // 2 answered, 1 left, 1 later today
 		// The page is reloaded: a new session over the same data, for this deck and for all decks.
 		const deck = new ReviewSession(db, { clock: () => NOW, deckId: 'small' });
 		await deck.load();
 		expect(deck.answeredToday).toBe(2);
-		expect(deck.remaining).toBe(2);
+		expect(deck.remaining).toBe(1);
+		expect(deck.laterToday).toBe(1);
 		const all = new ReviewSession(db, { clock: () => NOW });
 		await all.load();
 		expect(all.answeredToday).toBe(3);

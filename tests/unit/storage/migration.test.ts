@@ -70,8 +70,7 @@ describe('schema migration', () => {
 			dayStart: studyDayStart(NOW),
 			dayEnd: studyDayEnd(NOW),
 			newPerDay: 20,
-			reviewsPerDay: 200,
-			learnAheadMs: 0
+			reviewsPerDay: 200
 		});
 		expect(queue.counts).toEqual({ learning: 0, review: 1, new: 2 });
 		expect(await db.snapshots.count()).toBe(0);

@@ -19,7 +19,6 @@ const queueOptions = (now: Date, extra = {}) => ({
 	dayEnd: studyDayEnd(now),
 	newPerDay: 20,
 	reviewsPerDay: 200,
-	learnAheadMs: 20 * 60_000,
 	...extra
 });
 
@@ -145,20 +144,39 @@ describe('buildQueue', () => {
 		expect(queue.cards.slice(1, 4).map((c) => c.cardId)).toEqual(['c0', 'c1', 'c2']);
 	});
 
-	it('says when a learning card left out comes due, and when learning cards were left out', async () => {
+	it('keeps learning cards apart until their step is over, and says when the first one is', async () => {
 		const db = freshDb();
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
 		const a = await answer(db, 'small|c0', 3, NOW); // learning, due in 10 minutes
 		const b = await answer(db, 'small|c1', 1, NOW); // learning, due in 1 minute
-		const none = await buildQueue(db, queueOptions(NOW, { learnAheadMs: 0 }));
-		expect(none.cards.map((c) => c.cardId)).toEqual(['c2']);
-		expect(none.learningLater).toBe(b.card.due);
-		expect(none.truncated).toBe(false);
-		const ahead = await buildQueue(db, queueOptions(NOW, { learnAheadMs: 5 * 60_000 }));
-		expect(ahead.cards.map((c) => c.cardId)).toEqual(['c2', 'c1']);
-		expect(ahead.learningLater).toBe(a.card.due);
-		const all = await buildQueue(db, queueOptions(NOW));
-		expect(all.learningLater).toBeUndefined();
+		const at = (ms: number) => buildQueue(db, queueOptions(new Date(NOW.getTime() + ms)));
+		const first = await at(0);
+		expect(first.cards.map((c) => c.cardId)).toEqual(['c2']);
+		expect(first.waiting.map((c) => c.cardId)).toEqual(['c1', 'c0']);
+		expect(first.waitingCount).toBe(2);
+		// A 1-minute step may come 6 s early, no sooner.
+		expect(first.learningLater).toBe(b.card.due - 6_000);
+		expect((await at(53_000)).cards.map((c) => c.cardId)).toEqual(['c2']);
+		const one = await at(54_000);
+		expect(one.cards.map((c) => c.cardId)).toEqual(['c1', 'c2']);
+		expect(one.waiting.map((c) => c.cardId)).toEqual(['c0']);
+		// A 10-minute step may come a minute early: not after 7 seconds, nor after 8 minutes.
+		expect(one.learningLater).toBe(a.card.due - 60_000);
+		expect((await at(8 * 60_000)).cards.map((c) => c.cardId)).not.toContain('c0');
+		const both = await at(9 * 60_000);
+		expect(both.cards.map((c) => c.cardId)).toEqual(['c1', 'c0', 'c2']);
+		expect(both.waiting).toEqual([]);
+		expect(both.learningLater).toBeUndefined();
+	});
+
+	it('does not count a learning card due after the study day ends as waiting today', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(1), { now: NOW, bundled: true });
+		await db.cards.toCollection().modify({ state: 3, due: studyDayEnd(NOW).getTime() + 60_000 });
+		const queue = await buildQueue(db, queueOptions(NOW));
+		expect(queue.cards).toEqual([]);
+		expect(queue.waitingCount).toBe(0);
+		expect(queue.learningLater).toBeUndefined();
 	});
 
 	it('reads at most 200 learning cards of a state and says it left the others out', async () => {
