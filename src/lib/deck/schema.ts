@@ -60,6 +60,16 @@ const sourceSchema = z.strictObject({
 	quote: text(LIMITS.quote).describe('A verbatim span of the deck source text that backs the card')
 });
 
+/**
+ * A media file a card shows: a plain file name (no folder, no `..`, no scheme), looked up among the
+ * deck's media (stored in IndexedDB for an imported deck).
+ */
+export const mediaNameSchema = z
+	.string({ error: 'must be text' })
+	.max(200, 'must be at most 200 characters')
+	// eslint-disable-next-line no-control-regex
+	.regex(/^[^/\\:.\u0000-\u001f\u007f][^/\\:\u0000-\u001f\u007f]*$/, 'must be a plain file name');
+
 const cardBase = {
 	id: cardIdSchema.describe('Stable id: keep it when you edit the card, so learners keep progress'),
 	prompt: text(LIMITS.prompt).describe('The question, statement or cloze text shown first'),
@@ -73,7 +83,9 @@ const cardBase = {
 	explanation: text(LIMITS.explanation).optional(),
 	fact: slug.optional().describe('The fact this card was generated from'),
 	tags: z.array(slug).max(20).optional(),
-	source: sourceSchema
+	source: sourceSchema,
+	image: mediaNameSchema.optional().describe('A picture shown with the question'),
+	audio: mediaNameSchema.optional().describe('A sound played with the question')
 };
 
 const basicCard = z.strictObject({ ...cardBase, kind: z.literal('basic') });
