@@ -3,6 +3,7 @@ import type {
 	CardRow,
 	DeckRow,
 	ReviewLogRow,
+	MediaRow,
 	SettingRow,
 	SnapshotDataRow,
 	SnapshotRow
@@ -43,10 +44,21 @@ export const SCHEMA = {
 		// lives in its own table under the same id.
 		snapshots: '++id, createdAt',
 		snapshotData: 'id'
+	},
+	// Version 4 (issue 15): media of imported decks, as Blobs, by deck and file name.
+	4: {
+		decks: 'id',
+		cards:
+			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key',
+		snapshots: '++id, createdAt',
+		snapshotData: 'id',
+		media: '[deckId+name], deckId'
 	}
 } as const;
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Version 1 had no bury, leech or log kinds: give every row its defaults. */
 async function upgradeTo2(tx: Transaction): Promise<void> {
@@ -77,6 +89,7 @@ export class StudyDb extends Dexie {
 	settings!: Table<SettingRow, string>;
 	snapshots!: Table<SnapshotRow, number>;
 	snapshotData!: Table<SnapshotDataRow, number>;
+	media!: Table<MediaRow, [string, string]>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
@@ -84,5 +97,7 @@ export class StudyDb extends Dexie {
 		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
 		// Version 3 only adds the snapshot tables: nothing to upgrade.
 		this.version(3).stores(SCHEMA[3]);
+		// Version 4 only adds the media table: nothing to upgrade.
+		this.version(4).stores(SCHEMA[4]);
 	}
 }

@@ -97,6 +97,7 @@ describe('schema migration', () => {
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'cards',
 			'decks',
+			'media',
 			'reviewLogs',
 			'settings',
 			'snapshotData',

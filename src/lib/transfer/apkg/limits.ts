@@ -1,8 +1,7 @@
 // Caps on what a package may expand to: a zip bomb (a few kB that inflate to gigabytes) is
 // refused before it fills the worker's memory.
 
-/** A package file larger than this is refused before it is read. */
-export const MAX_PACKAGE_BYTES = 400 * 1024 * 1024;
+export { MAX_PACKAGE_BYTES } from '../limits';
 /** The collection database, expanded. */
 export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
 /** One media file, expanded: a larger one is left out (and named in the preview). */
