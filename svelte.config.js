@@ -26,9 +26,12 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self', themeHash],
+				// wasm-unsafe-eval: the Anki package reader compiles SQLite's wasm (served from here).
+				'script-src': ['self', themeHash, 'wasm-unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// blob: pictures and sounds of imported decks, from IndexedDB through object URLs.
+				'img-src': ['self', 'data:', 'blob:'],
+				'media-src': ['self', 'blob:'],
 				// Decks can be imported from a link on any https host; scripts still only from us.
 				'connect-src': ['self', 'https:'],
 				'object-src': ['none'],

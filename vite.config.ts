@@ -50,7 +50,8 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: [
-					'client/**/*.{js,css,ico,png,svg,webp,webmanifest}',
+					// wasm: the Anki package reader's SQLite, so an import works offline.
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
 				// Screenshots are for the install dialog, not for studying offline.

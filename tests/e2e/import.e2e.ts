@@ -11,6 +11,7 @@ import {
 	waitForServiceWorker,
 	words
 } from './helpers';
+import { BASIC, makePackage, PNG, wav } from '../fixtures/anki-packages';
 
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
 
@@ -319,4 +320,72 @@ test('issue 14: a deck file with six problems lists all six at once, cards count
 	expect(lines[2]).toContain('did you mean August?');
 	expect(lines[4]).toContain('remove the HTML tag "<script>"');
 	await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+
+test('issue 15: an Anki package with a picture and a sound imports offline, and its card shows and plays them', async ({
+	page,
+	context
+}) => {
+	const pkg = await makePackage({
+		layout: 'anki21b',
+		notetypes: [BASIC],
+		decks: [{ id: 2, name: 'Landmarks::Paris' }],
+		notes: [
+			{
+				id: 1,
+				guid: 'tower',
+				mid: BASIC.id,
+				fields: ['Which tower is this? <img src="tower.png">', 'Eiffel Tower'],
+				did: 2,
+				ords: [0]
+			},
+			{
+				id: 2,
+				guid: 'bell',
+				mid: BASIC.id,
+				fields: ['What rings here? [sound:bell.wav]', 'Notre-Dame'],
+				did: 2,
+				ords: [0]
+			},
+			{
+				id: 3,
+				guid: 'gone',
+				mid: BASIC.id,
+				fields: ['Lost <img src="lost.png">', 'missing'],
+				did: 2,
+				ords: [0]
+			}
+		],
+		media: { 'tower.png': PNG, 'bell.wav': wav(400) }
+	});
+	await page.goto('/import/');
+	await waitForServiceWorker(page);
+	// The package reader, its SQLite wasm and zip and zstd code come from the precache.
+	await context.setOffline(true);
+	await page.reload();
+	await choose(page, {
+		name: 'landmarks.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(pkg)
+	});
+	await expect(page.getByRole('heading', { name: '“Landmarks”' })).toBeVisible();
+	await expect(page.getByText('lost.png: named by cards but not in the package')).toBeVisible();
+	expect(await countRows(page, 'media')).toBe(0);
+	await page.getByRole('button', { name: 'Import 3 cards' }).click();
+	await expect(page.getByText('2 media files stored')).toBeVisible();
+	expect(await countRows(page, 'media')).toBe(2);
+	await page.getByRole('link', { name: 'Study it now' }).click();
+	await expect(page.locator('.prompt')).toHaveText('Which tower is this?');
+	const picture = page.locator('img.picture');
+	await expect(picture).toBeVisible();
+	expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+	if (process.env.SHOTS_DIR)
+		await page.screenshot({ path: `${process.env.SHOTS_DIR}/anki15-image.png` });
+	await answer(page, 'Good');
+	await expect(page.locator('.prompt')).toHaveText('What rings here?');
+	const sound = page.locator('audio.sound');
+	await expect(sound).toBeVisible();
+	// The sound is decoded from the stored Blob: its length is known, so it can play.
+	await expect.poll(() => sound.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(0.3);
+	if (process.env.SHOTS_DIR)
+		await page.screenshot({ path: `${process.env.SHOTS_DIR}/anki15-sound.png` });
 });

@@ -120,6 +120,16 @@ export const answerTypeSchema = z
 /** A `sourceFile` name: a file beside the deck file, no folders. */
 export const SOURCE_FILE = /^[\w.-]+$/;
 
+/**
+ * A media file a card shows: a plain file name (no folder, no `..`, no scheme), looked up among the
+ * deck's media (stored in IndexedDB for an imported deck).
+ */
+export const mediaNameSchema = z
+	.string({ error: 'must be text' })
+	.max(200, 'must be at most 200 characters')
+	// eslint-disable-next-line no-control-regex
+	.regex(/^[^/\\:.\u0000-\u001f\u007f][^/\\:\u0000-\u001f\u007f]*$/, 'must be a plain file name');
+
 /** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
 function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
@@ -142,7 +152,9 @@ function cardBaseFields(literal: boolean) {
 		explanation: text(LIMITS.explanation, literal).optional(),
 		fact: slug.optional().describe('The fact this card was generated from'),
 		tags: list(slug, LIMITS.tags, 'tag').optional(),
-		source: sourceSchema
+		source: sourceSchema,
+		image: mediaNameSchema.optional().describe('A picture shown with the question'),
+		audio: mediaNameSchema.optional().describe('A sound played with the question')
 	};
 }
 
@@ -217,7 +229,9 @@ export const FIELDS = {
 		'explanation',
 		'tags',
 		'fact',
-		'source'
+		'source',
+		'image',
+		'audio'
 	],
 	cardSource: ['quote']
 } as const;

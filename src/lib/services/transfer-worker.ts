@@ -1,4 +1,9 @@
 import type { TransferAnswers, TransferRequest } from '$lib/transfer/handle';
+// Served from this app's own origin and precached: an Anki import works offline and under the CSP.
+import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+
+/** Where the SQLite reader's wasm is served: passed with each package request. */
+export const SQL_WASM_URL = sqlWasmUrl;
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 

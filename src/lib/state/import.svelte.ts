@@ -7,12 +7,20 @@ import type { SkippedRow } from '$lib/transfer/notes';
 import {
 	checkLink,
 	formatBytes,
+	isPackageName,
 	MAX_DECK_BYTES,
+	MAX_PACKAGE_BYTES,
 	sourceFileOf,
 	type ImportFormat
 } from '$lib/transfer/limits';
 import { assessDeck, importDeck, type Assessment } from '$lib/storage/transfer';
-import { runTransfer } from '$lib/services/transfer-worker';
+import { runTransfer, SQL_WASM_URL } from '$lib/services/transfer-worker';
+import {
+	applyImportedHistory,
+	putDeckMedia,
+	type ImportedHistory,
+	type MediaInput
+} from '$lib/storage';
 import { fetchBeside, fetchText } from '$lib/services/fetch-text';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
@@ -32,6 +40,8 @@ export interface DeckPreview {
 	named: boolean;
 	/** Rows of a text file that made no card, and why. */
 	skipped: SkippedRow[];
+	/** An Anki package: its media, the media its cards name that it lacks, cards with history. */
+	package?: { media: number; missingMedia: string[]; withHistory: number; layout: string };
 }
 
 export interface ImportResult {
@@ -42,6 +52,9 @@ export interface ImportResult {
 	sourceUrl?: string;
 	/** Seconds from confirming to the last card written. */
 	seconds: number;
+	/** From an Anki package: media files stored, cards given their history, answers added. */
+	media?: number;
+	history?: { cards: number; logs: number };
 }
 
 interface Source {
@@ -75,6 +88,7 @@ export class ImportFlow {
 	#deck: Deck | undefined;
 	#source: Source | undefined;
 	#title: string | undefined;
+	#package: { media: MediaInput[]; history: ImportedHistory[] } | undefined;
 	#run = 0;
 
 	// The wall clock, read once when the deck is written: not reactive state.
@@ -101,6 +115,7 @@ export class ImportFlow {
 			(a, b) => Number(/\.(json|ya?ml)$/i.test(b.name)) - Number(/\.(json|ya?ml)$/i.test(a.name))
 		);
 		if (!first) return;
+		if (isPackageName(first.name)) return this.#openPackage(first);
 		const tooBig = [first, ...rest].find((f) => f.size > MAX_DECK_BYTES);
 		if (tooBig) {
 			this.problem = `“${tooBig.name}” is ${formatBytes(tooBig.size)}; a deck file can be at most ${formatBytes(MAX_DECK_BYTES)}.`;
@@ -115,6 +130,58 @@ export class ImportFlow {
 			others: rest.map((f) => ({ name: f.name, content: f }))
 		};
 		await this.#check();
+	}
+
+	async #openPackage(file: File): Promise<void> {
+		if (file.size > MAX_PACKAGE_BYTES) {
+			this.problem = `“${file.name}” is ${formatBytes(file.size)}; an Anki package can be at most ${formatBytes(MAX_PACKAGE_BYTES)}.`;
+			return;
+		}
+		this.#source = undefined;
+		const run = ++this.#run;
+		this.stage = 'checking';
+		try {
+			const read = await runTransfer({
+				type: 'package',
+				file: { name: file.name, content: file },
+				wasmUrl: SQL_WASM_URL
+			});
+			if (run !== this.#run) return;
+			this.format = 'apkg';
+			this.warnings = read.warnings;
+			if (!read.ok) {
+				this.errors = read.errors;
+				this.stage = 'preview';
+				return;
+			}
+			const deck = read.deck;
+			this.#deck = deck;
+			this.#package = { media: read.media, history: read.history };
+			this.preview = {
+				id: deck.id,
+				title: deck.title,
+				version: deck.version,
+				cardCount: deck.cards.length,
+				...(deck.source ? { source: deck.source } : {}),
+				samples: deck.cards.slice(0, 3),
+				format: 'apkg',
+				fileName: file.name,
+				named: true,
+				skipped: [],
+				package: {
+					media: read.media.length,
+					missingMedia: read.missingMedia,
+					withHistory: read.withHistory,
+					layout: read.layout
+				}
+			};
+			await this.#assess();
+			if (run === this.#run) this.stage = 'preview';
+		} catch (e) {
+			if (run !== this.#run) return;
+			this.stage = 'idle';
+			this.problem = `Could not read the package: ${e instanceof Error ? e.message : String(e)}`;
+		}
 	}
 
 	/** Starts over with a link to a deck file. */
@@ -185,7 +252,19 @@ export class ImportFlow {
 				...(preview.url ? { sourceUrl: preview.url } : {}),
 				onProgress: (done, total) => (this.progress = { done, total })
 			});
+			const extra = this.#package
+				? {
+						media: await putDeckMedia(this.#db, deck.id, this.#package.media),
+						history: await applyImportedHistory(
+							this.#db,
+							deck.id,
+							this.#package.history,
+							this.#clock()
+						)
+					}
+				: {};
 			this.result = {
+				...extra,
 				deckId: deck.id,
 				title: deck.title,
 				version: report.version,
@@ -215,6 +294,7 @@ export class ImportFlow {
 		this.format = undefined;
 		this.#deck = undefined;
 		this.#title = undefined;
+		this.#package = undefined;
 	}
 
 	async #check(): Promise<void> {

@@ -3,6 +3,7 @@ import type {
 	CardRow,
 	DeckRow,
 	ReviewLogRow,
+	MediaRow,
 	SettingRow,
 	SnapshotDataRow,
 	SnapshotRow
@@ -45,7 +46,8 @@ export const SCHEMA = {
 		snapshots: '++id, createdAt',
 		snapshotData: 'id'
 	},
-	// Version 4: the studio's drafts (decks being written), listed by their last change.
+	// Version 4: the studio's drafts (decks being written), listed by their last change, and the
+	// media of imported decks, as Blobs, by deck and file name.
 	4: {
 		decks: 'id',
 		cards:
@@ -54,7 +56,8 @@ export const SCHEMA = {
 		settings: 'key',
 		snapshots: '++id, createdAt',
 		snapshotData: 'id',
-		drafts: 'id, updatedAt'
+		drafts: 'id, updatedAt',
+		media: '[deckId+name], deckId'
 	}
 } as const;
 
@@ -90,6 +93,7 @@ export class StudyDb extends Dexie {
 	snapshots!: Table<SnapshotRow, number>;
 	snapshotData!: Table<SnapshotDataRow, number>;
 	drafts!: Table<DraftRow, string>;
+	media!: Table<MediaRow, [string, string]>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
@@ -97,7 +101,7 @@ export class StudyDb extends Dexie {
 		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
 		// Version 3 only adds the snapshot tables: nothing to upgrade.
 		this.version(3).stores(SCHEMA[3]);
-		// Version 4 only adds the drafts table: nothing to upgrade.
+		// Version 4 only adds the drafts and media tables: nothing to upgrade.
 		this.version(4).stores(SCHEMA[4]);
 	}
 }

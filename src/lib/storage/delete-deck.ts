@@ -55,23 +55,28 @@ export async function deckFootprint(
  * @returns what was deleted, or undefined when the deck was already gone.
  */
 export async function deleteDeck(db: StudyDb, deckId: string): Promise<DeckFootprint | undefined> {
-	return db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.settings], async () => {
-		const gone = await deckFootprint(db, deckId);
-		if (!gone) return undefined;
-		if (gone.deck.bundled) throw new BundledDeckError(gone.deck.title);
-		await logsOf(db, deckId).delete();
-		await db.cards.where('deckId').equals(deckId).delete();
-		await db.decks.delete(deckId);
-		const study = await getSetting<Partial<StudySettings> | undefined>(db, 'study', undefined);
-		if (study && (study.deckLimits?.[deckId] || study.deckModes?.[deckId])) {
-			const { [deckId]: _limits, ...deckLimits } = study.deckLimits ?? {};
-			const { [deckId]: _mode, ...deckModes } = study.deckModes ?? {};
-			await setSetting(db, 'study', { ...study, deckLimits, deckModes });
+	return db.transaction(
+		'rw',
+		[db.decks, db.cards, db.reviewLogs, db.settings, db.media],
+		async () => {
+			const gone = await deckFootprint(db, deckId);
+			if (!gone) return undefined;
+			if (gone.deck.bundled) throw new BundledDeckError(gone.deck.title);
+			await logsOf(db, deckId).delete();
+			await db.cards.where('deckId').equals(deckId).delete();
+			await db.media.where('deckId').equals(deckId).delete();
+			await db.decks.delete(deckId);
+			const study = await getSetting<Partial<StudySettings> | undefined>(db, 'study', undefined);
+			if (study && (study.deckLimits?.[deckId] || study.deckModes?.[deckId])) {
+				const { [deckId]: _limits, ...deckLimits } = study.deckLimits ?? {};
+				const { [deckId]: _mode, ...deckModes } = study.deckModes ?? {};
+				await setSetting(db, 'study', { ...study, deckLimits, deckModes });
+			}
+			// The review screen and home of another tab refresh their queue on this.
+			await bumpRevision(db);
+			return gone;
 		}
-		// The review screen and home of another tab refresh their queue on this.
-		await bumpRevision(db);
-		return gone;
-	});
+	);
 }
 
 /** How a deletion went: deleted after its snapshot, or not deleted and why. */

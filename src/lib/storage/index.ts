@@ -39,3 +39,5 @@ export {
 	DraftConflictError,
 	type DraftRow
 } from './drafts';
+export { putDeckMedia, getDeckMedia, deckMediaSize, type MediaInput } from './media';
+export { applyImportedHistory, type ImportedHistory } from './package-history';

@@ -91,6 +91,17 @@ export interface ReviewLogRow {
 	overridden?: boolean;
 }
 
+/** A media file of an imported deck: a picture or a sound a card names. */
+export interface MediaRow {
+	deckId: string;
+	/** The file name cards use (`image`, `audio`). */
+	name: string;
+	/** Its content type, checked at import (image/… or audio/…). */
+	type: string;
+	blob: Blob;
+	size: number;
+}
+
 export interface SettingRow {
 	key: string;
 	value: unknown;

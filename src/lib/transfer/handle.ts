@@ -2,6 +2,7 @@ import type { DeckError } from '$lib/deck/errors';
 import type { BackupResult } from './backup-format';
 import { checkTitle, prepareBackup, prepareDeck, type Prepared } from './prepare';
 import type { ImportFormat } from './limits';
+import type { PackageResult } from './apkg/read-package';
 
 /** A file for the checker: a File or Blob is read where the work happens (in the worker). */
 export interface FileRef {
@@ -20,12 +21,15 @@ export type TransferRequest =
 			url?: string;
 	  }
 	| { type: 'title'; title: string }
-	| { type: 'backup'; file: FileRef };
+	| { type: 'backup'; file: FileRef }
+	/** An Anki package; `wasmUrl` is where sql.js's wasm is served from this app's origin. */
+	| { type: 'package'; file: { name: string; content: Blob }; wasmUrl?: string };
 
 export interface TransferAnswers {
 	deck: Prepared;
 	title: { id: string; errors: DeckError[] };
 	backup: BackupResult;
+	package: PackageResult;
 }
 
 const read = async (ref: FileRef) => ({
@@ -33,11 +37,34 @@ const read = async (ref: FileRef) => ({
 	text: typeof ref.content === 'string' ? ref.content : await ref.content.text()
 });
 
+/** A Blob's bytes in order, read as a stream: a large package is never whole in memory. */
+async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
+	const reader = blob.stream().getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return;
+		yield value;
+	}
+}
+
 /** Does one request: reads the files, parses and validates; never touches storage. */
 export async function handleTransfer(
 	request: TransferRequest
 ): Promise<TransferAnswers[TransferRequest['type']]> {
 	if (request.type === 'title') return checkTitle(request.title);
+	if (request.type === 'package') {
+		// Loaded only for a package: the zip, zstd and SQLite readers stay out of other imports.
+		const [{ readPackage }, { loadSqlJs }] = await Promise.all([
+			import('./apkg/read-package'),
+			import('./apkg/sqlite')
+		]);
+		const { file, wasmUrl } = request;
+		return readPackage({
+			name: file.name,
+			chunks: blobChunks(file.content),
+			loadSqlite: () => loadSqlJs(wasmUrl)
+		});
+	}
 	if (request.type === 'backup') {
 		const file = await read(request.file);
 		return prepareBackup(file.text, file.name);

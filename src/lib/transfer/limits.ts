@@ -9,7 +9,7 @@ export const MAX_DECK_BYTES = 20 * 1024 * 1024;
 export const MAX_BACKUP_BYTES = 400 * 1024 * 1024;
 
 /** What a deck file can be read as. */
-export type ImportFormat = 'deck-json' | 'deck-yaml' | 'anki' | 'quizlet' | 'csv';
+export type ImportFormat = 'deck-json' | 'deck-yaml' | 'anki' | 'quizlet' | 'csv' | 'apkg';
 
 /** Short enough for a select at 390 px: "Two columns: term and definiti…" was cut off. */
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -17,8 +17,15 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 	'deck-yaml': 'Recall deck (YAML)',
 	anki: 'Anki plain-text notes',
 	quizlet: 'Two columns (Quizlet)',
-	csv: 'CSV with a header line'
+	csv: 'CSV with a header line',
+	apkg: 'Anki package'
 };
+
+/** An Anki package larger than this is refused before it is read (its media make it large). */
+export const MAX_PACKAGE_BYTES = 400 * 1024 * 1024;
+
+/** Whether a file is an Anki package (.apkg, or a whole collection as .colpkg). */
+export const isPackageName = (name: string): boolean => /\.(apkg|colpkg)$/i.test(name);
 
 /** What each text format expects, said below the short label. */
 export const FORMAT_HINTS: Partial<Record<ImportFormat, string>> = {

@@ -97,6 +97,7 @@ describe('schema migration', () => {
 			'cards',
 			'decks',
 			'drafts',
+			'media',
 			'reviewLogs',
 			'settings',
 			'snapshotData',

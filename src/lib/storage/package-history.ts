@@ -1,0 +1,95 @@
+import { createScheduler, studyDayEnd, type Grade } from '$lib/scheduler';
+import type { StudyDb } from './db';
+import { cardUid } from './decks';
+import { activeFlag, pickState, stateToRow, type CardRow, type ReviewLogRow } from './rows';
+import { bumpRevision } from './revision';
+import { loadSettings } from './study-settings';
+
+/** One card's past from another app: its answers, and whether it is suspended or buried there. */
+export interface ImportedHistory {
+	cardId: string;
+	reviews: { at: number; rating: 1 | 2 | 3 | 4; ms: number }[];
+	suspended: boolean;
+	buried: boolean;
+}
+
+const CHUNK = 500;
+
+/**
+ * Writes the answers a package brings as review logs and replays each card's whole history
+ * through the app's scheduler (its own settings), so the schedule continues where it was. Log ids
+ * come from the card and the answer's time: importing the package again adds no second copy.
+ * Suspended cards stay suspended; buried ones stay hidden until the next study day.
+ * @returns how many cards gained history, and how many answers were added.
+ */
+export async function applyImportedHistory(
+	db: StudyDb,
+	deckId: string,
+	history: readonly ImportedHistory[],
+	now: Date
+): Promise<{ cards: number; logs: number }> {
+	const settings = await loadSettings(db);
+	const scheduler = createScheduler(settings.scheduler);
+	const buryUntil = studyDayEnd(now, settings.dayStartHour).getTime();
+	const report = { cards: 0, logs: 0 };
+	const relevant = history.filter((h) => h.reviews.length > 0 || h.suspended || h.buried);
+	for (let at = 0; at < relevant.length; at += CHUNK) {
+		const chunk = relevant.slice(at, at + CHUNK);
+		await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+			const rows = await db.cards.bulkGet(chunk.map((h) => cardUid(deckId, h.cardId)));
+			const known = new Set(
+				(
+					await db.reviewLogs.bulkGet(
+						chunk.flatMap((h) => h.reviews.map((r) => logId(deckId, h.cardId, r.at)))
+					)
+				).flatMap((l) => (l ? [l.id] : []))
+			);
+			const cards: CardRow[] = [];
+			const logs: ReviewLogRow[] = [];
+			chunk.forEach((h, i) => {
+				const card = rows[i];
+				if (!card) return;
+				const fresh = h.reviews.filter((r) => !known.has(logId(deckId, h.cardId, r.at)));
+				let next: CardRow = { ...card };
+				// Only a card never answered here takes the other app's history as its own.
+				if (fresh.length > 0 && card.lastLogAt === 0) {
+					let state = scheduler.newCard(
+						new Date(Math.min(card.createdAt, fresh[0]?.at ?? now.getTime()))
+					);
+					for (const r of fresh) {
+						const before = stateToRow(state);
+						state = scheduler.answer(state, r.rating as Grade, new Date(r.at), card.uid);
+						logs.push({
+							id: logId(deckId, h.cardId, r.at),
+							uid: card.uid,
+							deckId,
+							cardId: card.cardId,
+							note: card.note,
+							kind: 'review',
+							grade: r.rating,
+							reviewedAt: r.at,
+							durationMs: r.ms,
+							mode: 'flashcard',
+							before: pickState(before)
+						});
+					}
+					next = { ...next, ...stateToRow(state), lastLogAt: fresh.at(-1)?.at ?? 0 };
+					report.cards++;
+					report.logs += fresh.length;
+				}
+				if (h.suspended) next.suspended = 1;
+				if (h.buried) next.buriedUntil = buryUntil;
+				next.active = activeFlag(next);
+				cards.push(next);
+			});
+			if (logs.length > 0) await db.reviewLogs.bulkPut(logs);
+			if (cards.length > 0) {
+				await db.cards.bulkPut(cards);
+				await bumpRevision(db);
+			}
+		});
+	}
+	return report;
+}
+
+const logId = (deckId: string, cardId: string, at: number) => `anki:${deckId}|${cardId}@${at}`;

@@ -1,0 +1,217 @@
+import type { Database } from 'sql.js';
+import { MAX_NOTES, PackageError } from './limits';
+import { protoFields, protoNumber, protoString } from './protobuf';
+
+export interface AnkiTemplate {
+	name: string;
+	ord: number;
+	qfmt: string;
+	afmt: string;
+}
+
+export interface AnkiNotetype {
+	id: number;
+	name: string;
+	cloze: boolean;
+	fields: string[];
+	templates: AnkiTemplate[];
+}
+
+export interface AnkiNote {
+	id: number;
+	guid: string;
+	mid: number;
+	tags: string[];
+	fields: string[];
+}
+
+export interface AnkiCard {
+	id: number;
+	nid: number;
+	did: number;
+	ord: number;
+	/** -1 suspended, -2/-3 buried, 0 new, 1 learning, 2 review, 3 day learning. */
+	queue: number;
+}
+
+export interface AnkiRevlog {
+	/** Epoch milliseconds of the answer. */
+	id: number;
+	cid: number;
+	/** 1-4 the button; 0 for a manual reschedule. */
+	ease: number;
+	/** 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled. */
+	type: number;
+	/** The interval after the answer (days; negative seconds while learning); 0 on a reset. */
+	ivl: number;
+	/** Milliseconds the answer took. */
+	time: number;
+}
+
+export interface AnkiCollection {
+	notetypes: Map<number, AnkiNotetype>;
+	/** Deck names with `::` between levels. */
+	decks: Map<number, string>;
+	notes: AnkiNote[];
+	cards: AnkiCard[];
+	revlog: AnkiRevlog[];
+	/** Which layout the collection used: the plain JSON columns of old, or the tables of Anki 2.1.28+. */
+	schema: 'json' | 'tables';
+}
+
+type Row = Record<string, unknown>;
+
+function rows(db: Database, sql: string): Row[] {
+	const stmt = db.prepare(sql);
+	const out: Row[] = [];
+	try {
+		while (stmt.step()) out.push(stmt.getAsObject() as Row);
+	} finally {
+		stmt.free();
+	}
+	return out;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const str = (v: unknown): string =>
+	typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : '';
+const bytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(0));
+
+function tablesOf(db: Database): Set<string> {
+	return new Set(
+		rows(db, "select name from sqlite_master where type = 'table'").map((r) => str(r.name))
+	);
+}
+
+function parseJson(text: string, what: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new PackageError(`the collection's ${what} are not readable`);
+	}
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	!!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Note types and decks of the older layout: JSON in the `col` row. */
+function readJsonSchema(db: Database): Pick<AnkiCollection, 'notetypes' | 'decks'> {
+	const col = rows(db, 'select models, decks from col limit 1')[0];
+	if (!col) throw new PackageError('the collection has no settings row (table col is empty)');
+	const models = parseJson(str(col.models), 'note types');
+	const deckJson = parseJson(str(col.decks), 'decks');
+	const notetypes = new Map<number, AnkiNotetype>();
+	for (const m of Object.values(isObject(models) ? models : {})) {
+		if (!isObject(m)) continue;
+		const list = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
+		const id = num(m.id) || Number(m.id);
+		notetypes.set(id, {
+			id,
+			name: str(m.name),
+			cloze: num(m.type) === 1,
+			fields: list(m.flds)
+				.sort((a, b) => num(a.ord) - num(b.ord))
+				.map((f) => str(f.name)),
+			templates: list(m.tmpls)
+				.map((t) => ({ name: str(t.name), ord: num(t.ord), qfmt: str(t.qfmt), afmt: str(t.afmt) }))
+				.sort((a, b) => a.ord - b.ord)
+		});
+	}
+	const decks = new Map<number, string>();
+	for (const d of Object.values(isObject(deckJson) ? deckJson : {}))
+		if (isObject(d)) decks.set(num(d.id) || Number(d.id), str(d.name));
+	return { notetypes, decks };
+}
+
+/** Note types and decks of Anki 2.1.28 and later: tables, with protobuf settings. */
+function readTableSchema(db: Database): Pick<AnkiCollection, 'notetypes' | 'decks'> {
+	const notetypes = new Map<number, AnkiNotetype>();
+	for (const r of rows(db, 'select id, name, config from notetypes')) {
+		const config = protoFields(bytes(r.config));
+		notetypes.set(num(r.id), {
+			id: num(r.id),
+			name: str(r.name),
+			cloze: protoNumber(config, 1) === 1,
+			fields: [],
+			templates: []
+		});
+	}
+	for (const r of rows(db, 'select ntid, ord, name from fields order by ntid, ord'))
+		notetypes.get(num(r.ntid))?.fields.push(str(r.name));
+	for (const r of rows(db, 'select ntid, ord, name, config from templates order by ntid, ord')) {
+		const config = protoFields(bytes(r.config));
+		notetypes.get(num(r.ntid))?.templates.push({
+			name: str(r.name),
+			ord: num(r.ord),
+			qfmt: protoString(config, 1),
+			afmt: protoString(config, 2)
+		});
+	}
+	const decks = new Map<number, string>();
+	// Levels are kept apart by the unit separator in this layout.
+	for (const r of rows(db, 'select id, name from decks'))
+		decks.set(num(r.id), str(r.name).split('\u001f').join('::'));
+	return { notetypes, decks };
+}
+
+/**
+ * Reads what an import needs from an opened collection: note types, decks, notes, cards, review log.
+ * Throws `PackageError` when tables are missing or unreadable.
+ */
+export function readCollection(db: Database): AnkiCollection {
+	let tables: Set<string>;
+	try {
+		tables = tablesOf(db);
+	} catch (e) {
+		throw new PackageError(
+			`the collection is not a readable database (${e instanceof Error ? e.message : String(e)})`
+		);
+	}
+	const missing = ['col', 'notes', 'cards'].filter((t) => !tables.has(t));
+	if (missing.length > 0)
+		throw new PackageError(
+			`the collection has no ${missing.join(', ')} table: it is not from Anki`
+		);
+	try {
+		const schema = tables.has('notetypes') ? 'tables' : 'json';
+		const { notetypes, decks } = schema === 'tables' ? readTableSchema(db) : readJsonSchema(db);
+		const count = num(rows(db, 'select count(*) as n from notes')[0]?.n);
+		if (count > MAX_NOTES)
+			throw new PackageError(
+				`the package has ${count.toLocaleString('en')} notes; at most ${MAX_NOTES.toLocaleString('en')} can be imported at once`
+			);
+		const notes = rows(db, 'select id, guid, mid, tags, flds from notes order by id').map((r) => ({
+			id: num(r.id),
+			guid: str(r.guid),
+			mid: num(r.mid),
+			tags: str(r.tags).split(/\s+/).filter(Boolean),
+			fields: str(r.flds).split('\u001f')
+		}));
+		const cards = rows(db, 'select id, nid, did, odid, ord, queue from cards order by id').map(
+			(r) => ({
+				id: num(r.id),
+				nid: num(r.nid),
+				// A card in a filtered deck belongs to its original deck.
+				did: num(r.odid) || num(r.did),
+				ord: num(r.ord),
+				queue: num(r.queue)
+			})
+		);
+		const revlog = tables.has('revlog')
+			? rows(db, 'select id, cid, ease, ivl, type, time from revlog order by id').map((r) => ({
+					id: num(r.id),
+					cid: num(r.cid),
+					ease: num(r.ease),
+					type: num(r.type),
+					ivl: num(r.ivl),
+					time: num(r.time)
+				}))
+			: [];
+		return { notetypes, decks, notes, cards, revlog, schema };
+	} catch (e) {
+		if (e instanceof PackageError) throw e;
+		throw new PackageError(
+			`the collection could not be read (${e instanceof Error ? e.message : String(e)})`
+		);
+	}
+}

@@ -1,0 +1,221 @@
+import type { Database, SqlJsStatic } from 'sql.js';
+import { DECK_SCHEMA_VERSION, type Deck } from '$lib/deck/schema';
+import type { DeckError } from '$lib/deck/errors';
+import { validateDeck } from '$lib/deck/validate';
+import { slugify } from '../ids';
+import { formatBytes } from '../limits';
+import { readCollection, type AnkiCollection } from './collection';
+import { MAX_COLLECTION_BYTES, MAX_MEDIA_BYTES, PackageError } from './limits';
+import { isSafeMediaName, mediaType } from './media-names';
+import { collectionCards, type MadeCard } from './note-cards';
+import { protoFields, protoNumber, protoString } from './protobuf';
+import { streamZip, type EntryPlan } from './unzip';
+import { isZstd, unzstd } from './zstd';
+import { historyOf, type CardHistory } from './history';
+
+/** A media file of the package, ready to store. */
+export interface PackageMedia {
+	name: string;
+	type: string;
+	blob: Blob;
+}
+
+export interface PackageDeck {
+	ok: true;
+	deck: Deck;
+	media: PackageMedia[];
+	/** Media the cards name that the package does not hold (or holds too large). */
+	missingMedia: string[];
+	/** Per card id: its answers in Anki, to be replayed, and whether it is suspended or buried. */
+	history: CardHistory[];
+	/** Cards whose history has at least one answer that schedules. */
+	withHistory: number;
+	warnings: DeckError[];
+	/** The layout read: `anki2`, `anki21` or `anki21b`. */
+	layout: string;
+}
+
+export type PackageResult = PackageDeck | { ok: false; errors: DeckError[]; warnings: DeckError[] };
+
+export interface PackageInput {
+	name: string;
+	/** The package's bytes, in order: a stream of chunks, so it is never whole in memory. */
+	chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+	/** Loads sql.js (its wasm from the app's own origin in the browser). */
+	loadSqlite: () => Promise<SqlJsStatic>;
+}
+
+const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
+const DUMMY = /update to the latest anki version/i;
+
+function planFor(name: string): EntryPlan {
+	if (COLLECTIONS.includes(name)) return { cap: MAX_COLLECTION_BYTES };
+	if (name === 'meta') return { cap: 64 * 1024 };
+	if (name === 'media') return { cap: 32 * 1024 * 1024 };
+	return { cap: MAX_MEDIA_BYTES, onCapped: 'skip' };
+}
+
+/** The media list: JSON `{"0": "a.jpg"}` in older packages, a zstd protobuf list in newer ones. */
+function mediaMap(data: Uint8Array | undefined): Map<string, string> {
+	const map = new Map<string, string>();
+	if (!data || data.length === 0) return map;
+	if (isZstd(data)) {
+		const entries = protoFields(unzstd(data, 32 * 1024 * 1024, 'media'));
+		let index = 0;
+		for (const entry of entries) {
+			if (entry.field !== 1 || !(entry.value instanceof Uint8Array)) continue;
+			const fields = protoFields(entry.value);
+			const legacy = fields.find((f) => f.field === 255);
+			const zipName = legacy ? String(protoNumber(fields, 255)) : String(index);
+			map.set(zipName, protoString(fields, 1));
+			index++;
+		}
+		return map;
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(new TextDecoder().decode(data));
+	} catch {
+		throw new PackageError('the package’s media list is not readable');
+	}
+	if (json && typeof json === 'object' && !Array.isArray(json))
+		for (const [k, v] of Object.entries(json)) if (typeof v === 'string') map.set(k, v);
+	return map;
+}
+
+function isDummy(col: AnkiCollection): boolean {
+	return col.notes.length <= 1 && col.notes.some((n) => n.fields.some((f) => DUMMY.test(f)));
+}
+
+/** The deck's title: the top-level Anki deck most cards share (not "Default" when there are others). */
+function titleOf(cards: MadeCard[], fileName: string): string {
+	const counts = new Map<string, number>();
+	for (const c of cards) {
+		const top = c.deck.split('::')[0]?.trim() || 'Default';
+		counts.set(top, (counts.get(top) ?? 0) + 1);
+	}
+	const ranked = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+	const name = ranked.find((n) => n !== 'Default') ?? ranked[0];
+	const fallback = fileName.replace(/\.(apkg|colpkg)$/i, '').trim();
+	return (name && name !== 'Default' ? name : fallback || 'Anki deck').slice(0, 120);
+}
+
+/**
+ * Reads an Anki package (.apkg or .colpkg, any of the three layouts) into a checked Recall deck, its
+ * media as Blobs and each card's history. Nothing is written: the page previews, then stores.
+ * Every failure is a result with a message, never a throw.
+ */
+export async function readPackage(input: PackageInput): Promise<PackageResult> {
+	const file = input.name;
+	const fail = (message: string): PackageResult => ({
+		ok: false,
+		errors: [{ file, path: '', message }],
+		warnings: []
+	});
+	let db: Database | undefined;
+	try {
+		const kept = new Map<string, Uint8Array>();
+		const blobs = new Map<string, Blob>();
+		const tooLarge = new Set<string>();
+		await streamZip(input.chunks, {
+			plan: planFor,
+			onEntry: ({ name, data }) => {
+				if (COLLECTIONS.includes(name) || name === 'meta' || name === 'media') kept.set(name, data);
+				else blobs.set(name, new Blob([data as Uint8Array<ArrayBuffer>]));
+			},
+			onTooLarge: (name) => tooLarge.add(name)
+		});
+		const meta = kept.get('meta');
+		const version = meta ? protoNumber(protoFields(meta), 1) : 0;
+		const layout =
+			version >= 3 || (!meta && kept.has('collection.anki21b'))
+				? 'collection.anki21b'
+				: kept.has('collection.anki21')
+					? 'collection.anki21'
+					: 'collection.anki2';
+		let bytes = kept.get(layout);
+		if (!bytes)
+			throw new PackageError(
+				`the package has no ${layout}: it is not an Anki deck package, or it is cut short`
+			);
+		if (isZstd(bytes)) bytes = unzstd(bytes, MAX_COLLECTION_BYTES, layout);
+		const SQL = await input.loadSqlite();
+		try {
+			db = new SQL.Database(bytes);
+		} catch {
+			throw new PackageError(`${layout} is not a readable database`);
+		}
+		const col = readCollection(db);
+		if (layout === 'collection.anki2' && isDummy(col))
+			throw new PackageError(
+				'this package was made by a newer Anki for newer readers only, and its collection is missing or cut short'
+			);
+		const made = collectionCards(col);
+		if (made.cards.length === 0)
+			throw new PackageError(
+				col.notes.length === 0 ? 'the package has no notes' : 'no note of the package made a card'
+			);
+		const names = mediaMap(kept.get('media'));
+		const byName = new Map<string, string>();
+		for (const [zipName, name] of names) if (isSafeMediaName(name)) byName.set(name, zipName);
+		const media: PackageMedia[] = [];
+		const missingMedia: string[] = [];
+		for (const name of made.media) {
+			const zipName = byName.get(name);
+			let blob = zipName !== undefined ? blobs.get(zipName) : undefined;
+			const type = mediaType(name);
+			if (!blob || !type) {
+				missingMedia.push(name);
+				continue;
+			}
+			const head = new Uint8Array(await blob.slice(0, 4).arrayBuffer());
+			if (isZstd(head))
+				blob = new Blob([
+					unzstd(
+						new Uint8Array(await blob.arrayBuffer()),
+						MAX_MEDIA_BYTES,
+						name
+					) as Uint8Array<ArrayBuffer>
+				]);
+			media.push({ name, type, blob: blob.type === type ? blob : new Blob([blob], { type }) });
+		}
+		const title = titleOf(made.cards, file);
+		const deck: Deck = {
+			schemaVersion: DECK_SCHEMA_VERSION,
+			id: slugify(title) || 'anki-deck',
+			title,
+			version: 1,
+			source: { title: file.slice(0, 120) || 'an Anki package' },
+			cards: made.cards.map((c) => c.card)
+		};
+		const checked = validateDeck(deck, { file });
+		if (!checked.ok) return { ok: false, errors: checked.errors, warnings: [] };
+		const warnings: DeckError[] = [...made.notes].map(([reason, n]) => ({
+			file,
+			path: '',
+			message: `${reason}: ${n} card${n === 1 ? '' : 's'}`
+		}));
+		for (const name of tooLarge)
+			warnings.push({
+				file,
+				path: names.get(name) ?? name,
+				message: `a media file over ${formatBytes(MAX_MEDIA_BYTES)} was left out`
+			});
+		const history = historyOf(made.cards, col.revlog);
+		return {
+			ok: true,
+			deck: checked.deck,
+			media,
+			missingMedia: missingMedia.sort(),
+			history,
+			withHistory: history.filter((h) => h.reviews.length > 0).length,
+			warnings,
+			layout: layout.replace('collection.', '')
+		};
+	} catch (e) {
+		if (e instanceof PackageError) return fail(e.message);
+		return fail(`the package could not be read (${e instanceof Error ? e.message : String(e)})`);
+	} finally {
+		db?.close();
+	}
+}
