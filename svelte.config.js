@@ -25,8 +25,9 @@ const config = {
 				'script-src': ['self', themeHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
-				// Decks can be imported from a link on any https host; scripts still only from us.
-				'connect-src': ['self', 'https:'],
+				// Decks can be imported from a link on any https host; scripts still only from us. A
+				// sync server is https too, or on this machine (`npm run sync:server`, the tests).
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'object-src': ['none'],
 				'base-uri': ['self']
 			}

@@ -55,6 +55,8 @@ export interface EngineOptions {
 	device: string;
 	now: () => Date;
 	onStatus?: (status: SyncStatus) => void;
+	/** How long to wait before retrying after a failure, from the previous wait (PouchDB's option). */
+	backOff?: (delay: number) => number;
 }
 
 export interface SyncEngine {
@@ -267,9 +269,13 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			emit({ lastSyncAt: cursor.lastSyncAt });
 			await push();
 			await pull();
-			watch(local.sync(remote, { live: true, retry: true }));
-			for (const c of options.classes ?? [])
-				watch(local.replicate.from(c, { live: true, retry: true }));
+			const live = {
+				live: true,
+				retry: true,
+				...(options.backOff ? { back_off_function: options.backOff } : {})
+			};
+			watch(local.sync(remote, live));
+			for (const c of options.classes ?? []) watch(local.replicate.from(c, live));
 		},
 		stop() {
 			stopped = true;

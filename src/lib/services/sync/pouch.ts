@@ -21,6 +21,12 @@ export interface PouchEmitter {
 	cancel(): void;
 }
 
+export interface ReplicationOptions {
+	live?: boolean;
+	retry?: boolean;
+	back_off_function?: (delay: number) => number;
+}
+
 export interface Pouch {
 	name: string;
 	allDocs(options: {
@@ -40,9 +46,9 @@ export interface Pouch {
 	info(): Promise<{ doc_count: number; update_seq: number | string }>;
 	destroy(): Promise<unknown>;
 	close(): Promise<unknown>;
-	sync(remote: Pouch, options: { live?: boolean; retry?: boolean }): PouchEmitter;
+	sync(remote: Pouch, options: ReplicationOptions): PouchEmitter;
 	replicate: {
-		from(remote: Pouch, options: { live?: boolean; retry?: boolean }): PouchEmitter;
+		from(remote: Pouch, options: ReplicationOptions): PouchEmitter;
 	};
 }
 
