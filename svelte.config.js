@@ -32,8 +32,9 @@ const config = {
 				// blob: pictures and sounds of imported decks, from IndexedDB through object URLs.
 				'img-src': ['self', 'data:', 'blob:'],
 				'media-src': ['self', 'blob:'],
-				// Decks can be imported from a link on any https host; scripts still only from us.
-				'connect-src': ['self', 'https:'],
+				// Decks can be imported from a link on any https host; scripts still only from us. A
+				// sync server is https too, or on this machine (`npm run sync:server`, the tests).
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'object-src': ['none'],
 				'base-uri': ['self']
 			}

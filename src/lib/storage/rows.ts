@@ -89,6 +89,8 @@ export interface ReviewLogRow {
 	correct?: boolean;
 	/** The learner changed the rating the app proposed. */
 	overridden?: boolean;
+	/** The device that wrote it, when it arrived by sync; absent when this device wrote it. */
+	origin?: string;
 }
 
 /** A media file of an imported deck: a picture or a sound a card names. */

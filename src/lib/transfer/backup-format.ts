@@ -69,7 +69,8 @@ const cardRowSchema = z.object({
 
 const QUIZ_MODES = ['flashcard', 'mcq', 'typed', 'truefalse', 'cloze'] as const;
 
-const logRowSchema = z.object({
+/** One review-log row as a backup (and a synced day document) holds it. */
+export const logRowSchema = z.object({
 	id: z.string({ error: 'must be text' }).min(1).max(100),
 	uid: z.string().max(300),
 	deckId: deckIdSchema,
@@ -115,7 +116,8 @@ const studySchema = z.looseObject({
 	slowSeconds: z.record(z.string(), z.number().positive()).optional()
 });
 
-const settingSchema = z
+/** One setting as a backup (and a synced settings document) holds it. */
+export const settingSchema = z
 	.object({ key: z.string().min(1).max(100), value: z.json() })
 	.superRefine((row, ctx) => {
 		if (row.key !== 'study') return;

@@ -1,0 +1,80 @@
+// The heavy part of sync: PouchDB (pouchdb-browser, about 43 KB gzipped). Only `manager.ts` imports
+// this module, dynamically, when sync is on: the first screen never loads it.
+import PouchDB from 'pouchdb-browser';
+import { watchRevision } from '$lib/storage/revision';
+import { appDb } from '../database';
+import type { SyncConfig } from './config';
+import { userDbUrl } from './config';
+import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
+import type { Pouch, PouchFactory } from './pouch';
+
+const open: PouchFactory = (name, options) => new PouchDB(name, options) as Pouch;
+
+/** The name of this device's replica of a user's database (one per user). */
+const replicaName = (user: string) => `recall-sync-${user}`;
+
+export interface RunningSync {
+	push(): Promise<number>;
+	stop(): void;
+}
+
+/** Retries come quickly at first, then at most every 30 s (PouchDB's default grows to 10 min). */
+const backOff = (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000));
+
+/**
+ * Starts live sync of this device with the user's database and the joined classes: pushes answers
+ * as they are written (the revision counter), reconnects at once when the browser is back online.
+ */
+export async function runSync(
+	config: SyncConfig,
+	onStatus: (status: SyncStatus) => void
+): Promise<RunningSync> {
+	const db = appDb();
+	const local = open(replicaName(config.user));
+	const remoteOptions = { skip_setup: true };
+	let engine: SyncEngine;
+	const make = () =>
+		createSyncEngine({
+			db,
+			local,
+			remote: open(userDbUrl(config.server, config.user), remoteOptions),
+			classes: config.classes.map((url) => open(url, remoteOptions)),
+			device: config.device,
+			now: () => new Date(),
+			backOff,
+			onStatus: (status) => onStatus(navigator.onLine ? status : { ...status, state: 'offline' })
+		});
+	engine = make();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const stopWatching = watchRevision(db, () => {
+		clearTimeout(timer);
+		// Answers come one at a time: gather a burst into one write of the day document.
+		timer = setTimeout(() => void engine.push().catch(() => undefined), 200);
+	});
+	const offline = () => onStatus({ ...engine.status, state: 'offline' });
+	const online = () => {
+		// Replication waits out its back-off; coming online is a reason to try at once.
+		engine.stop();
+		engine = make();
+		void engine.start().catch(() => undefined);
+	};
+	addEventListener('offline', offline);
+	addEventListener('online', online);
+	await engine.start();
+	if (!navigator.onLine) offline();
+	return {
+		push: () => engine.push(),
+		stop() {
+			clearTimeout(timer);
+			stopWatching();
+			removeEventListener('offline', offline);
+			removeEventListener('online', online);
+			engine.stop();
+		}
+	};
+}
+
+/** Deletes this device's replica of a user's database (sign out): the study data stays. */
+export async function dropReplica(user: string): Promise<void> {
+	await open(replicaName(user)).destroy();
+}

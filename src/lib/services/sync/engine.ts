@@ -1,0 +1,285 @@
+import { createScheduler } from '$lib/scheduler';
+import type { StudyDb } from '$lib/storage/db';
+import { installDeck } from '$lib/storage/decks';
+import { getSetting, setSetting } from '$lib/storage/settings';
+import { loadSettings } from '$lib/storage/study-settings';
+import { applyRemoteDays, ownLogsSince, replayDeck, type RemoteDay } from '$lib/storage/sync';
+import {
+	checkDoc,
+	dayDocs,
+	dayOf,
+	isSyncedSetting,
+	newestSettings,
+	settingsDocId,
+	DOC_VERSION,
+	type DayDoc,
+	type DeckDoc,
+	type SettingsDoc
+} from './documents';
+import type { Pouch, PouchDoc, PouchEmitter } from './pouch';
+import { describeError } from './errors';
+
+/** What the learner sees: one state, in words on screen. */
+export type SyncState = 'starting' | 'syncing' | 'synced' | 'waiting' | 'offline' | 'error';
+
+export interface SyncStatus {
+	state: SyncState;
+	/** Answers written here and not yet acknowledged by the server. */
+	waiting: number;
+	lastSyncAt: number | null;
+	error?: string;
+	/** Incoming documents refused by the checks, with what was wrong: nothing of them was written. */
+	refused: { id: string; errors: string[] }[];
+}
+
+/** What the engine keeps between runs, under the device-local `sync` setting key. */
+interface Cursor {
+	appliedSeq: number | string;
+	pushedThrough: number;
+	lastSyncAt: number | null;
+	/** Each setting's last known value (JSON) and when it changed; `mine` when this device set it. */
+	settings: Record<string, { json: string; at: number; mine: boolean }>;
+}
+
+const CURSOR_KEY = 'syncCursor';
+const DAY = 86_400_000;
+
+export interface EngineOptions {
+	db: StudyDb;
+	/** This device's replica of the learner's database (PouchDB, in IndexedDB in the browser). */
+	local: Pouch;
+	/** The learner's database on the server. */
+	remote: Pouch;
+	/** Class databases to receive decks from (read only). */
+	classes?: Pouch[];
+	device: string;
+	now: () => Date;
+	onStatus?: (status: SyncStatus) => void;
+	/** How long to wait before retrying after a failure, from the previous wait (PouchDB's option). */
+	backOff?: (delay: number) => number;
+}
+
+export interface SyncEngine {
+	/** Starts live replication (with retries), after one push of what is waiting. */
+	start(): Promise<void>;
+	/** Writes this device's new answers and settings into its replica, for replication to send. */
+	push(): Promise<number>;
+	/** Applies what replication brought in; resumes from its checkpoint after a crash. */
+	pull(): Promise<void>;
+	stop(): void;
+	readonly status: SyncStatus;
+}
+
+/**
+ * The sync of one device: this device's day and settings documents go into its PouchDB replica,
+ * PouchDB replicates the replica with the server, and incoming documents are checked and applied to
+ * the study database (logs merged, touched cards replayed).
+ * @example const engine = createSyncEngine({ db, local, remote, device, now: () => new Date() })
+ */
+export function createSyncEngine(options: EngineOptions): SyncEngine {
+	const { db, local, remote, device, now } = options;
+	const status: SyncStatus = { state: 'starting', waiting: 0, lastSyncAt: null, refused: [] };
+	const feeds: PouchEmitter[] = [];
+	let chain: Promise<unknown> = Promise.resolve();
+	let stopped = false;
+
+	const emit = (change: Partial<SyncStatus>) => {
+		Object.assign(status, change);
+		options.onStatus?.({ ...status, refused: [...status.refused] });
+	};
+	/** Push and pull run one at a time: each reads the cursor the one before saved. */
+	const serial = <T>(job: () => Promise<T>): Promise<T> => {
+		const next = chain.then(job, job);
+		chain = next.catch(() => undefined);
+		return next;
+	};
+	const readCursor = async (): Promise<Cursor> => ({
+		appliedSeq: 0,
+		pushedThrough: 0,
+		lastSyncAt: null,
+		settings: {},
+		...(await getSetting<Partial<Cursor>>(db, CURSOR_KEY, {}))
+	});
+	const saveCursor = (c: Cursor) => setSetting(db, CURSOR_KEY, c);
+
+	async function pushDays(cursor: Cursor, at: number): Promise<number> {
+		const since = cursor.pushedThrough > 0 ? cursor.pushedThrough - 2 * DAY : 0;
+		const logs = await ownLogsSince(db, since);
+		const start = since > 0 ? dayOf(since) : '';
+		const previous = await local.allDocs({
+			startkey: `day:${device}:${start}`,
+			endkey: `day:${device}:\uffff`,
+			include_docs: true
+		});
+		const prev = new Map<string, DayDoc>();
+		for (const row of previous.rows) if (row.doc) prev.set(row.id, row.doc as unknown as DayDoc);
+		const days = [...prev.values()].map((d) => d.day);
+		const docs = dayDocs(device, logs, prev, days);
+		if (docs.length > 0) await local.bulkDocs(docs as unknown as PouchDoc[]);
+		cursor.pushedThrough = at;
+		return docs.reduce((n, d) => n + d.logs.length - (prev.get(d._id)?.logs.length ?? 0), 0);
+	}
+
+	async function pushSettings(cursor: Cursor, at: number): Promise<void> {
+		const rows = (await db.settings.toArray()).filter((r) => isSyncedSetting(r.key));
+		let changed = false;
+		for (const row of rows) {
+			const json = JSON.stringify(row.value);
+			if (cursor.settings[row.key]?.json === json) continue;
+			cursor.settings[row.key] = { json, at, mine: true };
+			changed = true;
+		}
+		if (!changed) return;
+		const id = settingsDocId(device);
+		const existing = await local.get(id).catch(() => undefined);
+		const doc: SettingsDoc = {
+			_id: id,
+			...(existing?._rev ? { _rev: existing._rev } : {}),
+			type: 'settings',
+			v: DOC_VERSION,
+			device,
+			values: Object.entries(cursor.settings)
+				.filter(([, s]) => s.mine)
+				.map(([key, s]) => ({ key, value: JSON.parse(s.json) as unknown, at: s.at }))
+		};
+		await local.put(doc as unknown as PouchDoc);
+	}
+
+	const push = () =>
+		serial(async () => {
+			const cursor = await readCursor();
+			const at = now().getTime();
+			const added = await pushDays(cursor, at);
+			await pushSettings(cursor, at);
+			await saveCursor(cursor);
+			if (added > 0) emit({ waiting: status.waiting + added });
+			return added;
+		});
+
+	async function applySettings(cursor: Cursor): Promise<void> {
+		const all = await local.allDocs({
+			startkey: 'settings:',
+			endkey: 'settings:\uffff',
+			include_docs: true
+		});
+		const docs: SettingsDoc[] = [];
+		for (const row of all.rows) {
+			const checked = checkDoc(row.doc);
+			if (checked.ok && checked.doc.type === 'settings') docs.push(checked.doc);
+		}
+		// This device's own values count with the times it gave them.
+		const own: SettingsDoc = {
+			_id: settingsDocId(device),
+			type: 'settings',
+			v: DOC_VERSION,
+			device,
+			values: Object.entries(cursor.settings)
+				.filter(([, s]) => s.mine)
+				.map(([key, s]) => ({ key, value: JSON.parse(s.json) as unknown, at: s.at }))
+		};
+		const newest = newestSettings([...docs.filter((d) => d.device !== device), own]);
+		const atOf = new Map<string, { at: number; device: string }>();
+		for (const d of docs)
+			for (const v of d.values) {
+				const cur = atOf.get(v.key);
+				if (!cur || v.at > cur.at) atOf.set(v.key, { at: v.at, device: d.device });
+			}
+		for (const [key, value] of newest) {
+			const json = JSON.stringify(value);
+			if (cursor.settings[key]?.json === json) continue;
+			await setSetting(db, key, value);
+			cursor.settings[key] = { json, at: atOf.get(key)?.at ?? 0, mine: false };
+		}
+	}
+
+	async function applyDeck(doc: DeckDoc): Promise<void> {
+		const installed = await db.decks.get(doc.deck.id);
+		if (installed && installed.version >= doc.deck.version) return;
+		await installDeck(db, doc.deck, { now: now(), bundled: installed?.bundled ?? false });
+		const scheduler = createScheduler((await loadSettings(db)).scheduler);
+		await replayDeck(db, doc.deck.id, scheduler);
+	}
+
+	const pull = () =>
+		serial(async () => {
+			const cursor = await readCursor();
+			for (;;) {
+				const batch = await local.changes({
+					since: cursor.appliedSeq,
+					include_docs: true,
+					limit: 100
+				});
+				if (batch.results.length === 0) break;
+				const days: RemoteDay[] = [];
+				let settingsChanged = false;
+				for (const change of batch.results) {
+					if (change.deleted || !change.doc || change.doc._deleted) continue;
+					const raw = change.doc;
+					if ((raw.type === 'day' || raw.type === 'settings') && raw.device === device) continue;
+					const checked = checkDoc(raw);
+					if (!checked.ok) {
+						status.refused = [
+							...status.refused.filter((r) => r.id !== checked.id),
+							{ id: checked.id, errors: checked.errors }
+						];
+						continue;
+					}
+					const doc = checked.doc;
+					if (doc.type === 'day')
+						days.push({ device: doc.device, logs: doc.logs, undone: doc.undone });
+					else if (doc.type === 'settings') settingsChanged = true;
+					else await applyDeck(doc);
+				}
+				if (settingsChanged) await applySettings(cursor);
+				if (days.length > 0) {
+					const scheduler = createScheduler((await loadSettings(db)).scheduler);
+					await applyRemoteDays(db, days, scheduler);
+				}
+				cursor.appliedSeq = batch.last_seq;
+				await saveCursor(cursor);
+			}
+			if (status.refused.length > 0) emit({});
+		});
+
+	function watch(feed: PouchEmitter) {
+		feeds.push(feed);
+		feed
+			.on('change', () => void pull().catch(fail))
+			.on('active', () => emit({ state: 'syncing', error: undefined }))
+			.on('paused', (error: unknown) => {
+				if (error) return emit({ state: 'offline', error: describeError(error) });
+				const at = now().getTime();
+				void readCursor().then((c) => saveCursor({ ...c, lastSyncAt: at }));
+				emit({ state: 'synced', waiting: 0, lastSyncAt: at, error: undefined });
+			})
+			.on('denied', (error: unknown) => emit({ state: 'error', error: describeError(error) }))
+			.on('error', (error: unknown) => fail(error));
+	}
+
+	function fail(error: unknown) {
+		if (!stopped) emit({ state: 'error', error: describeError(error) });
+	}
+
+	return {
+		status,
+		push,
+		pull,
+		async start() {
+			const cursor = await readCursor();
+			emit({ lastSyncAt: cursor.lastSyncAt });
+			await push();
+			await pull();
+			const live = {
+				live: true,
+				retry: true,
+				...(options.backOff ? { back_off_function: options.backOff } : {})
+			};
+			watch(local.sync(remote, live));
+			for (const c of options.classes ?? []) watch(local.replicate.from(c, live));
+		},
+		stop() {
+			stopped = true;
+			for (const f of feeds.splice(0)) f.cancel();
+		}
+	};
+}

@@ -1,0 +1,56 @@
+/**
+ * The part of PouchDB's API the sync engine uses. Written out here (PouchDB ships no types), so the
+ * engine runs on pouchdb-browser in the app and on pouchdb-core's memory adapter in Node tests.
+ */
+export interface PouchDoc {
+	_id: string;
+	_rev?: string;
+	_deleted?: boolean;
+	[key: string]: unknown;
+}
+
+export interface PouchChange {
+	id: string;
+	seq: number | string;
+	deleted?: boolean;
+	doc?: PouchDoc;
+}
+
+export interface PouchEmitter {
+	on(event: string, listener: (...args: never[]) => void): PouchEmitter;
+	cancel(): void;
+}
+
+export interface ReplicationOptions {
+	live?: boolean;
+	retry?: boolean;
+	back_off_function?: (delay: number) => number;
+}
+
+export interface Pouch {
+	name: string;
+	allDocs(options: {
+		keys?: string[];
+		startkey?: string;
+		endkey?: string;
+		include_docs?: boolean;
+	}): Promise<{ rows: { id: string; value?: { rev: string }; doc?: PouchDoc | null }[] }>;
+	bulkDocs(docs: PouchDoc[]): Promise<({ ok?: boolean; id?: string; error?: string } | object)[]>;
+	changes(options: {
+		since: number | string;
+		include_docs?: boolean;
+		limit?: number;
+	}): Promise<{ results: PouchChange[]; last_seq: number | string }>;
+	get(id: string): Promise<PouchDoc>;
+	put(doc: PouchDoc): Promise<{ ok: boolean; rev: string }>;
+	info(): Promise<{ doc_count: number; update_seq: number | string }>;
+	destroy(): Promise<unknown>;
+	close(): Promise<unknown>;
+	sync(remote: Pouch, options: ReplicationOptions): PouchEmitter;
+	replicate: {
+		from(remote: Pouch, options: ReplicationOptions): PouchEmitter;
+	};
+}
+
+/** Opens a database by name (local) or URL (remote), PouchDB's constructor. */
+export type PouchFactory = (nameOrUrl: string, options?: Record<string, unknown>) => Pouch;
