@@ -320,6 +320,7 @@ test('issue 14: a deck file with six problems lists all six at once, cards count
 	expect(lines[2]).toContain('did you mean August?');
 	expect(lines[4]).toContain('remove the HTML tag "<script>"');
 	await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+});
 
 test('issue 15: an Anki package with a picture and a sound imports offline, and its card shows and plays them', async ({
 	page,
