@@ -36,7 +36,9 @@ function quoteMiss(quote: string, source: string): string {
 	}
 	if (lo === 0) return 'is not in the source text: copy a sentence from the source word for word';
 	const next = words[lo] ?? '';
-	return `is not in the source text: it matches up to "${words.slice(Math.max(0, lo - 4), lo).join(' ')}", then the source does not go on with "${next}"; copy the sentence from the source word for word`;
+	const from = Math.max(0, lo - 6);
+	const matched = `${from > 0 ? '…' : ''}${words.slice(from, lo).join(' ')}`;
+	return `is not in the source text: it matches up to "${matched}", then the source does not go on with "${next}"; copy the sentence from the source word for word`;
 }
 
 /**

@@ -121,17 +121,19 @@ function missing(path: PathKey[]): string {
 }
 
 function unknownField(key: string, parent: PathKey[]): string {
-	const fields: readonly string[] =
+	const [fields, owner]: [readonly string[], string] =
 		parent.length === 0
-			? FIELDS.deck
+			? [FIELDS.deck, 'a deck']
 			: parent.length === 1 && parent[0] === 'source'
-				? FIELDS.deckSource
+				? [FIELDS.deckSource, "the deck's source"]
 				: parent.at(-1) === 'source'
-					? FIELDS.cardSource
-					: FIELDS.card;
+					? [FIELDS.cardSource, "a card's source"]
+					: [FIELDS.card, 'a card'];
 	const near = closest(key, fields);
-	const instead = near ? `did you mean "${near}"? ` : '';
-	return `unknown field "${key}": ${instead}remove it, or use one of ${fields.join(', ')}`;
+	const list = fields.join(', ');
+	return near
+		? `unknown field "${key}": did you mean "${near}"? The fields of ${owner} are ${list}`
+		: `unknown field "${key}": remove it, or use one of the fields of ${owner}: ${list}`;
 }
 
 /** A path's place in the value as read: the position of each key among its siblings. */

@@ -43,6 +43,17 @@ describe('npm run decks:check', () => {
 		expect(lines.at(-1)).toMatch(/^20 deck file\(s\), 0 valid, 0 cards, 28 error\(s\)/);
 		for (const line of lines.slice(0, -1))
 			expect(line).toMatch(/^tests\/fixtures\/broken-decks\/[\w-]+\.yaml:\d+:\d+ /);
+		// Issue 14: the six problems of one deck all in the first run, in file order.
+		expect(
+			lines.filter((l) => l.includes('/six-problems.yaml:')).map((l) => l.split(': ')[0])
+		).toEqual([
+			'tests/fixtures/broken-decks/six-problems.yaml:13:5 cards[2].answer',
+			'tests/fixtures/broken-decks/six-problems.yaml:13:5 cards[2].id',
+			'tests/fixtures/broken-decks/six-problems.yaml:21:5 cards[3].answer',
+			'tests/fixtures/broken-decks/six-problems.yaml:23:5 cards[3].hint',
+			'tests/fixtures/broken-decks/six-problems.yaml:28:5 cards[4].prompt',
+			'tests/fixtures/broken-decks/six-problems.yaml:37:7 cards[5].source.quote'
+		]);
 	});
 
 	it('exits 1 for a path that does not exist', { timeout: 60_000 }, () => {

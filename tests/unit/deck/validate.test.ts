@@ -22,6 +22,19 @@ describe('validateDeck', () => {
 		]);
 	});
 
+	it('says which field was meant, and where a quote stops matching the source', () => {
+		const deck = smallDeck(2) as unknown as { cards: Record<string, unknown>[] };
+		deck.cards[1]!.anwser = deck.cards[1]!.answer;
+		delete deck.cards[1]!.answer;
+		deck.cards[0]!.source = { quote: 'Paris is the capital of Germany.' };
+		const result = validateDeck(deck, { sourceText: 'Paris is the capital of France. Quote c1' });
+		expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
+			'cards[1].source.quote: is not in the source text: it matches up to "Paris is the capital of", then the source does not go on with "Germany."; copy the sentence from the source word for word',
+			'cards[2].answer: is missing: add "answer:" with the correct answer',
+			'cards[2].anwser: unknown field "anwser": did you mean "answer"? The fields of a card are id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source'
+		]);
+	});
+
 	it('refuses markup and scripts in any text', () => {
 		const deck = smallDeck(1);
 		deck.cards[0]!.prompt = 'Hi <img src=x onerror=alert(1)>';
@@ -56,7 +69,7 @@ cards:
 		if (result.ok) return;
 		expect(result.errors.map(formatError)).toEqual([
 			'decks/capitals.yaml:14:5 cards[2].answer: must not be empty: write some text',
-			'decks/capitals.yaml:15:5 cards[2].colour: unknown field "colour": remove it, or use one of id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source'
+			'decks/capitals.yaml:15:5 cards[2].colour: unknown field "colour": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source'
 		]);
 	});
 
