@@ -62,6 +62,8 @@ test('statistics show today’s reviews, the forecast and the card counts', asyn
 });
 
 test('statistics pass axe in light and dark mode', async ({ page }, testInfo) => {
+	// Two axe scans after a first visit and some answers: over 30 s at a load average of 30.
+	test.setTimeout(90_000);
 	await studyThenOpenStats(page);
 	await axe(page, 'light');
 	await page.screenshot({ path: testInfo.outputPath('stats-390-light.png'), fullPage: true });
