@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Opens the review screen and waits for a card (the bundled decks install on first visit). */
 export async function openReview(page: Page, deck?: string) {
 	await page.goto(deck ? `/review/?deck=${deck}` : '/review/');
-	await expect(page.locator('.prompt')).toBeVisible();
+	// A first visit writes a deck before the first card: seconds on a busy machine.
+	await expect(page.locator('.prompt')).toBeVisible({ timeout: 20_000 });
 }
 
 /**
