@@ -33,8 +33,11 @@ export async function bundledDecksToInstall(db: StudyDb, fetcher: Fetch): Promis
 /** How `syncBundledDecks` is told what to report and in what order to work. */
 export interface SyncOptions {
 	onProgress?: SyncProgress;
-	/** Called as each deck's transaction has committed: its cards can be read from then on. */
-	onInstalled?: (deckId: string) => void;
+	/**
+	 * Called as each deck's transaction has committed: its cards can be read from then on. The next
+	 * deck waits for what it returns (a page reading the cards before the next write transaction).
+	 */
+	onInstalled?: (deckId: string) => void | Promise<void>;
 	/** Slices of card writes, in milliseconds (see `installDeck`). */
 	sliceBudgetMs?: number;
 	/** The deck list, when the caller has read it already. */
@@ -92,7 +95,7 @@ export async function syncBundledDecks(
 		});
 		before += summary.cardCount;
 		options.onProgress?.(Math.min(before, total), total);
-		options.onInstalled?.(summary.id);
+		await options.onInstalled?.(summary.id);
 	}
 	return reports;
 }

@@ -7,14 +7,26 @@ import type { InstallReport } from '$lib/storage/decks';
  * the deck the page waits for.
  */
 export interface InstallJob {
+	type: 'job';
 	now: number;
 	listed?: DeckSummary[];
 	first?: string | undefined;
 }
 
+/**
+ * The page has read what the last installed deck made readable (its first card is on screen): the
+ * next deck may go in. Its write transaction would make the page's reads wait until it commits.
+ */
+export interface InstallGoOn {
+	type: 'go-on';
+}
+
+/** How long the worker waits for `go-on` at most: a page that never answers slows it, no more. */
+export const GO_ON_WAIT_MS = 5000;
+
 /** What it answers: progress as the cards go in, then the outcome. */
 export type InstallMessage =
 	| { type: 'progress'; done: number; total: number }
-	| { type: 'installed'; deckId: string }
+	| { type: 'installed'; deckId: string } // answered by `go-on`
 	| { type: 'done'; reports: Record<string, InstallReport> }
 	| { type: 'failed'; error: string; full: boolean };

@@ -3,19 +3,39 @@
 import { StudyDb } from '$lib/storage/db';
 import { isQuotaError } from '$lib/storage/errors';
 import { syncBundledDecks } from './bundled-decks';
-import type { InstallJob, InstallMessage } from './install-job';
+import {
+	GO_ON_WAIT_MS,
+	type InstallGoOn,
+	type InstallJob,
+	type InstallMessage
+} from './install-job';
 
 /** No page to keep responsive here: longer slices mean fewer round trips to the disk. */
 const WORKER_SLICE_MS = 50;
 
 const reply = (message: InstallMessage) => self.postMessage(message);
 
-self.onmessage = async (event: MessageEvent<InstallJob>) => {
+let goOn: (() => void) | undefined;
+
+/** Tells the page a deck is in, and waits for it to read before the next deck's transaction. */
+function installed(deckId: string): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, GO_ON_WAIT_MS);
+		goOn = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		reply({ type: 'installed', deckId });
+	});
+}
+
+self.onmessage = async (event: MessageEvent<InstallJob | InstallGoOn>) => {
+	if (event.data.type === 'go-on') return goOn?.();
 	const db = new StudyDb();
 	try {
 		const reports = await syncBundledDecks(db, fetch, new Date(event.data.now), {
 			onProgress: (done, total) => reply({ type: 'progress', done, total }),
-			onInstalled: (deckId) => reply({ type: 'installed', deckId }),
+			onInstalled: installed,
 			sliceBudgetMs: WORKER_SLICE_MS,
 			first: event.data.first,
 			...(event.data.listed ? { listed: event.data.listed } : {})

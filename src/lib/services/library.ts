@@ -9,7 +9,7 @@ import {
 	syncBundledDecks,
 	type SyncProgress
 } from './bundled-decks';
-import type { InstallJob, InstallMessage } from './install-job';
+import type { InstallGoOn, InstallJob, InstallMessage } from './install-job';
 // A static import: only the worker's address and constructor (a few bytes), so a first visit's
 // install does not wait for one more download before the worker's own script is requested.
 import InstallWorker from './install-worker?worker';
@@ -26,7 +26,7 @@ interface Install {
 	listed: DeckSummary[];
 	first: string | undefined;
 	onProgress: SyncProgress;
-	onInstalled: (deckId: string) => void;
+	onInstalled: (deckId: string) => Promise<void>;
 }
 
 /** On the page's own thread, in short slices: where workers are missing or fail to start. */
@@ -56,7 +56,11 @@ function installInWorker(now: Date, install: Install): Promise<Reports> {
 		worker.onmessage = (event: MessageEvent<InstallMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress') return install.onProgress(message.done, message.total);
-			if (message.type === 'installed') return install.onInstalled(message.deckId);
+			if (message.type === 'installed') {
+				const goOn: InstallGoOn = { type: 'go-on' };
+				void install.onInstalled(message.deckId).then(() => worker.postMessage(goOn));
+				return;
+			}
 			worker.terminate();
 			if (message.type === 'done') return resolve(message.reports);
 			if (message.full) appStatus.storageFull = true;
@@ -67,7 +71,12 @@ function installInWorker(now: Date, install: Install): Promise<Reports> {
 			worker.terminate();
 			resolve(installHere(now, install));
 		};
-		const job: InstallJob = { now: now.getTime(), listed: install.listed, first: install.first };
+		const job: InstallJob = {
+			type: 'job',
+			now: now.getTime(),
+			listed: install.listed,
+			first: install.first
+		};
 		worker.postMessage(job);
 	});
 }
@@ -88,13 +97,16 @@ function appDeckList(): Promise<DeckSummary[]> {
 
 let running: Promise<Reports> | undefined;
 const listeners = new Set<SyncProgress>();
-const installed = new Set<(deckId: string) => void>();
+const installed = new Set<(deckId: string) => void | Promise<void>>();
 
 /** Whom a sync tells, and (for the page that starts it) which deck goes in first. */
 export interface SyncListeners {
 	onProgress?: SyncProgress;
-	/** Called as each deck's cards have been written and can be read. */
-	onInstalled?: (deckId: string) => void;
+	/**
+	 * Called as each deck's cards have been written and can be read; the next deck waits for what
+	 * it returns (the page's reads would otherwise wait for the next deck's write transaction).
+	 */
+	onInstalled?: (deckId: string) => void | Promise<void>;
 	/** The deck the page waits for, installed before the others. */
 	first?: string | undefined;
 }
@@ -118,8 +130,8 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 			onProgress: (done, total) => {
 				for (const listener of listeners) listener(done, total);
 			},
-			onInstalled: (deckId) => {
-				for (const listener of installed) listener(deckId);
+			onInstalled: async (deckId) => {
+				await Promise.allSettled([...installed].map((listener) => listener(deckId)));
 			}
 		});
 	})().finally(() => {
@@ -131,23 +143,26 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 }
 
 /**
- * Resolves when a study screen can read its cards: at once when nothing is to be installed, else as
- * soon as the sync has written the deck it studies (`deckId`) or, studying all decks, any deck
- * (the smallest goes first); at the latest when the sync ends, also when it fails (offline with
- * decks installed: study what is there). Decks written later reach the screen as changes to the
+ * Calls `read` (a study screen's first read of its queue) once its cards are there: at once when
+ * nothing is to be installed, else as soon as the sync has written the deck it studies (`deckId`)
+ * or, studying all decks, any deck (the smallest goes first), the next deck's writes waiting until
+ * the read is done; at the latest when the sync ends, also when it fails (offline with decks
+ * installed: study what is there). Decks written later reach the screen as changes to the
  * database, as a write from another tab does.
  */
-export function cardsReady(now: Date, deckId?: string): Promise<void> {
-	return new Promise((resolve) => {
-		void syncAppDecks(now, {
-			first: deckId,
-			onInstalled: (id) => {
-				if (deckId === undefined || id === deckId) resolve();
-			}
-		})
-			.catch(() => undefined)
-			.then(() => resolve());
-	});
+export function readWhenInstalled(
+	now: Date,
+	deckId: string | undefined,
+	read: () => Promise<void>
+): void {
+	let reading: Promise<void> | undefined;
+	const start = () => (reading ??= read());
+	void syncAppDecks(now, {
+		first: deckId,
+		onInstalled: (id) => (deckId === undefined || id === deckId ? start() : undefined)
+	})
+		.catch(() => undefined)
+		.then(start);
 }
 
 /** The bundled decks that the next `syncAppDecks` installs or updates: what a first visit waits for. */

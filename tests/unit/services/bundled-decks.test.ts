@@ -70,14 +70,24 @@ describe('bundled decks', () => {
 		]);
 		const db = freshDb();
 		const told: [string, number][] = [];
+		let readDone = () => {};
 		const installing = syncBundledDecks(db, server(decks), NOW, {
-			// What a screen told now would read: the deck's cards are all there.
-			onInstalled: (id) => void db.cards.count().then((n) => told.push([id, n]))
+			// A screen reading what it was told of, while the next deck waits for it.
+			onInstalled: async (id) => {
+				told.push([id, await db.cards.count()]);
+				if (id === 'small') await new Promise<void>((r) => (readDone = r));
+			}
 		});
+		await expect.poll(() => told.length).toBe(1);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(await db.cards.count()).toBe(4);
+		readDone();
 		await installing;
-		await new Promise((r) => setTimeout(r, 0));
-		expect(told.map(([id]) => id)).toEqual(['small', 'mid', 'big']);
-		expect(told[0]![1]).toBeGreaterThanOrEqual(4);
+		expect(told).toEqual([
+			['small', 4],
+			['mid', 16],
+			['big', 56]
+		]);
 	});
 
 	it('takes the deck list from the caller and asks for every deck file before writing', async () => {
@@ -91,7 +101,7 @@ describe('bundled decks', () => {
 		const db = freshDb();
 		const reports = await syncBundledDecks(db, fetcher, NOW, {
 			listed: decks.map(summarise),
-			onInstalled: (id) => asked.push(`installed ${id}`)
+			onInstalled: (id) => void asked.push(`installed ${id}`)
 		});
 		expect(asked).toEqual(['/decks/two.json', '/decks/one.json', 'installed two', 'installed one']);
 		expect(reports['one']?.added).toBe(30);
