@@ -148,7 +148,7 @@ async function mergeChunk(
 
 /** Writes one merged chunk inside the caller's transaction, in slices the page paints between. */
 async function writeChunk(db: StudyDb, { fresh, writes }: Merged): Promise<void> {
-	const slices = { budgetMs: WRITE_BUDGET_MS, maxSlice: 5000, inFlight: 2 };
+	const slices = { budgetMs: WRITE_BUDGET_MS, maxSlice: 5000, minSlice: 1000, inFlight: 2 };
 	// bulkPut, not bulkAdd: a log that was somehow here already is the same row, not an error.
 	if (fresh.length > 0) await putInSlices(db.reviewLogs, fresh, slices);
 	if (writes.length > 0) {

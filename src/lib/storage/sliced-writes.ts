@@ -17,6 +17,11 @@ export interface SliceOptions {
 	/** The largest slice (default 500): a bulk job on a fast device may take larger ones. */
 	maxSlice?: number;
 	/**
+	 * The smallest slice after the first (default 1). A bulk job sets one: on a busy or slow device
+	 * slices fitted to the budget shrink until the round trips, not the writes, take the time.
+	 */
+	minSlice?: number;
+	/**
 	 * Slices in flight at once (default 1). With 2, the next slice is issued while the disk still
 	 * writes the one before, so IndexedDB never waits for the page: for bulk jobs such as a restore.
 	 */
@@ -67,7 +72,10 @@ export async function putInSlices<T, K>(
 			written.catch(() => undefined);
 			issued += slice.length;
 			pending.push({ written, end: issued });
-			size = nextSliceSize(slice.length, spent, options.budgetMs, options.maxSlice);
+			size = Math.max(
+				options.minSlice ?? 1,
+				nextSliceSize(slice.length, spent, options.budgetMs, options.maxSlice)
+			);
 			continue;
 		}
 		const oldest = pending.shift() as { written: Promise<unknown>; end: number };

@@ -213,7 +213,7 @@ export async function restoreSnapshot(
 		await db.decks.bulkAdd(backup.decks);
 		// Still one transaction, written in slices: the page paints while 300,000 rows go in, and
 		// with two slices in flight the disk never waits for the page.
-		const slices = { budgetMs: 12, maxSlice: 5000, inFlight: 2 };
+		const slices = { budgetMs: 12, maxSlice: 5000, minSlice: 1000, inFlight: 2 };
 		await putInSlices(db.cards, backup.cards, slices);
 		await putInSlices(db.reviewLogs, backup.reviewLogs, slices);
 		await db.settings.bulkPut(backup.settings.filter((s) => !DEVICE_SETTINGS.has(s.key)));

@@ -102,6 +102,28 @@ describe('writing cards in slices', () => {
 		expect(await other.cards.count()).toBe(0);
 	});
 
+	it('a bulk job keeps its slices at least minSlice rows on a slow device (issue 18)', async () => {
+		const db = freshDb();
+		const rows = await rowsOf(200);
+		const { table, clock } = timedCards(db.cards, 1);
+		const progress: number[] = [];
+		await db.transaction('rw', db.cards, () =>
+			putInSlices(table, rows, {
+				budgetMs: 8,
+				clock,
+				minSlice: 50,
+				onProgress: (d) => progress.push(d)
+			})
+		);
+		expect(progress).toEqual([
+			FIRST_SLICE,
+			FIRST_SLICE + 50,
+			FIRST_SLICE + 100,
+			FIRST_SLICE + 150,
+			200
+		]);
+	});
+
 	it('installs a deck in one transaction: one revision, every card, in slices', async () => {
 		const db = freshDb();
 		const progress: number[] = [];
