@@ -50,7 +50,7 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: [
-					'client/**/*.{js,css,ico,png,svg,webp,webmanifest}',
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}',
 					'prerendered/**/*.{html,json}'
 				],
 				// Screenshots are for the install dialog, not for studying offline.
