@@ -20,9 +20,8 @@ self.onmessage = async (event: MessageEvent<FitRequest>) => {
 	try {
 		const started = performance.now();
 		await init({ module_or_path: wasmUrl });
-		const fsrs = new Fsrs();
-		const w = fsrs.computeParameters(ratings, deltas, lengths, null, enableShortTerm);
-		fsrs.free();
+		// computeParameters consumes (frees) the instance: it must not be freed again.
+		const w = new Fsrs().computeParameters(ratings, deltas, lengths, null, enableShortTerm);
 		self.postMessage({ parameters: Array.from(w), ms: performance.now() - started });
 	} catch (e) {
 		self.postMessage({ error: e instanceof Error ? e.message : String(e) });
