@@ -50,7 +50,7 @@ export default defineConfig({
 			},
 			workbox: {
 				globPatterns: [
-					// wasm: the Anki package reader's SQLite, so an import works offline.
+					// wasm: the Anki package reader's SQLite and the schedule optimizer, so both work offline.
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}',
 					'prerendered/**/*.{html,json}'
 				],

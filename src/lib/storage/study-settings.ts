@@ -27,6 +27,8 @@ export interface StudySettings {
 	deckModes: Record<string, DeckMode>;
 	/** Seconds after which a right answer is rated Hard, per quiz mode. */
 	slowSeconds: SlowThresholds;
+	/** The FSRS parameters in use before the last optimization, to go back to. */
+	previousParameters?: number[];
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {

@@ -91,6 +91,8 @@ export const logRowSchema = z.object({
 
 const steps = z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step such as 10m')).max(20);
 const int = (min: number, max: number) => z.number().int().min(min).max(max).optional();
+/** FSRS parameters: 17, 19 or 21 numbers (ts-fsrs takes older sets and extends them). */
+const parameters = z.array(z.number().min(-100).max(100)).min(17).max(21).optional();
 
 /** The study settings: checked field by field, so a backup cannot set values the app cannot use. */
 const studySchema = z.looseObject({
@@ -101,9 +103,11 @@ const studySchema = z.looseObject({
 			enableFuzz: z.boolean().optional(),
 			enableShortTerm: z.boolean().optional(),
 			learningSteps: steps.optional(),
-			relearningSteps: steps.optional()
+			relearningSteps: steps.optional(),
+			parameters
 		})
 		.optional(),
+	previousParameters: parameters,
 	newPerDay: int(0, 99999),
 	reviewsPerDay: int(0, 999999),
 	dayStartHour: int(0, 23),
