@@ -28,5 +28,3 @@ export { suspendCard, unsuspendCard, buryCard, unburyDue, practicePool } from '.
 export { bumpRevision, readRevision, watchRevision } from './revision';
 export { isQuotaError } from './errors';
 export { getSetting, setSetting } from './settings';
-export { putDeckMedia, getDeckMedia, deckMediaSize, type MediaInput } from './media';
-export { applyImportedHistory, type ImportedHistory } from './package-history';
