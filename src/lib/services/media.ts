@@ -1,4 +1,4 @@
-import { getDeckMedia } from '$lib/storage';
+import { getDeckMedia } from '$lib/storage/media';
 import { appDb } from './database';
 
 /**

@@ -15,12 +15,9 @@ import {
 } from '$lib/transfer/limits';
 import { assessDeck, importDeck, type Assessment } from '$lib/storage/transfer';
 import { runTransfer, SQL_WASM_URL } from '$lib/services/transfer-worker';
-import {
-	applyImportedHistory,
-	putDeckMedia,
-	type ImportedHistory,
-	type MediaInput
-} from '$lib/storage';
+// By path, not the storage barrel: the first route loads the barrel and must stay light.
+import { putDeckMedia, type MediaInput } from '$lib/storage/media';
+import { applyImportedHistory, type ImportedHistory } from '$lib/storage/package-history';
 import { fetchBeside, fetchText } from '$lib/services/fetch-text';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';

@@ -39,5 +39,3 @@ export {
 	DraftConflictError,
 	type DraftRow
 } from './drafts';
-export { putDeckMedia, getDeckMedia, deckMediaSize, type MediaInput } from './media';
-export { applyImportedHistory, type ImportedHistory } from './package-history';

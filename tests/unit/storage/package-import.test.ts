@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { importDeck } from '$lib/storage/transfer';
+import { putDeckMedia, getDeckMedia } from '$lib/storage/media';
+import { applyImportedHistory } from '$lib/storage/package-history';
+import { deleteDeck } from '$lib/storage/delete-deck';
+import { readPackage, type PackageDeck } from '$lib/transfer/apkg/read-package';
+import { freshDb } from '../../fixtures/db';
+import { loadSqlite, makePackage, samplePackage } from '../../fixtures/anki-packages';
+
+const NOW = new Date('2026-02-01T12:00:00Z');
+
+async function sample(): Promise<PackageDeck> {
+	const r = await readPackage({
+		name: 'geo.apkg',
+		chunks: [await makePackage(samplePackage('anki21b'))],
+		loadSqlite
+	});
+	if (!r.ok) throw new Error(r.errors[0]?.message);
+	return r;
+}
+
+async function install(db: ReturnType<typeof freshDb>, r: PackageDeck, now = NOW) {
+	await importDeck(db, r.deck, { now, named: true });
+	await putDeckMedia(db, r.deck.id, r.media);
+	return applyImportedHistory(db, r.deck.id, r.history, now);
+}
+
+describe('importing an Anki package into storage', () => {
+	it('stores its media as Blobs and continues each card’s schedule from its answers', async () => {
+		const db = freshDb();
+		const r = await sample();
+		const history = await install(db, r);
+		expect(history).toEqual({ cards: 3, logs: 8 });
+		const png = await getDeckMedia(db, 'geography', 'tower.png');
+		expect(png?.type).toBe('image/png');
+		expect(png?.blob).toBeInstanceOf(Blob);
+		expect(png?.size).toBeGreaterThan(60);
+		const basic = await db.cards.get('geography|basic1');
+		// Three Good answers in January: a review card, due after the last answer.
+		expect(basic?.state).toBe(2);
+		expect(basic?.reps).toBe(3);
+		expect(basic?.due).toBeGreaterThan(Date.UTC(2026, 0, 6));
+		expect(basic?.lastLogAt).toBe(r.history.find((h) => h.cardId === 'basic1')?.reviews.at(-1)?.at);
+		const typed = await db.cards.get('geography|typed1');
+		expect(typed).toMatchObject({ suspended: 1, active: 0, reps: 4 });
+		const buried = await db.cards.get('geography|cloze1/c1');
+		expect(buried?.buriedUntil).toBeGreaterThan(NOW.getTime());
+		expect(buried?.active).toBe(0);
+		const untouched = await db.cards.get('geography|opt1');
+		expect(untouched).toMatchObject({ state: 0, reps: 0, active: 1 });
+	});
+
+	it('imported again, updates the same cards: no second card, log or file', async () => {
+		const db = freshDb();
+		const r = await sample();
+		await install(db, r);
+		const cards = await db.cards.count();
+		const logs = await db.reviewLogs.count();
+		const again = await install(db, await sample(), new Date(NOW.getTime() + 86_400_000));
+		expect(again).toEqual({ cards: 0, logs: 0 });
+		expect(await db.cards.count()).toBe(cards);
+		expect(await db.reviewLogs.count()).toBe(logs);
+		expect(await db.media.count()).toBe(2);
+		expect((await db.decks.get('geography'))?.version).toBe(2);
+	});
+
+	it('deleting the deck deletes its media', async () => {
+		const db = freshDb();
+		await install(db, await sample());
+		await deleteDeck(db, 'geography');
+		expect(await db.media.count()).toBe(0);
+	});
+});
