@@ -1,8 +1,15 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+	resolve: {
+		alias: {
+			// PouchDB (sync) extends Node's EventEmitter: in the browser, the `events` package.
+			events: fileURLToPath(new URL('node_modules/events/events.js', import.meta.url))
+		}
+	},
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -78,8 +78,13 @@ export async function startSyncServer({
 		admin,
 		close: () =>
 			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
+				// Let cancelled replications finish their requests; cut whatever is left after 2 s.
+				const force = setTimeout(() => server.closeAllConnections(), 2000);
+				server.close(() => {
+					clearTimeout(force);
+					resolve();
+				});
+				server.closeIdleConnections();
 			})
 	};
 }

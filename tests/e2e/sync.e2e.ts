@@ -75,6 +75,8 @@ test('a wrong password is refused in words and sync stays off', async ({ page })
 test('two devices answer offline, reconnect, and end with the same answers and card states', async ({
 	browser
 }) => {
+	// Two first visits (bundled decks installing) and two sign-ins before the part measured here.
+	test.setTimeout(90_000);
 	await createUser(server, 'ann', 'secret');
 	const phone = await device(browser);
 	const laptop = await device(browser);
