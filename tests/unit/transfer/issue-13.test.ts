@@ -102,8 +102,10 @@ describe("issue 13: Anki's #html:false header", () => {
 			ok: false,
 			errors: [
 				{
-					path: 'cards[0].answer',
-					message: 'must be plain text: no HTML tags, entities or scripts'
+					path: 'cards[1].answer',
+					keys: ['cards', 0, 'answer'],
+					message:
+						'must be plain text: remove the HTML tag "<b>" (the app shows text as written, never as HTML)'
 				}
 			]
 		});
