@@ -1,6 +1,6 @@
 import { compiledDeck, type DraftDeck } from './draft';
 import { validateDeck } from './validate';
-import type { DeckError } from './errors';
+import type { DeckError, PathKey } from './errors';
 
 /**
  * Every problem of a draft, through the same validator as `npm run decks:check` and the Import
@@ -13,13 +13,24 @@ export function checkDraft(draft: DraftDeck): DeckError[] {
 	return result.ok ? [] : result.errors;
 }
 
-/** The card a problem belongs to (`cards[3].prompt` -> 3), or undefined for the deck's own fields. */
-export function cardOfError(error: DeckError): number | undefined {
-	const m = /^cards\[(\d+)\]/.exec(error.path);
-	return m ? Number(m[1]) : undefined;
+/** Where a problem is, for code: list indexes from 0 (`keys`, or read from the 1-based `path`). */
+function placeOf(error: DeckError): PathKey[] {
+	if (error.keys) return error.keys;
+	const keys: PathKey[] = [];
+	for (const m of error.path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+		keys.push(m[2] === undefined ? (m[1] ?? '') : Number(m[2]) - 1);
+	return keys;
 }
 
-/** The field of a card or deck a problem is about: `cards[3].source.quote` -> `source.quote`. */
+/** The card a problem belongs to (0-based: `cards[3].prompt` -> 2), or undefined for the deck's own fields. */
+export function cardOfError(error: DeckError): number | undefined {
+	const [list, index] = placeOf(error);
+	return list === 'cards' && typeof index === 'number' ? index : undefined;
+}
+
+/** The field of a card or deck a problem is about, indexes from 0: `cards[3].distractors[1]` -> `distractors[0]`. */
 export function fieldOfError(error: DeckError): string {
-	return error.path.replace(/^cards\[\d+\]\.?/, '');
+	const keys = placeOf(error);
+	const rest = keys[0] === 'cards' && typeof keys[1] === 'number' ? keys.slice(2) : keys;
+	return rest.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
