@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openReview, readRows } from './helpers';
+import { answer, countRows, openFullReview, openReview, readRows } from './helpers';
 
 test('an answer in one tab updates the other tab within a second, and is never counted twice', async ({
 	context
 }) => {
 	const one = await context.newPage();
-	await openReview(one);
-	// A first visit shows a card from the first deck installed and keeps it while the rest go in;
-	// read again once all are in, both tabs start from the same full queue.
-	await expect.poll(() => countRows(one, 'cards'), { timeout: 30_000 }).toBe(325);
-	await one.reload();
-	await expect(one.locator('.prompt')).toBeVisible();
+	await openFullReview(one);
 	const two = await context.newPage();
 	await openReview(two);
 	const count = two.locator('.count');
@@ -29,12 +24,9 @@ test('an answer in one tab updates the other tab within a second, and is never c
 });
 
 test('card options bury, suspend and reset the card on screen', async ({ page }) => {
-	await openReview(page);
-	await expect.poll(() => countRows(page, 'cards'), { timeout: 30_000 }).toBe(325);
-	// Once the first visit's install is over, so the queue holds every deck: while only the small
-	// deck is in, the next card after a bury can be its sibling, asking the same question.
-	await page.reload();
-	await expect(page.locator('.prompt')).toBeVisible();
+	// While only the first deck is in, the next card after a bury can be its sibling, asking the
+	// same question.
+	await openFullReview(page);
 	for (const [option, notice] of [
 		['Bury until tomorrow', 'Card buried until tomorrow.'],
 		['Suspend card', 'Card suspended.']

@@ -9,6 +9,18 @@ export async function openReview(page: Page, deck?: string) {
 }
 
 /**
+ * Opens the review once the first visit's install is over (all 325 bundled cards in), read again:
+ * a first visit shows a card of the first deck installed and keeps it while the others go in, so
+ * tests that compare two tabs, or step through the queue, start from the full queue.
+ */
+export async function openFullReview(page: Page, deck?: string) {
+	await openReview(page, deck);
+	await expect.poll(() => countRows(page, 'cards'), { timeout: 30_000 }).toBe(325);
+	await page.reload();
+	await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+}
+
+/**
  * Waits until no answer is being written: the next card is painted before its predecessor's answer
  * is saved, and the section says so with aria-busy.
  */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answer, countRows, openReview, readRows, settled } from '../helpers';
+import { answer, countRows, openFullReview, openReview, readRows, settled } from '../helpers';
 import {
 	allowAllNewCards,
 	answeredCount,
@@ -133,7 +133,7 @@ test('a card answered in another tab while its answer is shown here moves on her
 	context
 }) => {
 	const here = await context.newPage();
-	await openReview(here);
+	await openFullReview(here);
 	const there = await context.newPage();
 	await openReview(there);
 	const prompt = await here.locator('.prompt').textContent();
