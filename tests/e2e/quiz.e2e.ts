@@ -17,10 +17,15 @@ const lead = (page: Page) => page.locator('.lead');
 const prompt = (page: Page) => page.locator('.prompt');
 
 async function logOf(page: Page, cardId: string): Promise<Log | undefined> {
+	// Wait for this card's own answer: an earlier card's log must not stand in for it.
+	let log: Log | undefined;
 	await expect
-		.poll(async () => (await readRows<Log>(page, 'reviewLogs')).length)
-		.toBeGreaterThan(0);
-	return (await readRows<Log>(page, 'reviewLogs')).find((l) => l.cardId === cardId);
+		.poll(async () => {
+			log = (await readRows<Log>(page, 'reviewLogs')).find((l) => l.cardId === cardId);
+			return log !== undefined;
+		}, `an answer to ${cardId} is written`)
+		.toBe(true);
+	return log;
 }
 
 async function axe(page: Page, label: string) {
