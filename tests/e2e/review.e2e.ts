@@ -178,6 +178,13 @@ test('a card on a 10-minute step waits about ten minutes, counted down, unless t
 	await expect(count).toHaveText('0 answered today · 10 left');
 	await answer(page, 'Good');
 	await expect(count).toHaveText('1 answered today · 9 left · 1 later today');
+	// Issue 13: at 390 px the long counter is one line (under the title if it must), never broken.
+	const lines = await count.evaluate((el) => {
+		const style = getComputedStyle(el);
+		return el.getBoundingClientRect().height / parseFloat(style.lineHeight || '0');
+	});
+	expect(lines).toBeLessThan(1.5);
+	expect(await count.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 	const heading = page.getByRole('heading', { name: /^Next card in/ });
 	for (let i = 1; i < 10 && !(await heading.isVisible()); i++) await answer(page, 'Good');
 	// Nothing is ready: the session stays open and counts down to the first card's step (it may

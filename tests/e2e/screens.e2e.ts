@@ -12,8 +12,31 @@ const ROUTES = [
 	['stats', '/stats/', 'Statistics'],
 	['import', '/import/', 'Import a deck'],
 	['data', '/data/', 'Your data'],
-	['about', '/about/', 'About Recall']
+	['about', '/about/', 'About Recall'],
+	['studio', '/studio/', 'Studio']
 ] as const;
+
+/**
+ * Selects whose chosen option does not fit in the closed box (a phone shows it cut off, "Mixed
+ * (choices while new, typi…"): the text's width in the select's own font against the room left
+ * beside the arrow.
+ */
+async function cutSelects(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const context = document.createElement('canvas').getContext('2d');
+		if (!context) return ['no canvas to measure with'];
+		return [...document.querySelectorAll('select')]
+			.filter((el) => el.getBoundingClientRect().width > 0)
+			.flatMap((el) => {
+				const style = getComputedStyle(el);
+				context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+				const text = el.selectedOptions[0]?.text ?? '';
+				const room =
+					el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+				return context.measureText(text).width > room ? [`select "${text}" is cut off`] : [];
+			});
+	});
+}
 
 /** Interactive elements that are on screen, with their boxes. */
 async function targets(page: Page) {
@@ -87,6 +110,7 @@ for (const [name, path, heading] of ROUTES) {
 					const where = `${name}, ${scheme}, ${width} px`;
 					expect.soft(overflow, `${where}: page wider than the screen`).toBe(0);
 					expect.soft(problems(await targets(page), width), where).toEqual([]);
+					expect.soft(await cutSelects(page), where).toEqual([]);
 					const axe = await new AxeBuilder({ page }).analyze();
 					expect
 						.soft(
