@@ -172,6 +172,11 @@ test('a card on a 10-minute step waits about ten minutes, counted down, unless t
 }) => {
 	const start = new Date(2026, 10, 26, 9, 0, 0);
 	await page.clock.install({ time: start });
+	// Ten new cards a day: once this deck's ten are answered, no deck has a card ready (see home).
+	await page.goto('/settings/');
+	await page.getByLabel('New cards a day').fill('10');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
 	await openReview(page, 'two-plus-two-basics');
 	const first = await page.locator('.prompt').textContent();
 	const count = page.locator('.count');
@@ -194,6 +199,14 @@ test('a card on a 10-minute step waits about ten minutes, counted down, unless t
 	await expect(page.getByRole('heading', { name: 'Done for today' })).toBeHidden();
 	await expect(page.locator('.prompt')).toBeHidden();
 	await expect(page.getByRole('button', { name: 'Study ahead' })).toBeVisible();
+	// Home does not call the day done while cards come back today: it says when, and leads back.
+	await page.goto('/');
+	await expect(page.getByText('Nothing to study right now.')).toBeVisible();
+	await expect(page.getByText('All done for today.')).toBeHidden();
+	await expect(page.locator('.today .split')).toHaveText(
+		/^10 cards come back later today, the next in [4-9] minutes\.$/
+	);
+	await page.getByRole('link', { name: 'Wait or study ahead' }).click();
 
 	const [, m, sec] = /(\d+):(\d\d)/.exec((await heading.textContent()) ?? '') ?? [];
 	const left = (Number(m) * 60 + Number(sec)) * 1000;

@@ -70,6 +70,8 @@ export interface Overview {
 	/** What a review of all decks would show today (the daily limits count across decks). */
 	today: DueCounts;
 	nextDue: Date | undefined;
+	/** Learning cards answered today that come back later today, when their step is over. */
+	laterToday: number;
 	decks: DeckOverview[];
 }
 
@@ -98,7 +100,13 @@ export async function loadOverview(db: StudyDb, now: Date): Promise<Overview> {
 	// new cards across decks in their order), so they add up to the totals: a shared limit of 20 new
 	// cards never shows as 20 in every deck.
 	const decks = alone.map((d) => ({ ...d, due: countsOf(today.cards, d.deck.id) }));
-	const nextDue = today.cards.length === 0 ? await nextDueAt(db, all) : undefined;
+	// A learning card waiting for its step is due when the review would ask it (a little early).
+	const nextDue =
+		today.cards.length > 0
+			? undefined
+			: today.learningLater !== undefined
+				? new Date(today.learningLater)
+				: await nextDueAt(db, all);
 	const streak = await studyStreak(db, now, settings.dayStartHour);
-	return { streak, today: today.counts, nextDue, decks };
+	return { streak, today: today.counts, nextDue, laterToday: today.waitingCount, decks };
 }

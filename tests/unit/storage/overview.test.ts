@@ -66,4 +66,19 @@ describe('home overview', () => {
 		// Each deck alone could take up to the whole limit: that is said apart, not added in.
 		expect(overview.decks.map((d) => d.alone.new)).toEqual([13, 14, 14]);
 	});
+
+	it('counts learning cards that come back later today, and when the next one does', async () => {
+		const db = freshDb();
+		await installDeck(db, smallDeck(2), { now: NOW, bundled: true });
+		const before = await loadOverview(db, NOW);
+		expect(before.laterToday).toBe(0);
+		const at = new Date(NOW.getTime() - 60_000);
+		for (const uid of ['small|c0', 'small|c1']) await answer(db, uid, 3, at);
+		const overview = await loadOverview(db, NOW);
+		// Both are on their 10-minute step: nothing to study now, but the day is not done.
+		expect(overview.today).toEqual({ learning: 0, review: 0, new: 0 });
+		expect(overview.laterToday).toBe(2);
+		// When the review would ask the first again: a minute before its 10-minute step is over.
+		expect(overview.nextDue?.getTime()).toBe(at.getTime() + 9 * 60_000);
+	});
 });
