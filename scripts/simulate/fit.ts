@@ -1,32 +1,35 @@
 /**
  * Fits FSRS parameters to a simulated log with the app's own input builder (`trainingItems`) and the
  * optimizer the app runs (fsrs-browser's WebAssembly build of fsrs-rs, single-threaded, here in Node),
- * and measures how far they drift from the learner's true parameters.
+ * and measures how far they drift from the learner's true memory.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { forgetting_curve, fsrs, generatorParameters, type FSRSState } from 'ts-fsrs';
 import { flatten, trainingItems, type LogEntry, type TrainingItem } from '../../src/lib/scheduler';
 
-/** How far fitted parameters are from the true ones, judged on the histories of the log. */
+/** How far fitted parameters are from the truth. */
 export interface Drift {
-	/** Fitted initial stability in days after a first Again, Hard, Good, Easy (w0-w3), and the true. */
+	parameters: number[];
+	/** Initial stability in days after a first Again, Hard, Good, Easy (w0-w3): fitted and true. */
 	initial: { fitted: number[]; truth: number[] };
 	/**
-	 * Median, over the log's predicted answers, of the stability the fitted parameters give the card's
-	 * history divided by what the true parameters give it: above 1, reviews spaced too far apart.
+	 * Mean, over the log's predicted answers, of the recall the fitted parameters predict from the
+	 * card's logged ratings less the memory's true chance of recall then. Above 0: the fitted
+	 * parameters believe the learner remembers more than it does, and would space reviews too far.
 	 */
-	stabilityRatio: number;
-	/** Mean gap between the recall the fitted and the true parameters predict at each answer. */
-	meanAbsRecallGap: number;
+	bias: number;
+	/** The same gap, without its sign. */
+	meanAbsGap: number;
 	items: number;
 	fitMs: number;
 }
 
-let optimizer: Promise<(items: readonly TrainingItem[]) => number[]> | undefined;
+type Fit = (items: readonly TrainingItem[]) => number[];
+let optimizer: Promise<Fit> | undefined;
 
 /** Loads the WebAssembly optimizer once. */
-function loadOptimizer(): Promise<(items: readonly TrainingItem[]) => number[]> {
+function loadOptimizer(): Promise<Fit> {
 	optimizer ??= (async () => {
 		// Its thread-pool helper listens on `self` when loaded; Node has no `self`.
 		(globalThis as { self?: unknown }).self ??= { addEventListener: () => undefined };
@@ -35,13 +38,16 @@ function loadOptimizer(): Promise<(items: readonly TrainingItem[]) => number[]> 
 		initSync({ module: readFileSync(require.resolve('fsrs-browser/fsrs_browser_bg.wasm')) });
 		return (items) => {
 			const flat = flatten(items);
-			const fsrsRs = new Fsrs();
+			// It reports each epoch's loss on the console, which would break `--json`'s one object.
+			const quiet = { log: console.log, info: console.info, debug: console.debug };
+			console.log = console.info = console.debug = () => undefined;
 			try {
+				// computeParameters takes the optimizer by value: nothing to free after it.
 				return Array.from(
-					fsrsRs.computeParameters(flat.ratings, flat.deltas, flat.lengths, null, true)
+					new Fsrs().computeParameters(flat.ratings, flat.deltas, flat.lengths, null, true)
 				);
 			} finally {
-				fsrsRs.free();
+				Object.assign(console, quiet);
 			}
 		};
 	})();
@@ -57,45 +63,50 @@ function stateBefore(engine: ReturnType<typeof fsrs>, item: TrainingItem): FSRSS
 }
 
 /**
- * Compares parameters `fitted` with `truth` on `items`: the stability and recall each gives the
- * same histories.
+ * Compares what parameters `w` predict for each item's last answer with the memory's true chance of
+ * recall at that answer (`truth`, by the answer's time).
  */
-export function compare(
-	fitted: readonly number[],
-	truth: readonly number[],
-	items: readonly TrainingItem[]
-): Pick<Drift, 'initial' | 'stabilityRatio' | 'meanAbsRecallGap'> {
-	const a = fsrs(generatorParameters({ w: [...fitted], enable_short_term: true }));
-	const b = fsrs(generatorParameters({ w: [...truth], enable_short_term: true }));
-	const ratios: number[] = [];
-	let gap = 0;
+export function recallGap(
+	w: readonly number[],
+	items: readonly TrainingItem[],
+	truth: ReadonlyMap<number, number>
+): { bias: number; meanAbsGap: number } {
+	const engine = fsrs(generatorParameters({ w: [...w], enable_short_term: true }));
+	let n = 0;
+	let sum = 0;
+	let abs = 0;
 	for (const item of items) {
-		const sa = stateBefore(a, item);
-		const sb = stateBefore(b, item);
-		if (!sa || !sb) continue;
-		ratios.push(sa.stability / sb.stability);
-		const t = item.deltas.at(-1) ?? 0;
-		gap += Math.abs(
-			forgetting_curve([...fitted], t, sa.stability) - forgetting_curve([...truth], t, sb.stability)
-		);
+		const state = stateBefore(engine, item);
+		const real = truth.get(item.at);
+		if (!state || real === undefined) continue;
+		const gap = forgetting_curve([...w], item.deltas.at(-1) ?? 0, state.stability) - real;
+		n++;
+		sum += gap;
+		abs += Math.abs(gap);
 	}
-	ratios.sort((x, y) => x - y);
-	return {
-		initial: { fitted: fitted.slice(0, 4), truth: truth.slice(0, 4) },
-		stabilityRatio: ratios[Math.floor(ratios.length / 2)] ?? Number.NaN,
-		meanAbsRecallGap: ratios.length ? gap / ratios.length : Number.NaN
-	};
+	return { bias: n ? sum / n : Number.NaN, meanAbsGap: n ? abs / n : Number.NaN };
 }
 
 /**
- * Fits parameters to `log` (the app's day rollover at 4 am) and compares them with `truth`.
- * @example await fitDrift(result.log, default_w) // { stabilityRatio: 1.02, … }
+ * Fits parameters to `log` (the app's day rollover at 4 am) and compares them with the true
+ * parameters `trueW` and the memory's true recall at each answer (`recallAt`, by time).
+ * @example await fitDrift(result.log, default_w, result.recallAt) // { bias: 0.004, … }
  */
-export async function fitDrift(log: readonly LogEntry[], truth: readonly number[]): Promise<Drift> {
+export async function fitDrift(
+	log: readonly LogEntry[],
+	trueW: readonly number[],
+	recallAt: ReadonlyMap<number, number>
+): Promise<Drift> {
 	const fit = await loadOptimizer();
 	const items = trainingItems(log, 4);
 	const t0 = performance.now();
-	const fitted = fit(items);
+	const parameters = fit(items);
 	const fitMs = Math.round(performance.now() - t0);
-	return { ...compare(fitted, truth, items), items: items.length, fitMs };
+	return {
+		parameters,
+		initial: { fitted: parameters.slice(0, 4), truth: trueW.slice(0, 4) },
+		...recallGap(parameters, items, recallAt),
+		items: items.length,
+		fitMs
+	};
 }

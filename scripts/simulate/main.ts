@@ -1,7 +1,7 @@
 // `npm run simulate`: a simulated learner studies a synthetic deck for a year under each policy, and
 // the true retention at review time is compared with the desired retention (issue 16).
 // Flags: --json, --seed N, --cards N, --days N, --new N (per day), --retention R, --fit (fit FSRS to
-// each policy's log and report the drift: slower), --truth default|perturbed.
+// each policy's log and report the drift: slower), --truth default|perturbed, --policies a,b.
 process.env.TZ = 'UTC'; // The optimizer input counts study days in local time; the sessions are in UTC.
 
 import { parseArgs } from 'node:util';
@@ -20,7 +20,8 @@ const { values } = parseArgs({
 		days: { type: 'string', default: String(DEFAULT_OPTIONS.days) },
 		new: { type: 'string', default: String(DEFAULT_OPTIONS.newPerDay) },
 		retention: { type: 'string', default: String(DEFAULT_OPTIONS.desiredRetention) },
-		truth: { type: 'string', default: 'default' }
+		truth: { type: 'string', default: 'default' },
+		policies: { type: 'string', default: POLICIES.map((p) => p.name).join(',') }
 	}
 });
 
@@ -51,18 +52,35 @@ const options = {
 	trueW: values.truth === 'perturbed' ? perturbed() : default_w
 };
 
+const chosen = (values.policies ?? '').split(',').map((name) => {
+	const policy = POLICIES.find((p) => p.name === name.trim());
+	if (!policy)
+		throw new RangeError(`unknown policy ${name}: ${POLICIES.map((p) => p.name).join(', ')}`);
+	return policy;
+});
+
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const rows: PolicySummary[] = [];
-for (const policy of POLICIES) {
-	const result = simulate({
+for (const policy of chosen) {
+	const run = {
 		...options,
 		deckMode: policy.deckMode,
 		...(policy.rightChoiceGood ? { rightChoiceGood: true } : {})
-	});
-	const drift = values.fit ? await fitDrift(result.log, options.trueW) : undefined;
-	rows.push(summarise(policy, result, drift));
+	};
+	const result = simulate(run);
+	if (!values.fit) {
+		rows.push(summarise(policy, result));
+		continue;
+	}
+	const drift = await fitDrift(result.log, options.trueW, result.recallAt);
+	// What the learner would get after "Optimize my schedule": the same year, with those parameters.
+	const after = simulate({ ...run, appW: drift.parameters });
+	rows.push(summarise(policy, result, { drift, after }));
 }
 const ms = Math.round(performance.now() - t0);
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 const app = rows.find((r) => r.name === APP_POLICY);
 
 if (values.json) {
@@ -74,6 +92,7 @@ if (values.json) {
 			newPerDay: options.newPerDay,
 			truth: values.truth,
 			ms,
+			cpuMs,
 			app: {
 				policy: APP_POLICY,
 				desiredRetention: options.desiredRetention,
@@ -90,5 +109,7 @@ if (values.json) {
 	console.log(
 		`\ntrue ret.: answers to cards in review that the memory recalled; graded right: what the app counted right; lucky: right without recall.`
 	);
-	console.log(`${(ms / 1000).toFixed(1)} s on ${process.version}`);
+	console.log(
+		`${(ms / 1000).toFixed(1)} s (${(cpuMs / 1000).toFixed(1)} s of CPU) on Node ${process.version}`
+	);
 }

@@ -95,6 +95,24 @@ export interface SimulationResult {
 	byMode: Partial<Record<QuizMode, ReviewCounts>>;
 	/** Cards introduced by the end. */
 	introduced: number;
+	/** The memory's true chance of recall at each answer, by the answer's time (unique per run). */
+	recallAt: Map<number, number>;
+}
+
+const emptyCounts = (): ReviewCounts => ({
+	reviews: 0,
+	recalled: 0,
+	gradedRight: 0,
+	lucky: 0,
+	refused: 0
+});
+
+function count(counts: ReviewCounts, recalled: boolean, grade: Rating): void {
+	counts.reviews++;
+	if (recalled) counts.recalled++;
+	if (grade > 1) counts.gradedRight++;
+	if (grade > 1 && !recalled) counts.lucky++;
+	if (grade === 1 && recalled) counts.refused++;
 }
 
 interface SimCard {
@@ -128,9 +146,10 @@ export function simulate(options: SimulationOptions): SimulationResult {
 		log: [],
 		answers: 0,
 		modes: {},
-		review: { reviews: 0, recalled: 0, gradedRight: 0, lucky: 0, refused: 0 },
+		review: emptyCounts(),
 		byMode: {},
-		introduced: 0
+		introduced: 0,
+		recallAt: new Map()
 	};
 
 	const answer = (card: SimCard, now: number): number => {
@@ -172,27 +191,13 @@ export function simulate(options: SimulationOptions): SimulationResult {
 			}).grade;
 		}
 		if (card.state.state === 2) {
-			const byMode = (result.byMode[mode] ??= {
-				reviews: 0,
-				recalled: 0,
-				gradedRight: 0,
-				lucky: 0,
-				refused: 0
-			});
-			byMode.reviews++;
-			if (recalled) byMode.recalled++;
-			if (grade > 1) byMode.gradedRight++;
-			if (grade > 1 && !recalled) byMode.lucky++;
-			const counts = result.review;
-			counts.reviews++;
-			if (recalled) counts.recalled++;
-			if (grade > 1) counts.gradedRight++;
-			if (grade > 1 && !recalled) counts.lucky++;
-			if (grade === 1 && recalled) counts.refused++;
+			count(result.review, recalled, grade);
+			count((result.byMode[mode] ??= emptyCounts()), recalled, grade);
 		}
 		result.answers++;
 		result.modes[mode] = (result.modes[mode] ?? 0) + 1;
-		result.log.push({ uid: card.uid, kind: 'review', grade, reviewedAt: now });
+		result.log.push({ uid: card.uid, kind: 'review', grade, reviewedAt: now, mode });
+		result.recallAt.set(now, r);
 		card.state = scheduler.answer(card.state, grade, new Date(now), card.uid);
 		card.memory = model.update(card.memory, honest, now);
 		return ms;

@@ -18,13 +18,22 @@ export interface PolicySummary {
 	answersPerDay: number;
 	reviews: number;
 	modes: Record<string, number>;
-	drift?: Drift;
+	/** True retention of the answers in review, by the mode they were asked in. */
+	retentionByMode: Record<string, number>;
+	/** With `--fit`: the parameters fitted to this policy's log, and how far they are from the truth. */
+	drift?: Omit<Drift, 'parameters'> & { parameters: number[] };
+	/** With `--fit`: a second run, the app scheduling with those fitted parameters. */
+	afterFit?: { trueRetention: number; answersPerDay: number };
 }
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
 
 /** The figures of one simulated policy. */
-export function summarise(policy: Policy, result: SimulationResult, drift?: Drift): PolicySummary {
+export function summarise(
+	policy: Policy,
+	result: SimulationResult,
+	fit?: { drift: Drift; after: SimulationResult }
+): PolicySummary {
 	const r = result.review;
 	return {
 		name: policy.name,
@@ -36,7 +45,27 @@ export function summarise(policy: Policy, result: SimulationResult, drift?: Drif
 		answersPerDay: round(result.answers / result.options.days, 1),
 		reviews: r.reviews,
 		modes: { ...result.modes },
-		...(drift ? { drift } : {})
+		retentionByMode: Object.fromEntries(
+			Object.entries(result.byMode).map(([mode, c]) => [mode, round(c.recalled / c.reviews)])
+		),
+		...(fit
+			? {
+					drift: {
+						...fit.drift,
+						parameters: fit.drift.parameters.map((w) => round(w)),
+						bias: round(fit.drift.bias),
+						meanAbsGap: round(fit.drift.meanAbsGap),
+						initial: {
+							fitted: fit.drift.initial.fitted.map((w) => round(w, 2)),
+							truth: fit.drift.initial.truth.map((w) => round(w, 2))
+						}
+					},
+					afterFit: {
+						trueRetention: round(fit.after.review.recalled / fit.after.review.reviews),
+						answersPerDay: round(fit.after.answers / fit.after.options.days, 1)
+					}
+				}
+			: {})
 	};
 }
 
@@ -52,7 +81,7 @@ export function table(rows: readonly PolicySummary[], desired: number): string {
 		'graded right',
 		'lucky',
 		'answers/day',
-		...(fit ? ['fitted/true S', 'recall gap'] : [])
+		...(fit ? ['fit bias', 'S0 Good fit', 'true ret. after fit'] : [])
 	];
 	const body = rows.map((r) => [
 		r.label,
@@ -61,10 +90,14 @@ export function table(rows: readonly PolicySummary[], desired: number): string {
 		pct(r.gradedRetention),
 		pct(r.luckyShare),
 		r.answersPerDay.toFixed(1),
-		...(fit && r.drift
-			? [r.drift.stabilityRatio.toFixed(2), r.drift.meanAbsRecallGap.toFixed(3)]
+		...(fit && r.drift && r.afterFit
+			? [
+					`${r.drift.bias >= 0 ? '+' : ''}${r.drift.bias.toFixed(3)}`,
+					`${(r.drift.initial.fitted[2] ?? 0).toFixed(2)} d`,
+					pct(r.afterFit.trueRetention)
+				]
 			: fit
-				? ['', '']
+				? ['', '', '']
 				: [])
 	]);
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
