@@ -71,12 +71,14 @@ test('every card kind, right and wrong, writes the rating the learner saw', asyn
 	await expect(lead(page)).toHaveText('Choose the answer');
 	await expect(page.locator('.option')).toHaveCount(4);
 	await axe(page, 'mcq');
+	// Issue 16: a right choice on a new card proposes Hard (a guess is right one time in four).
 	await page.getByRole('button', { name: /Nikolai Yevmenov/ }).click();
 	await expect(page.getByRole('heading', { name: /Right/ })).toBeFocused();
+	await expect(page.getByText('✓ Right, but four choices can be guessed')).toBeVisible();
 	await axe(page, 'mcq feedback');
-	await page.getByRole('button', { name: /^Continue/ }).click();
+	await page.getByRole('button', { name: /^Continue · rated Hard/ }).click();
 	expect(await logOf(page, 'navy-chief')).toMatchObject({
-		grade: 3,
+		grade: 2,
 		mode: 'mcq',
 		correct: true,
 		overridden: false,
@@ -125,9 +127,9 @@ test('every card kind, right and wrong, writes the rating the learner saw', asyn
 	await expect(lead(page)).toHaveText('True or false?');
 	await axe(page, 'truefalse');
 	await page.keyboard.press('t');
-	await expect(page.getByText('✓ Right')).toBeVisible();
+	await expect(page.getByText('✓ Right, but true or false can be guessed')).toBeVisible();
 	await page.keyboard.press('Enter');
-	expect(await logOf(page, 'iran-assessment')).toMatchObject({ grade: 3, mode: 'truefalse' });
+	expect(await logOf(page, 'iran-assessment')).toMatchObject({ grade: 2, mode: 'truefalse' });
 	await expect(lead(page)).toHaveText('True or false?');
 	await page.getByRole('button', { name: 'True', exact: true }).click();
 	await page.keyboard.press('Enter');

@@ -11,7 +11,14 @@ export interface LogEntry {
 	/** 1 Again … 4 Easy; 0 for a reset. */
 	grade: number;
 	reviewedAt: number;
+	/** How the card was asked ('mcq', 'typed', …), where the log says. */
+	mode?: string;
 }
+
+/**
+ * Modes whose right answer may be a guess: their outcomes are not predicted (see `trainingItems`).
+ */
+export const GUESSABLE_MODES: ReadonlySet<string> = new Set(['mcq', 'truefalse']);
 
 /** One training item: a card's answers up to one answer, whose outcome is to be predicted. */
 export interface TrainingItem {
@@ -31,6 +38,15 @@ function dayNumber(at: number, dayStartHour: number): number {
 	return Math.round(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / 86_400_000);
 }
 
+/** One answer in a card's history. */
+export interface HistoryEntry {
+	rating: number;
+	day: number;
+	at: number;
+	/** Asked in a mode where a right answer may be a guess. */
+	guessable?: true;
+}
+
 /**
  * Each card's history since its last reset: practice answers are left out (they schedule nothing),
  * a reset drops everything before it, and undone answers are not in the log at all.
@@ -39,9 +55,9 @@ function dayNumber(at: number, dayStartHour: number): number {
 export function cardHistories(
 	logs: readonly LogEntry[],
 	dayStartHour: number
-): Map<string, { rating: number; day: number; at: number }[]> {
+): Map<string, HistoryEntry[]> {
 	const sorted = [...logs].sort((a, b) => a.reviewedAt - b.reviewedAt);
-	const out = new Map<string, { rating: number; day: number; at: number }[]>();
+	const out = new Map<string, HistoryEntry[]>();
 	for (const log of sorted) {
 		if (log.kind === 'forget') out.set(log.uid, []);
 		else if (log.kind === 'review' && log.grade >= 1 && log.grade <= 4) {
@@ -49,7 +65,8 @@ export function cardHistories(
 			list.push({
 				rating: log.grade,
 				day: dayNumber(log.reviewedAt, dayStartHour),
-				at: log.reviewedAt
+				at: log.reviewedAt,
+				...(log.mode && GUESSABLE_MODES.has(log.mode) ? { guessable: true } : {})
 			});
 			out.set(log.uid, list);
 		}
@@ -61,7 +78,9 @@ export function cardHistories(
  * The training items of a log: for every card and every answer after its first, the answers up to
  * it. Only answers given a study day or more after the one before are predicted (the forgetting
  * curve says nothing about a second look within minutes); earlier answers of the day stay in the
- * history that leads to them.
+ * history that leads to them. Nor is a multiple-choice or true/false answer predicted: a right one
+ * may be a guess, and fitted to guesses the parameters would believe the learner remembers more
+ * than it does (`npm run simulate` measures it). It stays in the history as it was rated.
  * @example trainingItems(logs, 4).length // answers on a later day than the card's previous one
  */
 export function trainingItems(logs: readonly LogEntry[], dayStartHour: number): TrainingItem[] {
@@ -72,7 +91,7 @@ export function trainingItems(logs: readonly LogEntry[], dayStartHour: number): 
 		for (const [i, r] of history.entries()) {
 			ratings.push(r.rating);
 			deltas.push(i === 0 ? 0 : r.day - (history[i - 1]?.day ?? r.day));
-			if (i > 0 && (deltas[i] ?? 0) > 0)
+			if (i > 0 && (deltas[i] ?? 0) > 0 && !r.guessable)
 				items.push({ ratings: [...ratings], deltas: [...deltas], at: r.at });
 		}
 	}

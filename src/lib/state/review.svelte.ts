@@ -504,6 +504,7 @@ export class ReviewSession {
 			mode: this.mode,
 			response,
 			durationMs: this.#clock().getTime() - this.#shownAt,
+			state: card.state,
 			...(this.#settings ? { slowSeconds: this.#settings.slowSeconds } : {}),
 			...(values ? { people: values.people } : {}),
 			others: this.mode === 'mcq' ? this.options.filter((o) => o !== card.content.answer) : []

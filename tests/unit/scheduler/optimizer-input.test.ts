@@ -53,6 +53,25 @@ describe('the optimizer input from the review log (issue 16)', () => {
 		]);
 	});
 
+	it('does not predict a multiple-choice or true/false answer, but keeps it in the history', () => {
+		const asked = (at: number, grade: number, mode: string): LogEntry => ({
+			...log('a', at, grade),
+			mode
+		});
+		const logs = [
+			asked(T, 2, 'mcq'),
+			asked(T + 2 * DAY, 3, 'typed'),
+			// A right choice after days may be a guess: it would teach the fit that memory lasts longer.
+			asked(T + 6 * DAY, 2, 'truefalse'),
+			asked(T + 9 * DAY, 2, 'mcq'),
+			asked(T + 20 * DAY, 1, 'cloze')
+		];
+		expect(trainingItems(logs, 4)).toEqual([
+			{ ratings: [2, 3], deltas: [0, 2], at: T + 2 * DAY },
+			{ ratings: [2, 3, 2, 2, 1], deltas: [0, 2, 4, 3, 11], at: T + 20 * DAY }
+		]);
+	});
+
 	it('holds out the most recent answers, and flattens items as fsrs-rs takes them', () => {
 		const items: TrainingItem[] = [5, 1, 4, 2, 3].map((d) => ({
 			ratings: [3, 3],
