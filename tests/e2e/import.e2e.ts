@@ -267,6 +267,27 @@ test('decks export as JSON and CSV', async ({ page }) => {
 	const text = readFileSync((await csv.path())!, 'utf8');
 	expect(text.startsWith('\ufefffront,back,explanation,quote,tags,id\r\n')).toBe(true);
 	expect(text.trimEnd().split('\r\n')).toHaveLength(11);
+
+	// The Anki package (with the history box ticked) opens in the app's own package importer.
+	await page.getByLabel('Include my review history').check();
+	const [apkg] = await Promise.all([
+		page.waitForEvent('download'),
+		item.getByRole('button', { name: 'Export for Anki (.apkg) of Two-plus-two basics' }).click()
+	]);
+	expect(apkg.suggestedFilename()).toBe('two-plus-two-basics.apkg');
+	await expect(
+		page.getByText(/Saved “Two-plus-two basics” for Anki: 10 cards, 0 answers/)
+	).toBeVisible();
+	const packaged = readFileSync((await apkg.path())!);
+	expect(packaged.subarray(0, 2).toString()).toBe('PK');
+	await page.goto('/import/');
+	await choose(page, {
+		name: 'two-plus-two-basics.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: packaged
+	});
+	await expect(page.getByRole('heading', { name: '“Two-plus-two basics”' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Import 10 cards' })).toBeVisible();
 });
 
 test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
