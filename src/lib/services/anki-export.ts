@@ -1,7 +1,5 @@
 import { packageSource } from '$lib/storage/package-export';
-import { pickState } from '$lib/storage/rows';
-import type { ExportCard } from '$lib/transfer/apkg/write-package';
-import type { ExportLog } from '$lib/transfer/apkg/export-schedule';
+import { exportInput } from '$lib/transfer/apkg/export-input';
 import { appDb } from './database';
 import { runTransfer, SQL_WASM_URL } from './transfer-worker';
 
@@ -26,39 +24,9 @@ export async function makeAnkiPackage(
 	now: Date
 ): Promise<AnkiPackageFile> {
 	const source = await packageSource(appDb(), deckId, withHistory);
-	const logsByUid = new Map<string, ExportLog[]>();
-	for (const l of source.logs) {
-		const list = logsByUid.get(l.uid) ?? [];
-		list.push({
-			kind: l.kind,
-			grade: l.grade,
-			reviewedAt: l.reviewedAt,
-			durationMs: l.durationMs,
-			before: l.before
-		});
-		logsByUid.set(l.uid, list);
-	}
-	const cards: ExportCard[] = source.rows.map((row) =>
-		withHistory
-			? {
-					card: row.content,
-					state: { ...pickState(row), suspended: row.suspended, buriedUntil: row.buriedUntil },
-					logs: logsByUid.get(row.uid) ?? []
-				}
-			: { card: row.content }
-	);
 	const result = await runTransfer({
 		type: 'anki-export',
-		input: {
-			deck: {
-				id: source.deck.id,
-				title: source.deck.title,
-				...(source.deck.description ? { description: source.deck.description } : {})
-			},
-			cards,
-			media: source.media.map((m) => ({ name: m.name, blob: m.blob })),
-			now: now.getTime()
-		},
+		input: exportInput(source, withHistory, now),
 		wasmUrl: SQL_WASM_URL
 	});
 	return {
