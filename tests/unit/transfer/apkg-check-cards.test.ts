@@ -3,7 +3,7 @@ import type { Card } from '$lib/deck/schema';
 import { checkCards } from '$lib/transfer/apkg/check-cards';
 import type { MadeCard } from '$lib/transfer/apkg/note-cards';
 
-const shell = { schemaVersion: 1, id: 'geo', title: 'Geography', version: 1 };
+const shell = { schemaVersion: 1 as const, id: 'geo', title: 'Geography', version: 1 };
 const made = (card: Partial<Card> & { id: string }): MadeCard => ({
 	card: { kind: 'basic', prompt: 'Q?', answer: 'A', source: { quote: 'A' }, ...card } as Card,
 	ankiCard: { id: 1, nid: 1, did: 1, ord: 0, queue: 0 },
