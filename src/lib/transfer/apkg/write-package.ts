@@ -1,7 +1,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
-import { checksumOf, noteOf, sortFieldOf } from './export-notes';
+import { checksumOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
 import { revlogOf, scheduleOf, type ExportLog, type ExportState } from './export-schedule';
 import {
 	confJson,
@@ -68,6 +68,10 @@ export async function writePackage(
 	const named = new Set<string>();
 	const missing = new Set<string>();
 
+	const notes = input.cards.map(({ card }) => noteOf(card));
+	const sortFields = notes.map((note) => sortFieldOf(note.fields[0] ?? ''));
+	// The digests are asked for together: one await per note made a large deck wait on each in turn.
+	const checksums = await Promise.all(sortFields.map(checksumOf));
 	const SQL = await loadSqlite();
 	const db = new SQL.Database();
 	try {
@@ -80,12 +84,11 @@ export async function writePackage(
 		let reviews = 0;
 		try {
 			for (const [i, { card, state, logs }] of input.cards.entries()) {
-				const note = noteOf(card);
+				const note = notes[i] as ExportNote;
 				kinds.add(note.kind);
 				for (const name of [card.image, card.audio])
 					if (name) (stored.has(name) ? named : missing).add(name);
 				const id = now + i;
-				const sfld = sortFieldOf(note.fields[0] ?? '');
 				addNote.run([
 					id,
 					`${input.deck.id}/${card.id}`,
@@ -94,8 +97,8 @@ export async function writePackage(
 					0,
 					note.tags.length > 0 ? ` ${note.tags.join(' ')} ` : '',
 					note.fields.join('\u001f'),
-					sfld,
-					await checksumOf(sfld),
+					sortFields[i] ?? '',
+					checksums[i] ?? 0,
 					0,
 					''
 				]);
