@@ -269,6 +269,38 @@ test('decks export as JSON and CSV', async ({ page }) => {
 	expect(text.trimEnd().split('\r\n')).toHaveLength(11);
 });
 
+test('a deck exported for Anki (.apkg) opens in the package importer', async ({ page }) => {
+	// Writing and then reading a package loads SQLite's wasm in the worker twice: slow on a busy machine.
+	test.setTimeout(60_000);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await page.getByRole('link', { name: 'Your data' }).click();
+	const item = page.getByRole('listitem').filter({ hasText: 'Two-plus-two basics' });
+	// With the history box ticked: the schedule and answers go along (none yet on a fresh device).
+	await page.getByLabel('Include my review history').check();
+	const [apkg] = await Promise.all([
+		page.waitForEvent('download'),
+		item.getByRole('button', { name: 'Export for Anki (.apkg) of Two-plus-two basics' }).click()
+	]);
+	expect(apkg.suggestedFilename()).toBe('two-plus-two-basics.apkg');
+	await expect(
+		page.getByText(/Saved “Two-plus-two basics” for Anki: 10 cards, 0 answers/)
+	).toBeVisible({ timeout: 20_000 });
+	const packaged = readFileSync((await apkg.path())!);
+	expect(packaged.subarray(0, 2).toString()).toBe('PK');
+	await page.goto('/import/');
+	await choose(page, {
+		name: 'two-plus-two-basics.apkg',
+		mimeType: 'application/octet-stream',
+		buffer: packaged
+	});
+	// The worker reads the package (SQLite's wasm loaded anew): seconds on a busy machine.
+	await expect(page.getByRole('heading', { name: '“Two-plus-two basics”' })).toBeVisible({
+		timeout: 20_000
+	});
+	await expect(page.getByRole('button', { name: 'Import 10 cards' })).toBeVisible();
+});
+
 test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
 	await page.goto('/review/');
 	for (let i = 0; i < 3; i++) await answer(page, 'Good');

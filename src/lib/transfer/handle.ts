@@ -3,6 +3,7 @@ import type { BackupResult } from './backup-format';
 import { checkTitle, prepareBackup, prepareDeck, type Prepared } from './prepare';
 import type { ImportFormat } from './limits';
 import type { PackageResult } from './apkg/read-package';
+import type { ExportInput, ExportResult } from './apkg/write-package';
 
 /** A file for the checker: a File or Blob is read where the work happens (in the worker). */
 export interface FileRef {
@@ -23,13 +24,16 @@ export type TransferRequest =
 	| { type: 'title'; title: string }
 	| { type: 'backup'; file: FileRef }
 	/** An Anki package; `wasmUrl` is where sql.js's wasm is served from this app's origin. */
-	| { type: 'package'; file: { name: string; content: Blob }; wasmUrl?: string };
+	| { type: 'package'; file: { name: string; content: Blob }; wasmUrl?: string }
+	/** A deck to write as an Anki package (.apkg). */
+	| { type: 'anki-export'; input: ExportInput; wasmUrl?: string };
 
 export interface TransferAnswers {
 	deck: Prepared;
 	title: { id: string; errors: DeckError[] };
 	backup: BackupResult;
 	package: PackageResult;
+	'anki-export': ExportResult;
 }
 
 const read = async (ref: FileRef) => ({
@@ -64,6 +68,15 @@ export async function handleTransfer(
 			chunks: blobChunks(file.content),
 			loadSqlite: () => loadSqlJs(wasmUrl)
 		});
+	}
+	if (request.type === 'anki-export') {
+		// Loaded only for an export, as for an import: SQLite and the zip writer stay out of the rest.
+		const [{ writePackage }, { loadSqlJs }] = await Promise.all([
+			import('./apkg/write-package'),
+			import('./apkg/sqlite')
+		]);
+		const { wasmUrl } = request;
+		return writePackage(request.input, () => loadSqlJs(wasmUrl));
 	}
 	if (request.type === 'backup') {
 		const file = await read(request.file);

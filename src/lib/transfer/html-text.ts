@@ -105,8 +105,9 @@ function tidy(text: string): string {
 export function toPlainText(field: string): PlainText {
 	const dropped = new Set<Dropped>();
 	let text = field;
-	// Entities can hide markup one level down (`&amp;lt;`): decode until nothing changes.
-	for (let round = 0; round < 4; round++) {
+	// Entities can hide markup one level down (`&amp;lt;`): decode until nothing changes. A field
+	// with neither `<` nor `&` (most of them) has no tag or entity, so the rounds would change nothing.
+	for (let round = 0; round < 4 && /[<&]/.test(text); round++) {
 		const before = text;
 		text = decodeEntities(stripTags(text, dropped, round > 0));
 		if (text === before) break;

@@ -1,8 +1,8 @@
 /**
- * Saves text (whole, or in parts that make it up) as a file through the browser's download (a blob
- * link; nothing leaves the device). Returns the file's size in bytes.
+ * Saves text (whole, or in parts that make it up) or bytes as a file through the browser's download
+ * (a blob link; nothing leaves the device). Returns the file's size in bytes.
  */
-export function download(name: string, body: string | string[], type: string): number {
+export function download(name: string, body: string | BlobPart[], type: string): number {
 	const blob = new Blob(typeof body === 'string' ? [body] : body, { type });
 	const url = URL.createObjectURL(blob);
 	const a = document.createElement('a');

@@ -65,7 +65,14 @@ function rows(db: Database, sql: string): Row[] {
 	const stmt = db.prepare(sql);
 	const out: Row[] = [];
 	try {
-		while (stmt.step()) out.push(stmt.getAsObject() as Row);
+		// Column names once: sql.js's getAsObject asks SQLite for them again on every row.
+		const names = stmt.getColumnNames();
+		while (stmt.step()) {
+			const values = stmt.get();
+			const row: Row = {};
+			for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
+			out.push(row);
+		}
 	} finally {
 		stmt.free();
 	}

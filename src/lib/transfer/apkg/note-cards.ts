@@ -1,4 +1,4 @@
-import { cardSchema, LIMITS, BLANK, type Card } from '$lib/deck/schema';
+import { LIMITS, BLANK, type Card } from '$lib/deck/schema';
 import { toPlainText } from '../html-text';
 import { digest, idFromGuid, tagSlug } from '../ids';
 import { shorten } from '../text-cards';
@@ -16,8 +16,6 @@ export interface MadeCard {
 
 export interface NoteCards {
 	cards: MadeCard[];
-	/** Media the cards name (safe names only), to be looked for in the package. */
-	media: Set<string>;
 	/** Per reason, how many cards were left out or changed. */
 	notes: Map<string, number>;
 }
@@ -76,7 +74,8 @@ function makeCard(
 	ankiCard: AnkiCard,
 	deck: string,
 	siblings: number,
-	out: NoteCards
+	out: NoteCards,
+	slug: (tag: string) => string
 ): MadeCard | undefined {
 	const tally = (reason: string) => out.notes.set(reason, (out.notes.get(reason) ?? 0) + 1);
 	const rendered = sides(note, type, ankiCard, deck);
@@ -120,10 +119,11 @@ function makeCard(
 		.map((h) => plain(h, tally))
 		.filter(Boolean)
 		.join('\n');
-	const tags = [...new Set([...note.tags, deck].map(tagSlug).filter(Boolean))].slice(0, 20);
+	const tags = [...new Set([...note.tags, deck].map(slug).filter(Boolean))].slice(0, 20);
 	const blanks = prompt.match(BLANK)?.length ?? 0;
 	const kind = q.typed !== undefined ? 'typed' : type.cloze && blanks === 1 ? 'cloze' : 'basic';
 	const base = idFromGuid(note.guid || `note-${note.id}`);
+	// Checked once with the whole deck (`checkCards`), not here as well.
 	const card = {
 		id: cardIdOf(note, type, ankiCard),
 		kind,
@@ -135,24 +135,28 @@ function makeCard(
 		...(tags.length > 0 ? { tags } : {}),
 		...(image ? { image } : {}),
 		...(audio ? { audio } : {})
-	};
-	const checked = cardSchema.safeParse(card);
-	if (!checked.success) return void tally('a card that did not pass the deck checks was left out');
-	if (image) out.media.add(image);
-	if (audio) out.media.add(audio);
-	return { card: checked.data, ankiCard, deck };
+	} as Card;
+	return { card, ankiCard, deck };
 }
 
 /**
  * Makes Recall cards from a collection's cards: each rendered from its note type's template, reduced
- * to plain text and the names of its first picture and sound. Cards are kept in the collection's order.
+ * to plain text and the names of its first picture and sound. Cards are kept in the collection's order,
+ * not yet checked: `checkCards` checks them with the deck.
  */
 export function collectionCards(col: AnkiCollection): NoteCards {
-	const out: NoteCards = { cards: [], media: new Set(), notes: new Map() };
+	const out: NoteCards = { cards: [], notes: new Map() };
 	const notes = new Map(col.notes.map((n) => [n.id, n]));
 	const siblings = new Map<number, number>();
 	for (const c of col.cards) siblings.set(c.nid, (siblings.get(c.nid) ?? 0) + 1);
 	const seen = new Set<string>();
+	// Most cards share their tags and deck: each is made a slug once.
+	const slugs = new Map<string, string>();
+	const slug = (tag: string) => {
+		let s = slugs.get(tag);
+		if (s === undefined) slugs.set(tag, (s = tagSlug(tag)));
+		return s;
+	};
 	for (const ankiCard of col.cards) {
 		const note = notes.get(ankiCard.nid);
 		const type = note ? col.notetypes.get(note.mid) : undefined;
@@ -164,7 +168,7 @@ export function collectionCards(col: AnkiCollection): NoteCards {
 			continue;
 		}
 		const deck = col.decks.get(ankiCard.did) ?? 'Default';
-		const made = makeCard(note, type, ankiCard, deck, siblings.get(ankiCard.nid) ?? 1, out);
+		const made = makeCard(note, type, ankiCard, deck, siblings.get(ankiCard.nid) ?? 1, out, slug);
 		if (!made) continue;
 		if (seen.has(made.card.id)) {
 			out.notes.set(

@@ -1,7 +1,6 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { DECK_SCHEMA_VERSION, type Deck } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
-import { validateDeck } from '$lib/deck/validate';
 import { slugify } from '../ids';
 import { formatBytes } from '../limits';
 import { readCollection, type AnkiCollection } from './collection';
@@ -12,6 +11,7 @@ import { protoFields, protoNumber, protoString } from './protobuf';
 import { streamZip, type EntryPlan } from './unzip';
 import { isZstd, unzstd } from './zstd';
 import { historyOf, type CardHistory } from './history';
+import { checkCards } from './check-cards';
 
 /** A media file of the package, ready to store. */
 export interface PackageMedia {
@@ -155,12 +155,29 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 			throw new PackageError(
 				col.notes.length === 0 ? 'the package has no notes' : 'no note of the package made a card'
 			);
+		const title = titleOf(made.cards, file);
+		const shell: Omit<Deck, 'cards'> = {
+			schemaVersion: DECK_SCHEMA_VERSION,
+			id: slugify(title) || 'anki-deck',
+			title,
+			version: 1,
+			source: { title: file.slice(0, 120) || 'an Anki package' }
+		};
+		const checked = checkCards(shell, made.cards, file);
+		if (!checked.ok) return { ok: false, errors: checked.errors, warnings: [] };
+		if (checked.leftOut > 0)
+			made.notes.set('a card that did not pass the deck checks was left out', checked.leftOut);
+		const named = new Set<string>();
+		for (const { card } of checked.kept) {
+			if (card.image) named.add(card.image);
+			if (card.audio) named.add(card.audio);
+		}
 		const names = mediaMap(kept.get('media'));
 		const byName = new Map<string, string>();
 		for (const [zipName, name] of names) if (isSafeMediaName(name)) byName.set(name, zipName);
 		const media: PackageMedia[] = [];
 		const missingMedia: string[] = [];
-		for (const name of made.media) {
+		for (const name of named) {
 			const zipName = byName.get(name);
 			let blob = zipName !== undefined ? blobs.get(zipName) : undefined;
 			const type = mediaType(name);
@@ -179,17 +196,6 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 				]);
 			media.push({ name, type, blob: blob.type === type ? blob : new Blob([blob], { type }) });
 		}
-		const title = titleOf(made.cards, file);
-		const deck: Deck = {
-			schemaVersion: DECK_SCHEMA_VERSION,
-			id: slugify(title) || 'anki-deck',
-			title,
-			version: 1,
-			source: { title: file.slice(0, 120) || 'an Anki package' },
-			cards: made.cards.map((c) => c.card)
-		};
-		const checked = validateDeck(deck, { file });
-		if (!checked.ok) return { ok: false, errors: checked.errors, warnings: [] };
 		const warnings: DeckError[] = [...made.notes].map(([reason, n]) => ({
 			file,
 			path: '',
@@ -201,7 +207,7 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 				path: names.get(name) ?? name,
 				message: `a media file over ${formatBytes(MAX_MEDIA_BYTES)} was left out`
 			});
-		const history = historyOf(made.cards, col.revlog);
+		const history = historyOf(checked.kept, col.revlog);
 		return {
 			ok: true,
 			deck: checked.deck,
