@@ -136,3 +136,29 @@ it('a class is joined by its link, its name on the learner’s server, or its ad
 	);
 	expect(classAddress('not a class', server)).toBeUndefined();
 });
+
+it('the server keeps `_security`: only members read, and only the learner reads their own database', async () => {
+	const mine = await createUser(server, 'mia', 'm-pass', ['class-art']);
+	await createUser(server, 'noa', 'n-pass');
+	const classUrl = await createClass(server, 'class-art', 'tara-art', 'class-art');
+	const status = (p: Promise<unknown>) =>
+		p.then(
+			() => 200,
+			(e: { status?: number }) => e.status
+		);
+	const read = (url: string, user: string, password: string) =>
+		status(remotePouch(url, user, password).allDocs({}));
+	// CouchDB answers 403 to a signed-in user who is not a member; this server answers 401 (README).
+	const refused = [401, 403];
+	expect(await read(mine, 'mia', 'm-pass')).toBe(200);
+	expect(refused).toContain(await read(mine, 'noa', 'n-pass'));
+	expect(await read(classUrl, 'mia', 'm-pass')).toBe(200);
+	expect(refused).toContain(await read(classUrl, 'noa', 'n-pass'));
+	// A member of the class (by role) reads it and cannot write it.
+	expect(
+		await status(remotePouch(classUrl, 'mia', 'm-pass').put({ _id: 'deck:x:000001', type: 'deck' }))
+	).toBe(403);
+	expect(refused).toContain(
+		await status(remotePouch(mine, 'noa', 'n-pass').put({ _id: 'day:x', type: 'day' }))
+	);
+});

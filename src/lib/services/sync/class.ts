@@ -55,7 +55,7 @@ export async function publishToClass(
 	deck: Deck,
 	text: string,
 	now: Date
-): Promise<PublishOutcome & { name?: string }> {
+): Promise<PublishOutcome & { name?: string; server?: string }> {
 	const config = await readSyncConfig();
 	if (!config)
 		return {
@@ -74,5 +74,5 @@ export async function publishToClass(
 	const outcome = await publishOnServer(`${config.server}/${name}`, name, deck, config.user, now);
 	if (outcome.ok)
 		await writeSyncConfig({ ...config, publishTo: { ...config.publishTo, [deck.id]: name } });
-	return { ...outcome, name };
+	return { ...outcome, name, server: config.server };
 }
