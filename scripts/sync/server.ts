@@ -42,6 +42,8 @@ export interface SyncServer {
 	url: string;
 	port: number;
 	admin: { name: string; password: string };
+	/** Where its databases live in this process's memory: a restart with it finds them again. */
+	prefix: string;
 	close(): Promise<void>;
 }
 
@@ -54,10 +56,16 @@ let servers = 0;
  */
 export async function startSyncServer({
 	port = 0,
-	admin = { name: 'admin', password: 'admin' }
-}: { port?: number; admin?: { name: string; password: string } } = {}): Promise<SyncServer> {
+	admin = { name: 'admin', password: 'admin' },
+	prefix: reuse
+}: {
+	port?: number;
+	admin?: { name: string; password: string };
+	/** A stopped server's `prefix`: this one starts with its data (a restart, for fault tests). */
+	prefix?: string;
+} = {}): Promise<SyncServer> {
 	const id = `${process.pid}-${++servers}`;
-	const prefix = path.join(os.tmpdir(), `recall-sync-${id}-`);
+	const prefix = reuse ?? path.join(os.tmpdir(), `recall-sync-${id}-`);
 	const couch = expressPouchDB(PouchDB.defaults({ adapter: 'memory', prefix }), {
 		mode: 'fullCouchDB',
 		inMemoryConfig: true,
@@ -76,6 +84,7 @@ export async function startSyncServer({
 		url: `http://127.0.0.1:${actual}`,
 		port: actual,
 		admin,
+		prefix,
 		close: () =>
 			new Promise<void>((resolve) => {
 				// Let cancelled replications finish their requests; cut whatever is left after 2 s.

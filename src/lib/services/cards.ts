@@ -46,5 +46,5 @@ export function cardHistory(uid: string): Promise<ReviewLogRow[]> {
 
 /** Suspends or resumes one card. */
 export function setSuspended(uid: string, suspended: boolean): Promise<CardRow> {
-	return view.setSuspended(appDb(), uid, suspended);
+	return view.setSuspended(appDb(), uid, suspended, new Date());
 }

@@ -659,10 +659,10 @@ export class ReviewSession {
 		const now = this.#clock();
 		try {
 			if (action === 'suspend') {
-				await suspendCard(this.#db, card.uid);
+				await suspendCard(this.#db, card.uid, now);
 				this.notice = 'Card suspended. It will not be shown until you unsuspend it.';
 			} else if (action === 'bury') {
-				await buryCard(this.#db, card.uid, studyDayEnd(now, this.#settings.dayStartHour));
+				await buryCard(this.#db, card.uid, studyDayEnd(now, this.#settings.dayStartHour), now);
 				this.notice = 'Card buried until tomorrow.';
 			} else {
 				const { log } = await forgetCard(this.#db, card.uid, now, (s) =>

@@ -1,5 +1,6 @@
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
+import { newAction, recordAction } from './card-actions';
 import {
 	activeFlag,
 	pickState,
@@ -91,7 +92,7 @@ const logTime = (card: CardRow, now: Date) => Math.max(now.getTime(), card.lastL
  * answer is either fully recorded or not at all.
  */
 export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<AnswerResult> {
-	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
 		const card = await db.cards.get(input.uid);
 		if (!card) throw new MissingCardError(input.uid);
 		if (!sameState(card, input.seen)) throw new StaleAnswerError(input.uid);
@@ -115,8 +116,12 @@ export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<Ans
 			const threshold = input.leechThreshold ?? 0;
 			if (threshold > 0 && !card.leech && updated.lapses >= threshold) {
 				becameLeech = true;
-				updated = { ...updated, leech: 1, suspended: 1 };
-				updated.active = activeFlag(updated);
+				// As a card action, so the leech's suspension reaches the learner's other devices.
+				updated = await recordAction(
+					db,
+					updated,
+					newAction(card, 'suspend', reviewedAt, { leech: 1 })
+				);
 			}
 		}
 		await db.reviewLogs.add(log);
@@ -136,7 +141,7 @@ export async function forgetCard(
 	now: Date,
 	next: (current: StateRow) => StateRow
 ): Promise<AnswerResult> {
-	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
 		const card = await db.cards.get(uid);
 		if (!card) throw new MissingCardError(uid);
 		const reviewedAt = logTime(card, now);
@@ -148,7 +153,14 @@ export async function forgetCard(
 			durationMs: 0,
 			mode: 'flashcard'
 		});
-		const updated: CardRow = { ...card, ...next(pickState(card)), lastLogAt: reviewedAt, leech: 0 };
+		let updated: CardRow = { ...card, ...next(pickState(card)), lastLogAt: reviewedAt };
+		// A reset clears the leech tag: as a card action, so other devices clear it too.
+		if (card.leech)
+			updated = await recordAction(
+				db,
+				updated,
+				newAction(card, card.suspended ? 'suspend' : 'unsuspend', reviewedAt, { leech: 0 })
+			);
 		await db.reviewLogs.add(log);
 		await db.cards.put(updated);
 		const revision = await bumpRevision(db);
@@ -162,7 +174,7 @@ export async function forgetCard(
  * that answer is lifted with it.
  */
 export async function undoAnswer(db: StudyDb, logId: string): Promise<CardRow> {
-	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+	return db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new UndoRefusedError('That answer is no longer recorded.');
 		const later = await db.reviewLogs
@@ -178,7 +190,13 @@ export async function undoAnswer(db: StudyDb, logId: string): Promise<CardRow> {
 			.last();
 		let restored: CardRow = { ...card, ...log.before, lastLogAt: previous?.reviewedAt ?? 0 };
 		if (card.leech && log.kind === 'review' && log.before.lapses < card.lapses) {
-			restored = { ...restored, leech: 0, suspended: 0 };
+			// After the action that made the leech (stamped with the answer's time), on every device.
+			const after = Number(card.stamps?.suspension?.slice(0, 16) ?? log.reviewedAt) + 1;
+			restored = await recordAction(
+				db,
+				restored,
+				newAction(card, 'unsuspend', Math.max(after, log.reviewedAt + 1), { leech: 0 })
+			);
 		}
 		restored.active = activeFlag(restored);
 		await db.reviewLogs.delete(log.id);

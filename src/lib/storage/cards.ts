@@ -1,14 +1,25 @@
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
-import { activeFlag, type CardRow } from './rows';
+import { activeFlag, type CardActionKind, type CardRow } from './rows';
 import { MissingCardError } from './answers';
+import { newAction, recordAction } from './card-actions';
 
-async function change(db: StudyDb, uid: string, edit: (card: CardRow) => Partial<CardRow>) {
-	return db.transaction('rw', db.cards, db.settings, async () => {
+/** Sets a card's flags through a card action (the event sync sends), in one transaction. */
+async function act(db: StudyDb, uid: string, kind: CardActionKind, now: Date, until?: number) {
+	return db.transaction('rw', db.cards, db.cardActions, db.settings, async () => {
 		const card = await db.cards.get(uid);
 		if (!card) throw new MissingCardError(uid);
-		const updated = { ...card, ...edit(card) };
-		updated.active = activeFlag(updated);
+		// An action sorts after the card's last one, even when this clock runs behind another's.
+		const last = Math.max(
+			...Object.values(card.stamps ?? {}).map((s) => Number(s.slice(0, 16)) + 1),
+			0
+		);
+		const at = Math.max(now.getTime(), last);
+		const updated = await recordAction(
+			db,
+			card,
+			newAction(card, kind, at, until === undefined ? {} : { until })
+		);
 		await db.cards.put(updated);
 		await bumpRevision(db);
 		return updated;
@@ -16,15 +27,16 @@ async function change(db: StudyDb, uid: string, edit: (card: CardRow) => Partial
 }
 
 /** Takes a card out of every queue until it is unsuspended. Its schedule is kept. */
-export const suspendCard = (db: StudyDb, uid: string) => change(db, uid, () => ({ suspended: 1 }));
+export const suspendCard = (db: StudyDb, uid: string, now = new Date()) =>
+	act(db, uid, 'suspend', now);
 
 /** Puts a suspended card (or a leech) back into the queues. */
-export const unsuspendCard = (db: StudyDb, uid: string) =>
-	change(db, uid, () => ({ suspended: 0, leech: 0 }));
+export const unsuspendCard = (db: StudyDb, uid: string, now = new Date()) =>
+	act(db, uid, 'unsuspend', now);
 
 /** Hides a card until `until` (the start of the next study day). */
-export const buryCard = (db: StudyDb, uid: string, until: Date) =>
-	change(db, uid, () => ({ buriedUntil: until.getTime() }));
+export const buryCard = (db: StudyDb, uid: string, until: Date, now = new Date()) =>
+	act(db, uid, 'bury', now, until.getTime());
 
 /** Brings back every card whose burial ended by `now`. Reads the `buriedUntil` index only. */
 export async function unburyDue(db: StudyDb, now: Date): Promise<number> {

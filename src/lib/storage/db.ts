@@ -1,5 +1,6 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type {
+	CardActionRow,
 	CardRow,
 	DeckRow,
 	ReviewLogRow,
@@ -58,10 +59,24 @@ export const SCHEMA = {
 		snapshotData: 'id',
 		drafts: 'id, updatedAt',
 		media: '[deckId+name], deckId'
+	},
+	// Version 5: card actions (suspend, unsuspend, bury) as append-only events, read by time for
+	// sync's push and by card for its merge.
+	5: {
+		decks: 'id',
+		cards:
+			'uid, deckId, buriedUntil, [active+state+due], [deckId+active+state+due], [active+state+order], [deckId+active+state+order]',
+		reviewLogs: 'id, uid, reviewedAt, [uid+reviewedAt], [deckId+reviewedAt]',
+		settings: 'key',
+		snapshots: '++id, createdAt',
+		snapshotData: 'id',
+		drafts: 'id, updatedAt',
+		media: '[deckId+name], deckId',
+		cardActions: 'id, at, uid'
 	}
 } as const;
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Version 1 had no bury, leech or log kinds: give every row its defaults. */
 async function upgradeTo2(tx: Transaction): Promise<void> {
@@ -94,6 +109,7 @@ export class StudyDb extends Dexie {
 	snapshotData!: Table<SnapshotDataRow, number>;
 	drafts!: Table<DraftRow, string>;
 	media!: Table<MediaRow, [string, string]>;
+	cardActions!: Table<CardActionRow, string>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
 		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
@@ -103,5 +119,8 @@ export class StudyDb extends Dexie {
 		this.version(3).stores(SCHEMA[3]);
 		// Version 4 only adds the drafts and media tables: nothing to upgrade.
 		this.version(4).stores(SCHEMA[4]);
+		// Version 5 only adds the card actions: cards suspended or buried before have no action
+		// and keep their flags until a newer action arrives.
+		this.version(5).stores(SCHEMA[5]);
 	}
 }

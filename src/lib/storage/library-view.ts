@@ -67,6 +67,11 @@ export async function cardHistory(db: StudyDb, uid: string): Promise<ReviewLogRo
 	return historyOf(db, uid);
 }
 
-export async function setSuspended(db: StudyDb, uid: string, suspended: boolean): Promise<CardRow> {
-	return suspended ? suspendCard(db, uid) : unsuspendCard(db, uid);
+export async function setSuspended(
+	db: StudyDb,
+	uid: string,
+	suspended: boolean,
+	now: Date
+): Promise<CardRow> {
+	return suspended ? suspendCard(db, uid, now) : unsuspendCard(db, uid, now);
 }

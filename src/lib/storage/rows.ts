@@ -55,7 +55,38 @@ export interface CardRow extends StateRow {
 	/** When the card's latest log row was written: logs of one card are strictly ordered. */
 	lastLogAt: number;
 	createdAt: number;
+	/**
+	 * The card action that set `suspended`/`leech` and the one that set `buriedUntil`, as
+	 * `actionStamp`s: a synced action applies only when it is newer, so devices agree in any order.
+	 */
+	stamps?: { suspension?: string; burial?: string };
 }
+
+/** What a card action does: suspend (or a leech), unsuspend, or bury until a time. */
+export type CardActionKind = 'suspend' | 'unsuspend' | 'bury';
+
+/**
+ * One card action, append-only like the review log: the event sync sends, so other devices set the
+ * same flags. Answers, resets and undo travel as log rows (and undone ids) instead.
+ */
+export interface CardActionRow {
+	id: string;
+	uid: string;
+	deckId: string;
+	cardId: string;
+	kind: CardActionKind;
+	at: number;
+	/** For `bury`: hidden until this moment. */
+	until?: number;
+	/** For `suspend` and `unsuspend`: the leech tag it leaves (1 when an answer made a leech). */
+	leech?: 0 | 1;
+	/** The device that wrote it, when it arrived by sync; absent when this device wrote it. */
+	origin?: string;
+}
+
+/** Orders actions the same on every device: time, then id (fixed width, so strings compare). */
+export const actionStamp = (a: Pick<CardActionRow, 'at' | 'id'>) =>
+	`${String(a.at).padStart(16, '0')}|${a.id}`;
 
 /** Why a card can (1) or cannot (0) be studied now: the indexed `active` flag follows from these. */
 export const activeFlag = (c: Pick<CardRow, 'suspended' | 'retired' | 'buriedUntil'>): 0 | 1 =>

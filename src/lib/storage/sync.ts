@@ -2,7 +2,8 @@ import type { Scheduler } from '$lib/scheduler';
 import type { StudyDb } from './db';
 import { replayCard } from './history';
 import { bumpRevision } from './revision';
-import type { CardRow, ReviewLogRow } from './rows';
+import { applyAction } from './card-actions';
+import type { CardActionRow, CardRow, ReviewLogRow } from './rows';
 
 /** The replay order of a card's rows: time, then id, the same on every device. */
 const byTime = (a: ReviewLogRow, b: ReviewLogRow) =>
@@ -32,16 +33,25 @@ export async function ownLogsSince(db: StudyDb, since: number): Promise<ReviewLo
 	}
 }
 
-/** Review-log rows another device wrote on one day, and the rows it took back. */
+/** The card actions this device took itself at or after `since` (through the `at` index). */
+export async function ownActionsSince(db: StudyDb, since: number): Promise<CardActionRow[]> {
+	const rows = await db.cardActions.where('at').aboveOrEqual(since).toArray();
+	return rows.filter((a) => !a.origin);
+}
+
+/** Review-log rows another device wrote on one day, the rows it took back, and its card actions. */
 export interface RemoteDay {
 	device: string;
 	logs: readonly ReviewLogRow[];
 	undone: readonly string[];
+	actions?: readonly CardActionRow[];
 }
 
 export interface ApplyReport {
 	added: number;
 	removed: number;
+	/** Card actions not here before (each applied when it is the newest for its flag). */
+	actions: number;
 	/** Cards rebuilt by replaying their whole history. */
 	replayed: number;
 }
@@ -57,9 +67,10 @@ export async function applyRemoteDays(
 	days: readonly RemoteDay[],
 	scheduler: Scheduler
 ): Promise<ApplyReport> {
-	return db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
-		const report: ApplyReport = { added: 0, removed: 0, replayed: 0 };
+	return db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
+		const report: ApplyReport = { added: 0, removed: 0, actions: 0, replayed: 0 };
 		const touched = new Set<string>();
+		const actions: CardActionRow[] = [];
 		for (const day of days) {
 			const present = await db.reviewLogs.bulkGet(day.logs.map((l) => l.id));
 			const fresh = day.logs
@@ -74,6 +85,13 @@ export async function applyRemoteDays(
 			if (gone.length > 0) await db.reviewLogs.bulkDelete(gone.map((l) => l.id));
 			for (const l of gone) touched.add(l.uid);
 			report.removed += gone.length;
+			const incoming = day.actions ?? [];
+			const known = await db.cardActions.bulkGet(incoming.map((a) => a.id));
+			const news = incoming.filter((_, i) => !known[i]).map((a) => ({ ...a, origin: day.device }));
+			if (news.length > 0) await db.cardActions.bulkAdd(news);
+			for (const a of news) touched.add(a.uid);
+			actions.push(...news);
+			report.actions += news.length;
 		}
 		if (touched.size === 0) return report;
 		const uids = [...touched];
@@ -85,13 +103,16 @@ export async function applyRemoteDays(
 			if (list) list.push(l);
 			else byCard.set(l.uid, [l]);
 		}
+		const actionsOf = groupByUid(actions);
 		const writes = cards.map((card) => {
 			const history = (byCard.get(card.uid) ?? []).sort(byTime);
-			return {
+			let next: CardRow = {
 				...card,
 				...replayCard(card, history, scheduler),
 				lastLogAt: history.at(-1)?.reviewedAt ?? 0
 			};
+			for (const a of actionsOf.get(card.uid) ?? []) next = applyAction(next, a);
+			return next;
 		});
 		if (writes.length > 0) await db.cards.bulkPut(writes);
 		report.replayed = writes.length;
@@ -102,24 +123,40 @@ export async function applyRemoteDays(
 
 /** Rebuilds the cards of a deck that synced logs may already mention (after installing it). */
 export async function replayDeck(db: StudyDb, deckId: string, scheduler: Scheduler): Promise<void> {
-	await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+	await db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
 		const cards = await db.cards.where('deckId').equals(deckId).toArray();
 		const uids = cards.map((c) => c.uid);
 		const all = uids.length > 0 ? await db.reviewLogs.where('uid').anyOf(uids).toArray() : [];
-		if (all.length === 0) return;
-		const byCard = new Map<string, ReviewLogRow[]>();
-		for (const l of all) byCard.set(l.uid, [...(byCard.get(l.uid) ?? []), l]);
+		// Actions that synced before the deck was here (another device suspended one of its cards).
+		const acts = uids.length > 0 ? await db.cardActions.where('uid').anyOf(uids).toArray() : [];
+		if (all.length === 0 && acts.length === 0) return;
+		const byCard = groupByUid(all);
+		const actionsOf = groupByUid(acts);
 		const writes = cards
-			.filter((c) => byCard.has(c.uid))
+			.filter((c) => byCard.has(c.uid) || actionsOf.has(c.uid))
 			.map((card) => {
-				const history = byCard.get(card.uid)!.sort(byTime);
-				return {
-					...card,
-					...replayCard(card, history, scheduler),
-					lastLogAt: history.at(-1)!.reviewedAt
-				};
+				const history = (byCard.get(card.uid) ?? []).sort(byTime);
+				let next: CardRow = history.length
+					? {
+							...card,
+							...replayCard(card, history, scheduler),
+							lastLogAt: history.at(-1)!.reviewedAt
+						}
+					: card;
+				for (const a of actionsOf.get(card.uid) ?? []) next = applyAction(next, a);
+				return next;
 			});
 		await db.cards.bulkPut(writes);
 		await bumpRevision(db);
 	});
+}
+
+function groupByUid<T extends { uid: string }>(rows: readonly T[]): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const r of rows) {
+		const list = out.get(r.uid);
+		if (list) list.push(r);
+		else out.set(r.uid, [r]);
+	}
+	return out;
 }

@@ -94,6 +94,7 @@ describe('schema migration', () => {
 		expect(await db.cards.get(card.uid)).toEqual(card);
 		expect(await db.settings.get('revision')).toEqual({ key: 'revision', value: 12 });
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'cardActions',
 			'cards',
 			'decks',
 			'drafts',

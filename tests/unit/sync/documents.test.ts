@@ -6,7 +6,7 @@ import {
 	type DayDoc,
 	type SettingsDoc
 } from '$lib/services/sync/documents';
-import type { ReviewLogRow } from '$lib/storage';
+import type { CardActionRow, ReviewLogRow } from '$lib/storage';
 
 const T = Date.UTC(2026, 10, 26, 9);
 const before = {
@@ -33,6 +33,53 @@ const log = (id: string, at: number, extra: Partial<ReviewLogRow> = {}): ReviewL
 	mode: 'flashcard',
 	before,
 	...extra
+});
+
+const action = (id: string, at: number, extra: Partial<CardActionRow> = {}): CardActionRow => ({
+	id,
+	uid: 'small|c1',
+	deckId: 'small',
+	cardId: 'c1',
+	kind: 'suspend',
+	at,
+	...extra
+});
+
+describe('card actions in day documents', () => {
+	it('go in the day they were taken, kept once written, and a new one rewrites the day', () => {
+		const [first] = dayDocs('phone-0001', [log('a', T)], new Map(), [], [action('s1', T + 5)]);
+		expect(first!.actions?.map((a) => a.id)).toEqual(['s1']);
+		expect(checkDoc(first).ok).toBe(true);
+		const previous = new Map<string, DayDoc>([[first!._id, { ...first!, _rev: '1-x' }]]);
+		// Read again on the next push: nothing new, nothing written.
+		expect(dayDocs('phone-0001', [log('a', T)], previous, [], [action('s1', T + 5)])).toEqual([]);
+		const [next] = dayDocs(
+			'phone-0001',
+			[log('a', T)],
+			previous,
+			[],
+			[action('u1', T + 9, { kind: 'unsuspend', origin: 'x' })]
+		);
+		expect(next!.actions?.map((a) => a.id)).toEqual(['s1', 'u1']);
+		expect(next!.actions?.[1]).not.toHaveProperty('origin');
+	});
+
+	it('a hostile action is refused with its path', () => {
+		const [doc] = dayDocs('phone-0001', [], new Map(), [], [action('s1', T)]);
+		const badKind = checkDoc({ ...doc!, actions: [{ ...action('x', T), kind: 'delete' }] });
+		expect(badKind).toMatchObject({
+			ok: false,
+			errors: ['actions[0].kind: must be suspend, unsuspend or bury']
+		});
+		const checked = checkDoc({
+			...doc!,
+			actions: [action('x', T), action('y', T + 86_400_000, { kind: 'bury' })]
+		});
+		expect(checked.ok).toBe(false);
+		if (checked.ok) return;
+		expect(checked.errors).toContain('actions[1].at: must fall on 2026-11-26');
+		expect(checked.errors).toContain('actions[1].until: a burial needs its end');
+	});
 });
 
 describe('day documents', () => {

@@ -10,6 +10,8 @@ export interface SyncConfig {
 	device: string;
 	/** Class databases joined (full URLs). */
 	classes: string[];
+	/** The class each deck was last published to from this device's studio (deck id -> name). */
+	publishTo?: Record<string, string>;
 }
 
 const KEY = 'sync';

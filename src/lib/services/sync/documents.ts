@@ -2,8 +2,10 @@
  * The documents Recall replicates over the CouchDB protocol, and the checks every incoming one
  * passes before anything is written.
  *
- * - `day:<device>:<yyyy-mm-dd>`: one device's review-log rows of one UTC day, and the ids of rows it
- *   took back (undo). Written only by that device, so replication never conflicts. About 300 answers
+ * - `day:<device>:<yyyy-mm-dd>`: one device's review-log rows of one UTC day (answers, and resets as
+ *   `forget` rows), the ids of rows it took back (undo), and its card actions of that day (suspend,
+ *   unsuspend, bury; per flag the newest action wins). Written only by that device, so replication
+ *   never conflicts. About 300 answers
  *   a day make one document, so a 300,000-answer history is a few thousand documents.
  * - `settings:<device>`: the settings that device changed, each with the time it changed. Every
  *   device writes only its own; a reader takes, per key, the newest value (ties: the larger device
@@ -21,7 +23,7 @@ import { z } from 'zod';
 import { deckSchema, type Deck } from '$lib/deck/schema';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import { logRowSchema, settingSchema } from '$lib/transfer/backup-format';
-import type { ReviewLogRow } from '$lib/storage/rows';
+import type { CardActionRow, ReviewLogRow } from '$lib/storage/rows';
 
 export const DOC_VERSION = 1;
 /** Most rows one day document may hold: more is no learner's day, and a hostile document. */
@@ -37,6 +39,8 @@ export interface DayDoc {
 	logs: ReviewLogRow[];
 	/** Rows this device wrote and then took back: other devices remove them too. */
 	undone: string[];
+	/** Suspend, unsuspend and bury of that day (absent in documents of earlier apps). */
+	actions?: CardActionRow[];
 }
 
 export interface SettingsDoc {
@@ -80,6 +84,17 @@ const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['study', 'appearance']);
 export const isSyncedSetting = (key: string) =>
 	SYNCED_SETTINGS.has(key) && !LOCAL_SETTINGS.has(key);
 
+const actionSchema = z.object({
+	id: z.string().min(1).max(100),
+	uid: z.string().min(1).max(400),
+	deckId: z.string().min(1).max(200),
+	cardId: z.string().min(1).max(200),
+	kind: z.enum(['suspend', 'unsuspend', 'bury'], { error: 'must be suspend, unsuspend or bury' }),
+	at: z.number().int().min(0).max(8.64e15),
+	until: z.number().int().min(0).max(8.64e15).optional(),
+	leech: z.union([z.literal(0), z.literal(1)]).optional()
+});
+
 const deviceSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a device id');
 const time = z.number().int().min(0).max(8.64e15);
 const rev = z.string().max(200).optional();
@@ -93,7 +108,8 @@ const dayDocSchema = z
 		device: deviceSchema,
 		day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as yyyy-mm-dd'),
 		logs: z.array(logRowSchema).max(MAX_DAY_LOGS),
-		undone: z.array(z.string().min(1).max(100)).max(MAX_DAY_LOGS)
+		undone: z.array(z.string().min(1).max(100)).max(MAX_DAY_LOGS),
+		actions: z.array(actionSchema).max(MAX_DAY_LOGS).optional()
 	})
 	.superRefine((doc, ctx) => {
 		if (doc._id !== dayDocId(doc.device, doc.day))
@@ -110,6 +126,26 @@ const dayDocSchema = z
 					code: 'custom',
 					path: ['logs', i, 'reviewedAt'],
 					message: `must fall on ${doc.day}`
+				});
+		});
+		doc.actions?.forEach((a, i) => {
+			if (a.uid !== `${a.deckId}|${a.cardId}`)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['actions', i, 'uid'],
+					message: 'must be the deck id and the card id joined by |'
+				});
+			if (dayOf(a.at) !== doc.day)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['actions', i, 'at'],
+					message: `must fall on ${doc.day}`
+				});
+			if (a.kind === 'bury' && a.until === undefined)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['actions', i, 'until'],
+					message: 'a burial needs its end'
 				});
 		});
 	});
@@ -199,7 +235,8 @@ export function dayDocs(
 	device: string,
 	logs: readonly ReviewLogRow[],
 	previous: ReadonlyMap<string, DayDoc>,
-	days?: readonly string[]
+	days?: readonly string[],
+	actions: readonly CardActionRow[] = []
 ): DayDoc[] {
 	const byDay = new Map<string, ReviewLogRow[]>();
 	for (const day of days ?? []) byDay.set(day, []);
@@ -208,6 +245,12 @@ export function dayDocs(
 		const list = byDay.get(day);
 		if (list) list.push(log);
 		else byDay.set(day, [log]);
+	}
+	const actionsByDay = new Map<string, CardActionRow[]>();
+	for (const a of actions) {
+		const day = dayOf(a.at);
+		actionsByDay.set(day, [...(actionsByDay.get(day) ?? []), a]);
+		if (!byDay.has(day)) byDay.set(day, []);
 	}
 	const out: DayDoc[] = [];
 	for (const [day, rows] of byDay) {
@@ -222,8 +265,12 @@ export function dayDocs(
 			before !== undefined &&
 			before.logs.length === rows.length &&
 			before.logs.every((l, i) => l.id === rows[i]!.id);
-		if (sameLogs && before.undone.length === undone.size) continue;
-		if (!before && rows.length === 0) continue;
+		// Actions are never taken back (an undo is a newer action): the union of before and now.
+		const acts = new Map((before?.actions ?? []).map((a) => [a.id, a]));
+		const knownActions = acts.size;
+		for (const a of actionsByDay.get(day) ?? []) if (!acts.has(a.id)) acts.set(a.id, a);
+		if (sameLogs && before.undone.length === undone.size && acts.size === knownActions) continue;
+		if (!before && rows.length === 0 && acts.size === 0) continue;
 		out.push({
 			_id: id,
 			...(before?._rev ? { _rev: before._rev } : {}),
@@ -232,15 +279,18 @@ export function dayDocs(
 			device,
 			day,
 			logs: rows.map(stripOrigin),
-			undone: [...undone].sort()
+			undone: [...undone].sort(),
+			...(acts.size > 0
+				? { actions: [...acts.values()].map(stripOrigin).sort((a, b) => a.at - b.at) }
+				: {})
 		});
 	}
 	return out;
 }
 
 /** The row as the backup format has it: where it came from is this device's business. */
-function stripOrigin(log: ReviewLogRow): ReviewLogRow {
-	const { origin: _origin, ...rest } = log;
+function stripOrigin<T extends { origin?: string }>(row: T): Omit<T, 'origin'> {
+	const { origin: _origin, ...rest } = row;
 	return rest;
 }
 

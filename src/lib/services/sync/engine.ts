@@ -3,7 +3,13 @@ import type { StudyDb } from '$lib/storage/db';
 import { installDeck } from '$lib/storage/decks';
 import { getSetting, setSetting } from '$lib/storage/settings';
 import { loadSettings } from '$lib/storage/study-settings';
-import { applyRemoteDays, ownLogsSince, replayDeck, type RemoteDay } from '$lib/storage/sync';
+import {
+	applyRemoteDays,
+	ownActionsSince,
+	ownLogsSince,
+	replayDeck,
+	type RemoteDay
+} from '$lib/storage/sync';
 import {
 	checkDoc,
 	dayDocs,
@@ -114,7 +120,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		const prev = new Map<string, DayDoc>();
 		for (const row of previous.rows) if (row.doc) prev.set(row.id, row.doc as unknown as DayDoc);
 		const days = [...prev.values()].map((d) => d.day);
-		const docs = dayDocs(device, logs, prev, days);
+		const actions = await ownActionsSince(db, since);
+		const docs = dayDocs(device, logs, prev, days, actions);
 		if (docs.length > 0) await local.bulkDocs(docs as unknown as PouchDoc[]);
 		cursor.pushedThrough = at;
 		return docs.reduce((n, d) => n + d.logs.length - (prev.get(d._id)?.logs.length ?? 0), 0);
@@ -226,7 +233,12 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 					}
 					const doc = checked.doc;
 					if (doc.type === 'day')
-						days.push({ device: doc.device, logs: doc.logs, undone: doc.undone });
+						days.push({
+							device: doc.device,
+							logs: doc.logs,
+							undone: doc.undone,
+							actions: doc.actions ?? []
+						});
 					else if (doc.type === 'settings') settingsChanged = true;
 					else await applyDeck(doc);
 				}

@@ -6,6 +6,7 @@ import { setSetting } from '$lib/storage/settings';
 import { newDeviceId, readSyncConfig, writeSyncConfig, type SyncConfig } from './config';
 import type { SyncStatus } from './engine';
 import { serverAddress, signIn, signOut } from './session';
+import { classAddress } from './class';
 import type { RunningSync } from './client';
 
 const LOCK = 'recall-sync';
@@ -91,7 +92,8 @@ export async function turnSyncOn(
 		server,
 		user: user.trim(),
 		device: previous?.device ?? newDeviceId(),
-		classes: previous?.classes ?? []
+		classes: previous?.classes ?? [],
+		...(previous?.publishTo ? { publishTo: previous.publishTo } : {})
 	});
 	await startSyncIfOn();
 	return undefined;
@@ -122,12 +124,16 @@ export async function turnSyncOff(): Promise<void> {
 	});
 }
 
-/** Joins a class: its decks (and their new versions) arrive with the next sync. */
-export async function joinClass(url: string): Promise<string | undefined> {
+/**
+ * Joins a class: its decks (and their new versions) arrive with the next sync. `text` is the class
+ * link an instructor shared, the class's name on the learner's server, or its database address.
+ */
+export async function joinClass(text: string): Promise<string | undefined> {
 	const config = await readSyncConfig();
 	if (!config) return 'Sign in to a sync server first.';
-	const address = serverAddress(url);
-	if (!address) return 'A class link is the address of its database.';
+	const address = classAddress(text, config.server);
+	if (!address)
+		return 'A class is its link, its name on your sync server (such as class-bio), or its address.';
 	if (config.classes.includes(address)) return undefined;
 	await writeSyncConfig({ ...config, classes: [...config.classes, address] });
 	stop();

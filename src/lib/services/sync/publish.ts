@@ -15,14 +15,7 @@ export async function publishDeckToClass(
 	by: string,
 	now: Date
 ): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
-	const doc: DeckDoc = {
-		_id: deckDocId(deck.id, deck.version),
-		type: 'deck',
-		v: DOC_VERSION,
-		deck,
-		publishedAt: now.getTime(),
-		by
-	};
+	const doc = publishedDoc(deck, by, now);
 	const checked = checkDoc(doc);
 	if (!checked.ok) return { ok: false, error: checked.errors.join('; ') };
 	try {
@@ -32,4 +25,84 @@ export async function publishDeckToClass(
 		if ((error as { status?: number }).status === 409) return { ok: true, id: doc._id };
 		return { ok: false, error: describeError(error) };
 	}
+}
+
+export type PublishOutcome =
+	{ ok: true; version: number; unchanged: boolean } | { ok: false; error: string };
+
+/** The deck without its version: two versions with the same content are the same deck. */
+const content = (deck: Deck) => JSON.stringify({ ...deck, version: 0 });
+
+/**
+ * A publish or read refused by the server, in words an instructor can act on (`name` is the
+ * class database).
+ */
+export function describePublishError(error: unknown, name: string): string {
+	const status = (error as { status?: number } | undefined)?.status;
+	if (status === 401)
+		return 'Not signed in: your session on the sync server has ended. Sign in again in Settings → Sync.';
+	if (status === 403)
+		return `Forbidden: the server lets only the instructor of “${name}” publish there.`;
+	if (status === 404)
+		return `There is no class database “${name}” on the sync server: its admin creates it (see the README's server setup).`;
+	const text = describeError(error);
+	if (text.startsWith('The server cannot be reached'))
+		return 'Offline: the sync server cannot be reached. Publish again when you are online.';
+	return text;
+}
+
+/**
+ * Publishes the deck as the class's next version: the draft's version, or one above the newest
+ * already in the class, whichever is higher. A deck the same as the newest published one is not
+ * written again (`unchanged`). Every refusal comes back in words.
+ * @example await publishNewVersion(classDb, 'class-bio', deck, 'teacher', new Date())
+ */
+export async function publishNewVersion(
+	classDb: Pouch,
+	name: string,
+	deck: Deck,
+	by: string,
+	now: Date
+): Promise<PublishOutcome> {
+	let newest: Deck | undefined;
+	try {
+		const prefix = `deck:${deck.id}:`;
+		const found = await classDb.allDocs({
+			startkey: prefix,
+			endkey: `${prefix}\uffff`,
+			include_docs: true
+		});
+		for (const row of found.rows) {
+			const checked = checkDoc(row.doc);
+			if (checked.ok && checked.doc.type === 'deck' && checked.doc.deck.id === deck.id)
+				if (!newest || checked.doc.deck.version > newest.version) newest = checked.doc.deck;
+		}
+	} catch (error) {
+		return { ok: false, error: describePublishError(error, name) };
+	}
+	const version = Math.max(deck.version, (newest?.version ?? 0) + 1);
+	const doc = publishedDoc({ ...deck, version }, by, now);
+	// Compared as the checks read both (defaults filled in), as the newest one was read.
+	const checked = checkDoc(doc);
+	if (!checked.ok || checked.doc.type !== 'deck')
+		return { ok: false, error: checked.ok ? 'Not a deck.' : checked.errors.join('; ') };
+	if (newest && content(newest) === content(checked.doc.deck))
+		return { ok: true, version: newest.version, unchanged: true };
+	try {
+		await classDb.put(doc as unknown as PouchDoc);
+		return { ok: true, version, unchanged: false };
+	} catch (error) {
+		return { ok: false, error: describePublishError(error, name) };
+	}
+}
+
+function publishedDoc(deck: Deck, by: string, now: Date): DeckDoc {
+	return {
+		_id: deckDocId(deck.id, deck.version),
+		type: 'deck',
+		v: DOC_VERSION,
+		deck,
+		publishedAt: now.getTime(),
+		by
+	};
 }
