@@ -3,10 +3,15 @@
  * painted, and to its first full check), and the time from a key press in a card field to the next
  * frame painted (p50/p95 over typed keys, with pauses that let the draft save and check between
  * them), without and with a 4x CPU slowdown. Run alone: `npx tsx scripts/bench/studio.ts` with a
- * preview server at PORT (`npm run bench` runs it after the other parts).
+ * preview server at PORT (`npm run bench` runs it after the other parts). `STUDIO_PROFILE=4` prints the
+ * main thread's busiest functions while opening and while typing at that slowdown.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { startProfile, stopProfile, topSelf } from './profile';
+
+/** `STUDIO_PROFILE=4`: CPU-profile opening and typing at these slowdowns and print where time went. */
+const profileAt = (process.env.STUDIO_PROFILE ?? '').split(',').filter(Boolean).map(Number);
 
 export interface StudioRow {
 	slowdown: number;
@@ -87,11 +92,18 @@ export async function measureStudio(
 		await page.goto(`${base}/studio/`);
 		await page.getByRole('heading', { name: 'Drafts' }).waitFor();
 		await page.evaluate(async (row) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open('recall');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
+			// The heading can show before the app has made its database: wait for the drafts table.
+			let db: IDBDatabase;
+			for (;;) {
+				db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const open = indexedDB.open('recall');
+					open.onsuccess = () => resolve(open.result);
+					open.onerror = () => reject(open.error);
+				});
+				if (db.objectStoreNames.contains('drafts')) break;
+				db.close();
+				await new Promise((r) => setTimeout(r, 100));
+			}
 			await new Promise<void>((resolve, reject) => {
 				const tx = db.transaction('drafts', 'readwrite');
 				tx.objectStore('drafts').put(row);
@@ -103,6 +115,8 @@ export async function measureStudio(
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 
+		const profiling = profileAt.includes(slowdown);
+		if (profiling) await startProfile(cdp, page);
 		const start = Date.now();
 		await page.goto(`${base}/studio/edit/?draft=bench`);
 		await page.getByRole('heading', { name: `Cards (${count.toLocaleString('en')})` }).waitFor();
@@ -111,6 +125,12 @@ export async function measureStudio(
 		await page.getByRole('button', { name: /^Problems/ }).click();
 		await page.getByText(/No problems|Tap a problem/).waitFor({ timeout: 60_000 });
 		const checkedMs = Date.now() - start;
+		if (profiling) {
+			const { busyMs, top } = topSelf(await stopProfile(cdp), 25);
+			console.log(
+				`\nStudio open at ${slowdown}x: main thread busy ${busyMs} ms\n${top.join('\n')}`
+			);
+		}
 
 		// A card in the middle of the deck, its prompt field focused.
 		await page.goto(`${base}/studio/edit/?draft=bench&card=fact-${Math.floor(count / 2)}`);
@@ -134,6 +154,7 @@ export async function measureStudio(
 				requestAnimationFrame(() => setTimeout(() => w.keyTimes.push(performance.now() - at)));
 			});
 		});
+		if (profiling) await startProfile(cdp, page);
 		const text = ' and a few more words typed into the prompt of this card';
 		for (let i = 0; i < text.length; i++) {
 			await page.keyboard.type(text[i]!);
@@ -141,6 +162,12 @@ export async function measureStudio(
 			await page.waitForTimeout(i % 10 === 9 ? 500 : 80);
 		}
 		await page.waitForTimeout(500);
+		if (profiling) {
+			const { busyMs, top } = topSelf(await stopProfile(cdp), 25);
+			console.log(
+				`\nStudio typing at ${slowdown}x: main thread busy ${busyMs} ms\n${top.join('\n')}`
+			);
+		}
 		const times = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
 		rows.push({
 			slowdown,
