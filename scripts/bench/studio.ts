@@ -30,7 +30,7 @@ const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
 /** A draft of `count` cards of every kind, each with a quote from a long source text. */
-function bigDraft(count: number) {
+export function bigDraft(count: number) {
 	const kinds = ['basic', 'mcq', 'typed', 'truefalse', 'cloze'] as const;
 	const sentences: string[] = [];
 	const cards = Array.from({ length: count }, (_, i) => {
