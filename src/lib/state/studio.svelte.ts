@@ -9,6 +9,13 @@ import { DraftConflictError, getDraft, saveDraft, type DraftRow } from '$lib/sto
 import { DraftWorker, type DraftMeta } from '$lib/services/deck-check';
 import { History } from './studio-history.svelte';
 
+/** Whether two checks found the same problems, in the same order. */
+function sameProblems(a: readonly DeckError[], b: readonly DeckError[]): boolean {
+	return (
+		a.length === b.length && a.every((e, i) => e.path === b[i]?.path && e.message === b[i]?.message)
+	);
+}
+
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict' | 'failed';
 
 /**
@@ -80,7 +87,9 @@ export class StudioEditor {
 		this.draft = row.deck;
 		this.#checker = new DraftWorker(
 			(errors) => {
-				this.errors = errors;
+				// Each save is checked again: the same problems keep the same list, so nothing that
+				// shows them is drawn again after every typing pause.
+				if (!sameProblems(this.errors, errors)) this.errors = errors;
 				this.checked = true;
 			},
 			(row, expected, now) => saveDraft(db, row, expected, now)
