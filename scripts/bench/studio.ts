@@ -3,10 +3,15 @@
  * painted, and to its first full check), and the time from a key press in a card field to the next
  * frame painted (p50/p95 over typed keys, with pauses that let the draft save and check between
  * them), without and with a 4x CPU slowdown. Run alone: `npx tsx scripts/bench/studio.ts` with a
- * preview server at PORT (`npm run bench` runs it after the other parts).
+ * preview server at PORT (`npm run bench` runs it after the other parts). `STUDIO_PROFILE=4` prints the
+ * main thread's busiest functions while opening and while typing at that slowdown.
  */
 import { chromium, type Browser } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { startProfile, stopProfile, topSelf } from './profile';
+
+/** `STUDIO_PROFILE=4`: CPU-profile opening and typing at these slowdowns and print where time went. */
+const profileAt = (process.env.STUDIO_PROFILE ?? '').split(',').filter(Boolean).map(Number);
 
 export interface StudioRow {
 	slowdown: number;
@@ -15,17 +20,63 @@ export interface StudioRow {
 	openMs: number;
 	/** Navigation to the first check of every card done (the Problems count shown). */
 	checkedMs: number;
+	/** The page's main thread's CPU time while opening (to the first full check), from a trace. */
+	openCpuMs: number;
 	keys: number;
+	/** The main thread's CPU time while typing, per key (saves and checks included). */
+	keyCpuMs: number;
 	keyP50: number;
 	keyP95: number;
 	keyMax: number;
+}
+
+/**
+ * CPU time of the renderer's main thread in a trace: the thread time (`tdur`) of its outermost
+ * tasks. Unlike wall time it hardly grows when other work shares the cores, so it compares builds
+ * measured on a loaded machine.
+ */
+function mainThreadCpuMs(trace: Buffer): number {
+	type Event = {
+		name: string;
+		ph: string;
+		ts: number;
+		dur?: number;
+		tdur?: number;
+		pid: number;
+		tid: number;
+		cat: string;
+		args?: { name?: string };
+	};
+	const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: Event[] }).traceEvents;
+	const threads = events.filter(
+		(e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+	);
+	let best = 0;
+	for (const thread of threads) {
+		const tasks = events
+			.filter(
+				(e) =>
+					e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.cat.includes('toplevel')
+			)
+			.sort((a, b) => a.ts - b.ts);
+		let end = -Infinity;
+		let cpu = 0;
+		for (const t of tasks) {
+			if (t.ts < end) continue;
+			end = t.ts + (t.dur ?? 0);
+			cpu += t.tdur ?? 0;
+		}
+		// The tab's renderer is the busiest one (a navigation can start a new one).
+		best = Math.max(best, cpu / 1000);
+	}
+	return best;
 }
 
 const pct = (xs: number[], p: number) =>
 	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
 /** A draft of `count` cards of every kind, each with a quote from a long source text. */
-function bigDraft(count: number) {
+export function bigDraft(count: number) {
 	const kinds = ['basic', 'mcq', 'typed', 'truefalse', 'cloze'] as const;
 	const sentences: string[] = [];
 	const cards = Array.from({ length: count }, (_, i) => {
@@ -87,11 +138,18 @@ export async function measureStudio(
 		await page.goto(`${base}/studio/`);
 		await page.getByRole('heading', { name: 'Drafts' }).waitFor();
 		await page.evaluate(async (row) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const open = indexedDB.open('recall');
-				open.onsuccess = () => resolve(open.result);
-				open.onerror = () => reject(open.error);
-			});
+			// The heading can show before the app has made its database: wait for the drafts table.
+			let db: IDBDatabase;
+			for (;;) {
+				db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const open = indexedDB.open('recall');
+					open.onsuccess = () => resolve(open.result);
+					open.onerror = () => reject(open.error);
+				});
+				if (db.objectStoreNames.contains('drafts')) break;
+				db.close();
+				await new Promise((r) => setTimeout(r, 100));
+			}
 			await new Promise<void>((resolve, reject) => {
 				const tx = db.transaction('drafts', 'readwrite');
 				tx.objectStore('drafts').put(row);
@@ -103,6 +161,9 @@ export async function measureStudio(
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
 
+		const profiling = profileAt.includes(slowdown);
+		if (profiling) await startProfile(cdp, page);
+		else await browser.startTracing(page, { categories: ['toplevel'] });
 		const start = Date.now();
 		await page.goto(`${base}/studio/edit/?draft=bench`);
 		await page.getByRole('heading', { name: `Cards (${count.toLocaleString('en')})` }).waitFor();
@@ -111,6 +172,13 @@ export async function measureStudio(
 		await page.getByRole('button', { name: /^Problems/ }).click();
 		await page.getByText(/No problems|Tap a problem/).waitFor({ timeout: 60_000 });
 		const checkedMs = Date.now() - start;
+		const openCpuMs = profiling ? NaN : mainThreadCpuMs(await browser.stopTracing());
+		if (profiling) {
+			const { busyMs, top } = topSelf(await stopProfile(cdp), 25);
+			console.log(
+				`\nStudio open at ${slowdown}x: main thread busy ${busyMs} ms\n${top.join('\n')}`
+			);
+		}
 
 		// A card in the middle of the deck, its prompt field focused.
 		await page.goto(`${base}/studio/edit/?draft=bench&card=fact-${Math.floor(count / 2)}`);
@@ -134,6 +202,8 @@ export async function measureStudio(
 				requestAnimationFrame(() => setTimeout(() => w.keyTimes.push(performance.now() - at)));
 			});
 		});
+		if (profiling) await startProfile(cdp, page);
+		else await browser.startTracing(page, { categories: ['toplevel'] });
 		const text = ' and a few more words typed into the prompt of this card';
 		for (let i = 0; i < text.length; i++) {
 			await page.keyboard.type(text[i]!);
@@ -141,13 +211,22 @@ export async function measureStudio(
 			await page.waitForTimeout(i % 10 === 9 ? 500 : 80);
 		}
 		await page.waitForTimeout(500);
+		const typingCpuMs = profiling ? NaN : mainThreadCpuMs(await browser.stopTracing());
+		if (profiling) {
+			const { busyMs, top } = topSelf(await stopProfile(cdp), 25);
+			console.log(
+				`\nStudio typing at ${slowdown}x: main thread busy ${busyMs} ms\n${top.join('\n')}`
+			);
+		}
 		const times = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
 		rows.push({
 			slowdown,
 			cards: count,
 			openMs,
 			checkedMs,
+			openCpuMs,
 			keys: times.length,
+			keyCpuMs: typingCpuMs / text.length,
 			keyP50: pct(times, 0.5),
 			keyP95: pct(times, 0.95),
 			keyMax: Math.max(...times)
@@ -159,10 +238,12 @@ export async function measureStudio(
 
 /** Prints the rows as the other parts of the bench do. */
 export function printStudio(rows: StudioRow[]): void {
-	console.log('\nStudio (2,000-card draft): open to card list, to first full check; key to paint');
+	console.log(
+		'\nStudio (2,000-card draft): open to card list, to first full check; key to paint; main thread CPU'
+	);
 	for (const r of rows)
 		console.log(
-			`  ${r.slowdown}x  open ${r.openMs} ms  checked ${r.checkedMs} ms  key p50 ${r.keyP50.toFixed(1)} ms  p95 ${r.keyP95.toFixed(1)} ms  max ${r.keyMax.toFixed(1)} ms  (${r.keys} keys)`
+			`  ${r.slowdown}x  open ${r.openMs} ms  checked ${r.checkedMs} ms  key p50 ${r.keyP50.toFixed(1)} ms  p95 ${r.keyP95.toFixed(1)} ms  max ${r.keyMax.toFixed(1)} ms  (${r.keys} keys)  CPU: open ${r.openCpuMs.toFixed(0)} ms, ${r.keyCpuMs.toFixed(1)} ms a key`
 		);
 }
 

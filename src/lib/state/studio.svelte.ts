@@ -6,14 +6,21 @@ import { clozeFrom, quoteOf, type Span } from '$lib/deck/quote';
 import { copyCard, emptyCard, type DraftCard, type DraftDeck } from '$lib/deck/draft';
 import type { StudyDb } from '$lib/storage/db';
 import { DraftConflictError, getDraft, saveDraft, type DraftRow } from '$lib/storage/drafts';
-import { DraftChecker } from '$lib/services/deck-check';
+import { DraftWorker, type DraftMeta } from '$lib/services/deck-check';
 import { History } from './studio-history.svelte';
+
+/** Whether two checks found the same problems, in the same order. */
+function sameProblems(a: readonly DeckError[], b: readonly DeckError[]): boolean {
+	return (
+		a.length === b.length && a.every((e, i) => e.path === b[i]?.path && e.message === b[i]?.message)
+	);
+}
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'conflict' | 'failed';
 
 /**
- * A typing pause this long saves the draft and checks it again (one copy of the draft serves both:
- * copying 2,000 cards is the costly part on the page's thread). A crash loses at most this much.
+ * A typing pause this long saves the draft and checks it again: a crash loses at most this much
+ * (and the write's own time).
  */
 const SETTLE_MS = 300;
 
@@ -26,7 +33,8 @@ type CardField = Exclude<keyof DraftCard, 'id'>;
  * change another tab made: the editor then shows `conflict` and lets the author choose.
  */
 export class StudioEditor {
-	draft = $state<DraftDeck>() as DraftDeck;
+	/** Plain data, replaced whole by every edit (see `#edit`). */
+	draft = $state.raw<DraftDeck>() as DraftDeck;
 	errors = $state.raw<DeckError[]>([]);
 	checked = $state(false);
 	saveState = $state<SaveState>('saved');
@@ -47,7 +55,7 @@ export class StudioEditor {
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	#checkTimer: ReturnType<typeof setTimeout> | undefined;
 	#saving: Promise<void> | undefined;
-	#checker: DraftChecker;
+	#checker: DraftWorker;
 
 	/** Problems by card index, for the list's badges and the card editor. */
 	errorsByCard = $derived.by(() => {
@@ -77,10 +85,15 @@ export class StudioEditor {
 		this.originalYaml = row.originalYaml;
 		this.installedVersion = row.installedVersion;
 		this.draft = row.deck;
-		this.#checker = new DraftChecker((errors) => {
-			this.errors = errors;
-			this.checked = true;
-		});
+		this.#checker = new DraftWorker(
+			(errors) => {
+				// Each save is checked again: the same problems keep the same list, so nothing that
+				// shows them is drawn again after every typing pause.
+				if (!sameProblems(this.errors, errors)) this.errors = errors;
+				this.checked = true;
+			},
+			(row, expected, now) => saveDraft(db, row, expected, now)
+		);
 		this.#scheduleCheck(0);
 	}
 
@@ -107,61 +120,63 @@ export class StudioEditor {
 	}
 
 	// ---- edits -------------------------------------------------------------------------------
+	// The draft is plain data, replaced (never changed in place) by each edit: a card edit makes a
+	// new card and a new list that shares every other card. Deep proxies over 2,000 cards made
+	// opening and saving slow (every save copied the whole draft through them); an unchanged card
+	// keeps its object, so the checker sends the worker only the cards that changed, and an undo
+	// step is the draft before and after it.
 
 	#changed(): void {
 		this.saveState = this.saveState === 'conflict' ? 'conflict' : 'unsaved';
 		this.#scheduleSave();
 	}
 
+	/**
+	 * Replaces the draft with `next` as one undoable step (`key`: typing into one field merges into
+	 * one step). `select` moves the selection with the step, and back with its undo.
+	 */
+	#edit(next: DraftDeck, key?: string, select?: number): void {
+		const before = this.draft;
+		const selectedBefore = this.selected;
+		const selectedAfter =
+			select === undefined ? undefined : Math.min(select, Math.max(0, next.cards.length - 1));
+		const apply = (deck: DraftDeck, selected: number | undefined) => {
+			// The version is not an edit: publishing raises it, and an undo must not lower it again.
+			this.draft =
+				deck.version === this.draft.version ? deck : { ...deck, version: this.draft.version };
+			if (selected !== undefined) this.selected = selected;
+			this.#changed();
+		};
+		apply(next, selectedAfter);
+		this.history.record({
+			...(key === undefined ? {} : { key }),
+			at: this.#clock().getTime(),
+			undo: () => apply(before, selectedAfter === undefined ? undefined : selectedBefore),
+			redo: () => apply(next, selectedAfter)
+		});
+	}
+
+	/** The draft with its cards replaced. */
+	#withCards(cards: DraftCard[]): DraftDeck {
+		return { ...this.draft, cards };
+	}
+
 	/** Sets a deck field (title, description, source…); a title also names an unpublished deck. */
 	setDeckField(key: DeckField, value: string): void {
 		const deck = this.draft;
-		const before = { value: deck[key], id: deck.id };
-		const apply = (v: string, id: string) => {
-			deck[key] = v;
-			deck.id = id;
-			this.#changed();
-		};
 		const id = key === 'title' && !this.deckIdFixed ? slugFromPrompt(value).slice(0, 80) : deck.id;
-		apply(value, id);
-		this.history.record({
-			key: `deck.${key}`,
-			at: this.#clock().getTime(),
-			undo: () => apply(before.value, before.id),
-			redo: () => apply(value, id)
-		});
+		this.#edit({ ...deck, [key]: value, id }, `deck.${key}`);
 	}
 
 	/** Sets one field of a card; a prompt also names a card that was never published. */
 	setCardField<K extends CardField>(index: number, key: K, value: DraftCard[K]): void {
 		const card = this.draft.cards[index];
 		if (!card) return;
-		const before = { value: card[key], id: card.id };
 		const id = key === 'prompt' ? this.#idFor(card, value as string) : card.id;
-		const apply = (v: DraftCard[K], cardId: string) => {
-			card[key] = v;
-			card.id = cardId;
-			this.#changed();
-		};
-		apply(value, id);
-		this.history.record({
-			// Typing into one field of one card is one step; another field starts another.
-			key: `${this.#tag(card)}.${key}`,
-			at: this.#clock().getTime(),
-			undo: () => apply(before.value, before.id),
-			redo: () => apply(value, id)
-		});
-	}
-
-	#tags = new WeakMap<DraftCard, number>();
-	#nextTag = 1;
-	#tag(card: DraftCard): number {
-		let tag = this.#tags.get(card);
-		if (tag === undefined) {
-			tag = this.#nextTag++;
-			this.#tags.set(card, tag);
-		}
-		return tag;
+		const cards = this.draft.cards.slice();
+		cards[index] = { ...card, [key]: value, id };
+		// Typing into one field of one card is one step; another field or card starts another.
+		this.#edit(this.#withCards(cards), `card.${index}.${key}`);
 	}
 
 	#idFor(card: DraftCard, prompt: string): string {
@@ -174,24 +189,9 @@ export class StudioEditor {
 	}
 
 	#splice(start: number, remove: number, insert: DraftCard[], select: number): void {
-		const cards = this.draft.cards;
-		const removed = cards.slice(start, start + remove);
-		const before = this.selected;
-		const apply = () => {
-			cards.splice(start, remove, ...insert);
-			this.selected = Math.min(select, Math.max(0, cards.length - 1));
-			this.#changed();
-		};
-		apply();
-		this.history.record({
-			at: this.#clock().getTime(),
-			undo: () => {
-				cards.splice(start, insert.length, ...removed);
-				this.selected = before;
-				this.#changed();
-			},
-			redo: apply
-		});
+		const cards = this.draft.cards.slice();
+		cards.splice(start, remove, ...insert);
+		this.#edit(this.#withCards(cards), undefined, select);
 	}
 
 	/** Adds an empty card of a kind after the selected one (or at the end) and selects it. */
@@ -222,20 +222,10 @@ export class StudioEditor {
 		const card = this.draft.cards[index];
 		const other = this.draft.cards[to];
 		if (!card || !other) return;
-		const cards = this.draft.cards;
-		const swap = (a: number, b: number, select: number) => {
-			const x = cards[a] as DraftCard;
-			cards[a] = cards[b] as DraftCard;
-			cards[b] = x;
-			this.selected = select;
-			this.#changed();
-		};
-		swap(index, to, to);
-		this.history.record({
-			at: this.#clock().getTime(),
-			undo: () => swap(index, to, index),
-			redo: () => swap(index, to, to)
-		});
+		const cards = this.draft.cards.slice();
+		cards[index] = other;
+		cards[to] = card;
+		this.#edit(this.#withCards(cards), undefined, to);
 	}
 
 	/** Changes a card's kind, keeping its text; a multiple-choice card gets three distractor slots. */
@@ -279,41 +269,52 @@ export class StudioEditor {
 	#scheduleCheck(ms: number): void {
 		clearTimeout(this.#checkTimer);
 		this.#checkTimer = setTimeout(() => {
-			void this.#checker.check($state.snapshot(this.draft));
+			void this.#checker.check(this.draft);
 		}, ms);
 	}
 
 	#scheduleSave(): void {
 		clearTimeout(this.#saveTimer);
-		this.#saveTimer = setTimeout(() => {
-			const row = this.row();
-			void this.#checker.check(row.deck);
-			void this.save(row);
-		}, SETTLE_MS);
+		// The worker checks the draft after saving it: one job, one copy of what changed.
+		this.#saveTimer = setTimeout(() => void this.save(), SETTLE_MS);
 	}
 
 	/** The draft as saved, for publishing and downloads. */
 	row(): Omit<DraftRow, 'rev' | 'updatedAt'> {
-		const row: Omit<DraftRow, 'rev' | 'updatedAt'> = {
-			id: this.id,
-			createdAt: this.#createdAt,
-			deck: $state.snapshot(this.draft),
-			published: [...this.published]
-		};
-		if (this.originalYaml !== undefined) row.originalYaml = this.originalYaml;
-		if (this.installedVersion !== undefined) row.installedVersion = this.installedVersion;
-		return row;
+		return { ...this.#meta(), deck: this.draft };
 	}
 
-	/** Saves now (a pending change, or when leaving); resolves when the draft is on disk. */
-	async save(row?: Omit<DraftRow, 'rev' | 'updatedAt'>): Promise<void> {
+	#meta(): DraftMeta {
+		const meta: DraftMeta = {
+			id: this.id,
+			createdAt: this.#createdAt,
+			published: [...this.published]
+		};
+		if (this.originalYaml !== undefined) meta.originalYaml = this.originalYaml;
+		if (this.installedVersion !== undefined) meta.installedVersion = this.installedVersion;
+		return meta;
+	}
+
+	/**
+	 * Saves now (a pending change, or when leaving); resolves when the draft is on disk. The worker
+	 * writes it, off the page's thread; `inPlace` writes from the page instead, for when the page is
+	 * going away (its worker goes with it).
+	 */
+	async save(options: { inPlace?: boolean } = {}): Promise<void> {
 		clearTimeout(this.#saveTimer);
-		if (this.saveState === 'saved' || this.saveState === 'conflict') return this.#saving;
+		if (!this.#unsaved()) return this.#saving;
 		await this.#saving;
+		// The save waited for may have written everything already.
+		if (!this.#unsaved()) return;
 		this.saveState = 'saving';
+		const draft = this.draft;
+		const meta = this.#meta();
+		const now = this.#clock();
 		const run = (async () => {
 			try {
-				const saved = await saveDraft(this.#db, row ?? this.row(), this.#rev, this.#clock());
+				const saved = options.inPlace
+					? await saveDraft(this.#db, { ...meta, deck: draft }, this.#rev, now)
+					: await this.#checker.save(draft, meta, this.#rev, now);
 				this.#rev = saved.rev;
 				// A change made while the write was under way is saved by its own timer.
 				if (this.saveState === 'saving') this.saveState = 'saved';
@@ -357,15 +358,22 @@ export class StudioEditor {
 
 	/** After installing: the cards now have learners, so their ids (and the deck's) are fixed. */
 	async markPublished(version: number): Promise<void> {
-		this.draft.version = version;
+		this.draft = { ...this.draft, version };
 		this.installedVersion = version;
 		this.published = new Set(this.draft.cards.map((c) => c.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced whole
 		this.saveState = 'unsaved';
 		await this.save();
 	}
 
+	/** Whether a change is not on disk yet (and may be written: not in a conflict). */
+	#unsaved(): boolean {
+		return this.saveState !== 'saved' && this.saveState !== 'conflict';
+	}
+
+	/** Stops checking; a change not yet saved is saved first (the worker ends after it). */
 	close(): void {
 		clearTimeout(this.#checkTimer);
-		this.#checker.stop();
+		if (this.#unsaved()) void this.save().finally(() => this.#checker.stop());
+		else this.#checker.stop();
 	}
 }

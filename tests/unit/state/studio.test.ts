@@ -67,6 +67,36 @@ describe('studio drafts', () => {
 		editor.close();
 	});
 
+	it('replaces only the edited card, so the checker is sent that card alone', async () => {
+		const { editor } = await editorWith(draftDeck(smallDeck(3)));
+		const before = editor.draft;
+		editor.setCardField(1, 'prompt', 'A better question');
+		expect(editor.draft).not.toBe(before);
+		expect(editor.draft.cards[1]?.prompt).toBe('A better question');
+		expect(before.cards[1]?.prompt).not.toBe('A better question');
+		expect(editor.draft.cards[0]).toBe(before.cards[0]);
+		expect(editor.draft.cards[2]).toBe(before.cards[2]);
+		editor.undo();
+		expect(editor.draft.cards[1]).toBe(before.cards[1]);
+		editor.close();
+	});
+
+	it('saves every change after a short pause, and an undo does not lower a published version', async () => {
+		const { db, editor } = await editorWith(draftDeck(smallDeck(2)));
+		editor.setCardField(0, 'answer', 'Typed before the pause');
+		expect(editor.saveState).toBe('unsaved');
+		await expect
+			.poll(async () => (await getDraft(db, 'd1'))?.deck.cards[0]?.answer)
+			.toBe('Typed before the pause');
+		await editor.markPublished(7);
+		editor.undo();
+		expect(editor.draft.cards[0]?.answer).not.toBe('Typed before the pause');
+		expect(editor.draft.version).toBe(7);
+		await editor.save();
+		expect((await getDraft(db, 'd1'))?.deck.version).toBe(7);
+		editor.close();
+	});
+
 	it('makes a cloze card from a phrase of the source, and quotes a sentence verbatim', async () => {
 		const { editor } = await editorWith();
 		const source = 'The module was called Eagle. Collins stayed in orbit.';
