@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { countRows } from './helpers';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 const DECK = 'Russia–Japan two-plus-two in Tokyo';
 
 /**

@@ -2,6 +2,9 @@ import { expect } from '@playwright/test';
 import { waitForServiceWorker } from './helpers';
 import { test } from './static-server';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 // Issue 13, "Any static host, any first page, offline": the build is plain files, served here by a
 // file server that knows nothing of the app (no rewrites, folders are their index.html).
 const DECK = 'russia-japan-2plus2';

@@ -13,6 +13,9 @@ import {
 } from './helpers';
 import { BASIC, makePackage, PNG, wav } from '../fixtures/anki-packages';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 const fixture = (name: string) => `tests/fixtures/imports/${name}`;
 
 test('an Anki export by file: preview, a name of your own, import, study', async ({ page }) => {

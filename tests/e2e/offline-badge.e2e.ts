@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axe } from './helpers';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 /** The boxes of the main navigation's links, and of the brand beside them. */
 async function headerBoxes(page: Page) {
 	const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { answer, countRows, openReview, waitForServiceWorker } from './helpers';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 test('the manifest makes Recall installable', async ({ page, context }) => {
 	await page.goto('/');
 	const manifest = await (await page.request.get('/manifest.webmanifest')).json();

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { compileAuthoredDeck } from '../../src/lib/deck/authored';
 import { axe, waitForServiceWorker } from './helpers';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 const ARTICLE = [
 	'<h1>Apollo 11</h1>',
 	'<p>Apollo 11 was the first crewed mission to land on the Moon. The lunar module was called <b>Eagle</b>.</p>',

@@ -3,6 +3,9 @@ import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
 import { createUser } from '../../scripts/sync/users';
 import { answer, readRows } from './helpers';
 
+// Offline and install behaviour: the service worker is what these tests are about.
+test.use({ serviceWorkers: 'allow' });
+
 // Two browser contexts are two devices of one learner; the CouchDB-protocol test server runs in
 // this process on a free port and is stopped after the file, also when a test fails.
 let server: SyncServer;
