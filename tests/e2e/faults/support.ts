@@ -11,6 +11,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seeded as mulberry } from '../../../scripts/simulate/random';
 
 export type Rating = 'Again' | 'Hard' | 'Good' | 'Easy';
 export const RATINGS: readonly Rating[] = ['Again', 'Hard', 'Good', 'Easy'];
@@ -32,14 +33,7 @@ export interface Random {
 export function seeded(name: string): Random {
 	const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) >>> 0 : randomInt(2 ** 31);
 	console.log(`[faults] ${name}: seed ${seed} (replay with FAULT_SEED=${seed})`);
-	let a = seed;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	const next = mulberry(seed);
 	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
 	return { seed, next, int, pick: (items) => items[int(0, items.length - 1)] as never };
 }

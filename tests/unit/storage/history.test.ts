@@ -14,16 +14,8 @@ import { rebuildFromHistory } from '$lib/storage/history';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer, reset } from '../../fixtures/answers';
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed exactly. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// Seeded, so a failing run can be replayed exactly.
+import { seeded as random } from '../../../scripts/simulate/random';
 
 describe('rebuild from history', () => {
 	it('after 1,000 random answers over 100 cards, with undo, suspend, bury, reset and day changes, replay equals the stored states', async () => {

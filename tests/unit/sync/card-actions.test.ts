@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
+import { describe, expect, it } from 'vitest';
+import type { SyncEngine } from '$lib/services/sync/engine';
 import {
 	buryCard,
-	installDeck,
 	pickState,
 	suspendCard,
 	undoAnswer,
@@ -12,25 +11,12 @@ import {
 import { DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import { createScheduler } from '$lib/scheduler';
 import { answer, reset } from '../../fixtures/answers';
-import { freshDb } from '../../fixtures/db';
-import { NOW, smallDeck } from '../../fixtures/decks';
-import {
-	createUser,
-	localPouch,
-	remotePouch,
-	startServer,
-	type TestServer
-} from '../../fixtures/sync-server';
+import { NOW } from '../../fixtures/decks';
+import { createUser, syncDevice, until, useTestServer } from '../../fixtures/sync-server';
 
 // Card actions (suspend, unsuspend, bury, reset, undo, a leech) taken on one device of a learner
 // show the same on the other after a pull: two in-memory devices through the test server.
-let server: TestServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 const scheduler = createScheduler(DEFAULT_SETTINGS.scheduler);
 const MIN = 60_000;
@@ -38,27 +24,8 @@ const HOUR = 60 * MIN;
 const t = (minutes: number) => new Date(NOW.getTime() + minutes * MIN);
 let users = 0;
 
-async function device(url: string, user: string, name: string) {
-	const db = freshDb();
-	await installDeck(db, smallDeck(5), { now: NOW, bundled: true });
-	const engine = createSyncEngine({
-		db,
-		local: localPouch(),
-		remote: remotePouch(url, user, 'secret'),
-		device: name,
-		now: () => t(60)
-	});
-	return { db, engine };
-}
-
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (await check()) return;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
+const device = (url: string, user: string, name: string) =>
+	syncDevice(url, user, name, { now: () => t(60) });
 
 /** What a learner sees of every card: its schedule and whether it is suspended, buried, a leech. */
 const cardsOf = async (db: StudyDb) =>
@@ -79,7 +46,7 @@ describe('card actions reach the learner’s other device', () => {
 	let engines: SyncEngine[] = [];
 	const pair = async () => {
 		const user = `cara${++users}`;
-		const url = await createUser(server, user, 'secret');
+		const url = await createUser(server(), user, 'secret');
 		const phone = await device(url, user, 'phone-0001');
 		const laptop = await device(url, user, 'laptop-001');
 		engines = [phone.engine, laptop.engine];
@@ -172,7 +139,7 @@ describe('card actions reach the learner’s other device', () => {
 
 	it('offline on both, a suspend and a later unsuspend of one card: the later wins on both', async () => {
 		const user = `cara${++users}`;
-		const url = await createUser(server, user, 'secret');
+		const url = await createUser(server(), user, 'secret');
 		const phone = await device(url, user, 'phone-0002');
 		const laptop = await device(url, user, 'laptop-002');
 		// Taken before either device syncs: neither knows of the other's action.

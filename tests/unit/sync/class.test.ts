@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createSyncEngine } from '$lib/services/sync/engine';
 import { publishDeckToClass, publishNewVersion } from '$lib/services/sync/publish';
 import { classAddress, className } from '$lib/services/sync/class';
@@ -11,31 +11,16 @@ import {
 	createUser,
 	localPouch,
 	remotePouch,
-	startServer,
-	type TestServer
+	until,
+	useTestServer
 } from '../../fixtures/sync-server';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
-
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (await check()) return;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
+const server = useTestServer();
 
 it('a published deck and its correction reach a learner with progress kept; a learner cannot publish', async () => {
-	await createUser(server, 'teacher', 't-pass');
-	const url = await createUser(server, 'lena', 'l-pass', ['class-bio']);
-	const classUrl = await createClass(server, 'class-bio', 'teacher', 'class-bio');
+	await createUser(server(), 'teacher', 't-pass');
+	const url = await createUser(server(), 'lena', 'l-pass', ['class-bio']);
+	const classUrl = await createClass(server(), 'class-bio', 'teacher', 'class-bio');
 	const asTeacher = remotePouch(classUrl, 'teacher', 't-pass');
 	const asLearner = remotePouch(classUrl, 'lena', 'l-pass');
 	expect(await publishDeckToClass(asTeacher, smallDeck(3, 1, 'bio'), 'teacher', NOW)).toEqual({
@@ -72,9 +57,9 @@ it('a published deck and its correction reach a learner with progress kept; a le
 }, 60_000);
 
 it('publishing from the studio: the next version, an unchanged deck not written twice, refusals in words', async () => {
-	await createUser(server, 'tara', 't-pass');
-	await createUser(server, 'lou', 'l-pass', ['class-chem']);
-	const classUrl = await createClass(server, 'class-chem', 'tara', 'class-chem');
+	await createUser(server(), 'tara', 't-pass');
+	await createUser(server(), 'lou', 'l-pass', ['class-chem']);
+	const classUrl = await createClass(server(), 'class-chem', 'tara', 'class-chem');
 	const asTara = remotePouch(classUrl, 'tara', 't-pass');
 	const deck = smallDeck(3, 1, 'chem');
 	expect(await publishNewVersion(asTara, 'class-chem', deck, 'tara', NOW)).toEqual({
@@ -105,7 +90,7 @@ it('publishing from the studio: the next version, an unchanged deck not written 
 		ok: false,
 		error: expect.stringMatching(/^Not signed in/)
 	});
-	const missing = remotePouch(`${server.url}/class-none`, 'tara', 't-pass');
+	const missing = remotePouch(`${server().url}/class-none`, 'tara', 't-pass');
 	expect(await publishNewVersion(missing, 'class-none', deck, 'tara', NOW)).toMatchObject({
 		ok: false,
 		error: expect.stringMatching(/^There is no class database “class-none”/)
@@ -138,9 +123,9 @@ it('a class is joined by its link, its name on the learner’s server, or its ad
 });
 
 it('the server keeps `_security`: only members read, and only the learner reads their own database', async () => {
-	const mine = await createUser(server, 'mia', 'm-pass', ['class-art']);
-	await createUser(server, 'noa', 'n-pass');
-	const classUrl = await createClass(server, 'class-art', 'tara-art', 'class-art');
+	const mine = await createUser(server(), 'mia', 'm-pass', ['class-art']);
+	await createUser(server(), 'noa', 'n-pass');
+	const classUrl = await createClass(server(), 'class-art', 'tara-art', 'class-art');
 	const status = (p: Promise<unknown>) =>
 		p.then(
 			() => 200,

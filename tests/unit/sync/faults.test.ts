@@ -1,20 +1,12 @@
 import { afterAll, expect, it } from 'vitest';
-import { createSyncEngine } from '$lib/services/sync/engine';
 import type { DayDoc } from '$lib/services/sync/documents';
-import { installDeck, pickState, type StudyDb } from '$lib/storage';
+import { pickState, type StudyDb } from '$lib/storage';
 import { DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import { createScheduler } from '$lib/scheduler';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
 import { answer } from '../../fixtures/answers';
-import { freshDb } from '../../fixtures/db';
-import { NOW, smallDeck } from '../../fixtures/decks';
-import {
-	adminFetch,
-	createUser,
-	localPouch,
-	remotePouch,
-	userDbName
-} from '../../fixtures/sync-server';
+import { NOW } from '../../fixtures/decks';
+import { adminFetch, createUser, syncDevice, until, userDbName } from '../../fixtures/sync-server';
 
 // The server stops in the middle of sync and comes back on the same data: every answer given
 // before, during and after arrives on the other device exactly once, and the server holds each
@@ -26,30 +18,16 @@ afterAll(async () => {
 
 const scheduler = createScheduler(DEFAULT_SETTINGS.scheduler);
 const MIN = 60_000;
+/** Replication after a restart waits for its retries: longer than the other sync tests wait. */
+const WAIT = 30_000;
 
-async function until(check: () => Promise<boolean>, what: string, ms = 30_000) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (await check()) return;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
-
-async function device(url: string, name: string) {
-	const db = freshDb();
-	await installDeck(db, smallDeck(30), { now: NOW, bundled: true });
-	const engine = createSyncEngine({
-		db,
-		local: localPouch(),
-		remote: remotePouch(url, 'finn', 'secret'),
-		device: name,
+// Retry quickly: the test waits for the server to come back, not for a long back-off.
+const device = (url: string, name: string) =>
+	syncDevice(url, 'finn', name, {
+		cards: 30,
 		now: () => new Date(NOW.getTime() + 60 * MIN),
-		// Retry quickly: the test waits for the server to come back, not for a long back-off.
 		backOff: () => 200
 	});
-	return { db, engine };
-}
 
 const answerCards = async (db: StudyDb, from: number, to: number) => {
 	for (let i = from; i < to; i++)
@@ -68,7 +46,7 @@ it('server stopped mid-sync and restarted: every answer arrives exactly once', a
 		await Promise.all(engines.map((e) => e.start()));
 		await answerCards(phone.db, 0, 10);
 		await phone.engine.push();
-		await until(async () => (await laptop.db.reviewLogs.count()) === 10, 'the first ten');
+		await until(async () => (await laptop.db.reviewLogs.count()) === 10, 'the first ten', WAIT);
 
 		// The server goes away while the phone keeps answering and pushing.
 		const { port, prefix } = server;
@@ -87,7 +65,8 @@ it('server stopped mid-sync and restarted: every answer arrives exactly once', a
 		await until(
 			async () =>
 				(await laptop.db.reviewLogs.count()) === 28 && (await phone.db.reviewLogs.count()) === 28,
-			'all 28 answers on both devices'
+			'all 28 answers on both devices',
+			WAIT
 		);
 		expect(await states(laptop.db)).toEqual(await states(phone.db));
 

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
 import { dayDocId } from '$lib/services/sync/documents';
-import { installDeck, pickState, undoAnswer, type StudyDb } from '$lib/storage';
+import { pickState, undoAnswer, type StudyDb } from '$lib/storage';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '$lib/storage/study-settings';
 import { createScheduler } from '$lib/scheduler';
 import { answer } from '../../fixtures/answers';
-import { freshDb } from '../../fixtures/db';
-import { NOW, smallDeck } from '../../fixtures/decks';
+import { NOW } from '../../fixtures/decks';
 import {
 	createUser,
 	localPouch,
 	remotePouch,
-	startServer,
-	type TestServer
+	syncDevice,
+	until,
+	useTestServer
 } from '../../fixtures/sync-server';
 
-let server: TestServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(async () => {
-	await server?.close();
-});
+const server = useTestServer();
 
 let users = 0;
 // The scheduler the app answers with (fuzz on, seeded by the card): replay must give the same.
@@ -30,28 +24,8 @@ const at = (uid: string, grade: 1 | 2 | 3 | 4, db: StudyDb, t: number) =>
 	answer(db, uid, grade, new Date(t), { scheduler });
 const MIN = 60_000;
 
-async function device(url: string, user: string, name: string, clock: () => Date) {
-	const db = freshDb();
-	await installDeck(db, smallDeck(5), { now: NOW, bundled: true });
-	const engine = createSyncEngine({
-		db,
-		local: localPouch(),
-		remote: remotePouch(url, user, 'secret'),
-		device: name,
-		now: clock
-	});
-	return { db, engine };
-}
-
-/** Waits until `check` holds, polling: replication is live and asynchronous. */
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (await check()) return;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`timed out waiting for ${what}`);
-}
+const device = (url: string, user: string, name: string, clock: () => Date) =>
+	syncDevice(url, user, name, { now: clock });
 
 const logIds = async (db: StudyDb) => (await db.reviewLogs.toArray()).map((l) => l.id).sort();
 const states = async (db: StudyDb) =>
@@ -63,7 +37,7 @@ describe('two devices of one learner, through the test server', () => {
 
 	it('answers given offline on both devices all arrive once, and both end in the same state', async () => {
 		const user = `ann${++users}`;
-		const url = await createUser(server, user, 'secret');
+		const url = await createUser(server(), user, 'secret');
 		const phone = await device(url, user, 'phone-0001', () => new Date(NOW.getTime() + 30 * MIN));
 		// The laptop's clock runs 10 minutes slow.
 		const laptop = await device(url, user, 'laptop-001', () => new Date(NOW.getTime() + 20 * MIN));
@@ -102,7 +76,7 @@ describe('two devices of one learner, through the test server', () => {
 
 	it('settings: the newest change of a key wins on every device', async () => {
 		const user = `ann${++users}`;
-		const url = await createUser(server, user, 'secret');
+		const url = await createUser(server(), user, 'secret');
 		let t = NOW.getTime();
 		const clock = () => new Date(t);
 		const a = await device(url, user, 'aaaa-0001', clock);
@@ -123,7 +97,7 @@ describe('two devices of one learner, through the test server', () => {
 
 	it('a hostile day document is refused by name and nothing of it is written', async () => {
 		const user = `ann${++users}`;
-		const url = await createUser(server, user, 'secret');
+		const url = await createUser(server(), user, 'secret');
 		const remote = remotePouch(url, user, 'secret');
 		const id = dayDocId('evil-0001', '2026-11-26');
 		await remote.put({

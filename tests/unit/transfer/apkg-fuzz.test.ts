@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { readPackage } from '$lib/transfer/apkg/read-package';
 import { loadSqlite, makePackage, samplePackage } from '../../fixtures/anki-packages';
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// Seeded, so a failure can be replayed.
+import { seeded as random } from '../../../scripts/simulate/random';
 
 async function wrongTables(kind: number): Promise<Uint8Array> {
 	const SQL = await loadSqlite();
