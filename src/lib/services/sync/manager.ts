@@ -13,6 +13,10 @@ const LOCK = 'recall-sync';
 let running: RunningSync | undefined;
 let releaseLock: (() => void) | undefined;
 let channel: BroadcastChannel | undefined;
+/** Moves on at every stop: a start still waiting for the lock or the sync code then stands down. */
+let generation = 0;
+/** A start is waiting for the lock (another tab, or a start a moment ago). */
+let pending = false;
 
 function show(status: SyncStatus) {
 	syncView.state = status.state;
@@ -30,13 +34,17 @@ function listen() {
 	};
 }
 
-async function run(config: SyncConfig) {
+async function run(config: SyncConfig, mine: number) {
 	const { runSync } = await import('./client');
+	if (mine !== generation) return;
 	syncView.state = 'starting';
-	running = await runSync(config, (status) => {
+	const sync = await runSync(config, (status) => {
 		show(status);
 		channel?.postMessage(status);
 	});
+	// Stopped while it started (joining a class right after signing in restarts it): not this one.
+	if (mine !== generation) sync.stop();
+	else running = sync;
 }
 
 /**
@@ -48,25 +56,30 @@ export async function startSyncIfOn(): Promise<void> {
 	syncView.server = config?.server;
 	syncView.user = config?.user;
 	syncView.classes = config?.classes ?? [];
-	if (!config || running || releaseLock) return;
+	if (!config || running || releaseLock || pending) return;
 	listen();
-	if (typeof navigator === 'undefined' || !navigator.locks) return run(config);
+	const mine = generation;
+	if (typeof navigator === 'undefined' || !navigator.locks) return run(config, mine);
 	syncView.state = 'elsewhere';
-	void navigator.locks.request(
-		LOCK,
-		() =>
-			new Promise<void>((resolve) => {
-				releaseLock = resolve;
-				void run(config).catch((error: unknown) => {
-					syncView.state = 'error';
-					syncView.error = error instanceof Error ? error.message : String(error);
-				});
-			})
-	);
+	pending = true;
+	void navigator.locks.request(LOCK, () => {
+		// Stopped while waiting: give the lock to the start that came after.
+		if (mine !== generation) return Promise.resolve();
+		pending = false;
+		return new Promise<void>((resolve) => {
+			releaseLock = resolve;
+			void run(config, mine).catch((error: unknown) => {
+				syncView.state = 'error';
+				syncView.error = error instanceof Error ? error.message : String(error);
+			});
+		});
+	});
 }
 
 /** Stops sync in this tab (signing out, or the page going away). */
 function stop() {
+	generation++;
+	pending = false;
 	running?.stop();
 	running = undefined;
 	releaseLock?.();
