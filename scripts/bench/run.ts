@@ -108,6 +108,9 @@ interface Row {
 	/** The main thread's busy time per answer (ms, p50/p95), from a trace of the same answers. */
 	busyP50: number;
 	busyP95: number;
+	/** Its thread (CPU) time per answer, p50/p95: not inflated by other jobs on a shared machine. */
+	cpuP50: number;
+	cpuP95: number;
 	/** The same to the moment the answer is written (its write, after the paint, included). */
 	savedBusyP50: number;
 }
@@ -306,6 +309,8 @@ async function measure(
 			queueP95: queue.p95,
 			busyP50: busy.p50,
 			busyP95: busy.p95,
+			cpuP50: busy.cpuP50,
+			cpuP95: busy.cpuP95,
 			savedBusyP50: whole.p50
 		});
 		console.log(JSON.stringify(rows.at(-1)));
@@ -404,11 +409,11 @@ console.log(
 	`load average (1, 5, 15 min) before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`
 );
 console.log(
-	'cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95  busy/answer p50  p95  with the write p50'
+	'cards   logs     CPU  open   answer p50  answer p95  queue p50  queue p95  busy/answer p50  p95  with the write p50  CPU/answer p50  p95'
 );
 for (const r of rows)
 	console.log(
-		`${String(r.cards).padEnd(7)} ${String(r.logs).padEnd(8)} ${r.slowdown}x ${f(r.openMs)} ${f(r.answerP50)}     ${f(r.answerP95)}    ${f(r.queueP50)}    ${f(r.queueP95)}  ${f(r.busyP50)}        ${f(r.busyP95)}  ${f(r.savedBusyP50)}`
+		`${String(r.cards).padEnd(7)} ${String(r.logs).padEnd(8)} ${r.slowdown}x ${f(r.openMs)} ${f(r.answerP50)}     ${f(r.answerP95)}    ${f(r.queueP50)}    ${f(r.queueP95)}  ${f(r.busyP50)}        ${f(r.busyP95)}  ${f(r.savedBusyP50)}          ${f(r.cpuP50)}     ${f(r.cpuP95)}`
 	);
 for (const i of imports)
 	console.log(

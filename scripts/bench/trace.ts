@@ -10,6 +10,9 @@ interface TraceEvent {
 	ph: string;
 	ts: number;
 	dur?: number;
+	/** Thread (CPU) time of the event, where the trace records it: unlike `dur`, it does not count
+	 * the time the thread waited for a core on a busy machine. */
+	tdur?: number;
 	pid: number;
 	tid: number;
 	cat: string;
@@ -55,7 +58,7 @@ const pct = (xs: number[], p: number) =>
  */
 export function busyPerAnswer(buffer: Buffer, skip = 0, marks: Marks = ANSWER_MARKS) {
 	const { events, first, windows } = readTrace(buffer, marks);
-	if (!first) return { answers: 0, p50: 0, p95: 0, mean: 0 };
+	if (!first) return { answers: 0, p50: 0, p95: 0, mean: 0, cpuP50: 0, cpuP95: 0 };
 	const tasks = events
 		.filter(
 			(e) =>
@@ -66,29 +69,39 @@ export function busyPerAnswer(buffer: Buffer, skip = 0, marks: Marks = ANSWER_MA
 				(e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
 		)
 		.sort((a, b) => a.ts - b.ts);
-	// Keep outermost tasks only: a nested run loop would count twice.
-	const top: [number, number][] = [];
+	// Keep outermost tasks only: a nested run loop would count twice. Each keeps its thread time.
+	const top: [number, number, number][] = [];
 	for (const t of tasks) {
 		const end = t.ts + (t.dur ?? 0);
 		const last = top.at(-1);
 		if (last && t.ts < last[1]) last[1] = Math.max(last[1], end);
-		else top.push([t.ts, end]);
+		else top.push([t.ts, end, t.tdur ?? 0]);
 	}
-	const busy = windows.slice(skip).map(([a, b]) => {
-		let sum = 0;
-		for (const [s, e] of top) {
+	const busy: number[] = [];
+	const cpu: number[] = [];
+	for (const [a, b] of windows.slice(skip)) {
+		let wall = 0;
+		let thread = 0;
+		for (const [s, e, t] of top) {
 			if (e <= a) continue;
 			if (s >= b) break;
-			sum += Math.min(e, b) - Math.max(s, a);
+			const inside = Math.min(e, b) - Math.max(s, a);
+			wall += inside;
+			// A task cut by the window's edge counts its thread time in proportion.
+			thread += e > s ? (t * inside) / (e - s) : 0;
 		}
-		return sum / 1000;
-	});
+		busy.push(wall / 1000);
+		cpu.push(thread / 1000);
+	}
 	const round = (x: number) => Number(x.toFixed(1));
 	return {
 		answers: busy.length,
 		p50: round(pct(busy, 0.5)),
 		p95: round(pct(busy, 0.95)),
-		mean: round(busy.reduce((s, x) => s + x, 0) / (busy.length || 1))
+		mean: round(busy.reduce((s, x) => s + x, 0) / (busy.length || 1)),
+		/** Thread time (CPU) per answer: what a busy machine does not inflate. 0 if not recorded. */
+		cpuP50: round(pct(cpu, 0.5)),
+		cpuP95: round(pct(cpu, 0.95))
 	};
 }
 
@@ -99,6 +112,8 @@ export function busyPerAnswer(buffer: Buffer, skip = 0, marks: Marks = ANSWER_MA
 export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
 	const { events, first, windows } = readTrace(buffer, marks);
 	if (!first) return { answers: 0 };
+	// Self time in thread (CPU) time where the trace has it: a busy machine does not inflate it.
+	const cost = (e: TraceEvent) => e.tdur ?? e.dur ?? 0;
 	const main = events
 		.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur)
 		.filter((e) => e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
@@ -116,9 +131,9 @@ export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
 				? `FunctionCall ${e.args.data.functionName}`
 				: e.name;
 		if (inWindow(e.ts)) {
-			self.set(key, (self.get(key) ?? 0) + (e.dur ?? 0));
-			if (parent) self.set(parent.key, (self.get(parent.key) ?? 0) - (e.dur ?? 0));
-			else busy += e.dur ?? 0;
+			self.set(key, (self.get(key) ?? 0) + cost(e));
+			if (parent) self.set(parent.key, (self.get(parent.key) ?? 0) - cost(e));
+			else busy += cost(e);
 		}
 		stack.push({ end, key });
 	}

@@ -112,7 +112,13 @@ export class StudyDb extends Dexie {
 	cardActions!: Table<CardActionRow, string>;
 
 	constructor(name = DB_NAME, impl?: IndexedDbImpl) {
-		super(name, impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {});
+		// No live-query cache: the app's one live query (the revision, see revision.ts) reads one row,
+		// and the cache's bookkeeping on every write (cloning, optimistic updates) cost each answer
+		// more main-thread time than the write itself.
+		super(name, {
+			cache: 'disabled',
+			...(impl ? { indexedDB: impl.indexedDB, IDBKeyRange: impl.IDBKeyRange } : {})
+		});
 		this.version(1).stores(SCHEMA[1]);
 		this.version(2).stores(SCHEMA[2]).upgrade(upgradeTo2);
 		// Version 3 only adds the snapshot tables: nothing to upgrade.
