@@ -323,7 +323,22 @@ async function measure(
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		await page.goto(`${base}/`);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+		// `PROFILE_BACKUP=1`: a CPU profile of export, check, restore and merge (where the time goes).
+		const profilingBackup = process.env.PROFILE_BACKUP === '1';
+		if (profilingBackup) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+			await cdp.send('Profiler.start');
+		}
 		const b = await harness<BackupTimes>(page, 'timeBackup()');
+		if (profilingBackup) {
+			const profile = await stopProfile(cdp);
+			mkdirSync('bench-results', { recursive: true });
+			const name = `bench-results/backup-${cards}-${slowdown}x.cpuprofile`;
+			writeFileSync(name, JSON.stringify(profile));
+			console.log(`profiled the backup round trip: ${name}`);
+			console.log(JSON.stringify(topSelf(profile), null, 2));
+		}
 		if (b.restore.logsAdded !== b.logs || b.known.logsKnown !== b.logs || b.known.logsAdded !== 0)
 			throw new Error(`backup round trip lost logs: ${JSON.stringify(b)}`);
 		const us = (ms: number) => Number(((ms * 1000) / b.logs).toFixed(1));
