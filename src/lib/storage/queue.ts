@@ -178,7 +178,13 @@ function interleave<T>(base: T[], extra: T[]): T[] {
  * order, at most one per fact a day: two cards asking the same thing back to back teach nothing
  * (Anki buries such siblings too). Reads indexes only.
  */
-export async function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
+export function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
+	// One read transaction for its dozen queries: each on its own took a transaction of its own,
+	// which on a slow phone added up on every open of the review; one also reads a single moment.
+	return db.transaction('r', db.cards, db.reviewLogs, () => readQueue(db, options));
+}
+
+async function readQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
 	const { deckId } = options;
 	const now = options.now.getTime();
 	// Learning cards that may be ready (due within the most a card may come early), then the rest
