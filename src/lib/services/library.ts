@@ -109,6 +109,11 @@ export interface SyncListeners {
 	onInstalled?: (deckId: string) => void | Promise<void>;
 	/** The deck the page waits for, installed before the others. */
 	first?: string | undefined;
+	/**
+	 * A study screen waits for the cards: the install starts as soon as it is known to be needed,
+	 * not after the page's load event (which only a screen with its content already up can afford).
+	 */
+	waiting?: boolean;
 }
 
 /**
@@ -123,7 +128,7 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 	running ??= (async () => {
 		const listed = await appDeckList();
 		if ((await notInstalled(appDb(), listed)).length === 0) return {};
-		await afterLoad();
+		if (!listen.waiting) await afterLoad();
 		return installInWorker(now, {
 			listed,
 			first: listen.first,
@@ -159,6 +164,7 @@ export function readWhenInstalled(
 	const start = () => (reading ??= read());
 	void syncAppDecks(now, {
 		first: deckId,
+		waiting: true,
 		onInstalled: (id) => (deckId === undefined || id === deckId ? start() : undefined)
 	})
 		.catch(() => undefined)
