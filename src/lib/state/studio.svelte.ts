@@ -74,6 +74,11 @@ export class StudioEditor {
 	deckErrors = $derived(this.errors.filter((e) => cardOfError(e) === undefined));
 	/** The cards as the last whole-deck check saw them (`errors` are theirs). */
 	#checkedCards = $state.raw<readonly DraftCard[]>([]);
+	/**
+	 * Each card's own problems, by card object (an edit makes a new one): the card editor and the
+	 * list's badge ask for the same card on every keystroke, and the check runs once for it.
+	 */
+	#ownErrors = new WeakMap<DraftCard, { index: number; errors: DeckError[] }>();
 
 	// The wall clock stamps each save: not reactive state.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -118,15 +123,23 @@ export class StudioEditor {
 		const checkedCards = this.#checkedCards;
 		const checked = this.errorsByCard.get(index) ?? [];
 		if (checkedCards[index] === card) return checked;
-		const own = checkDraftCard(card, index);
+		const own = this.#own(card, index);
 		// A list with cards added or removed since: the last check's numbers name other cards.
 		if (checkedCards.length !== this.draft.cards.length) return own;
 		const before = checkedCards[index];
-		const ownBefore = (before ? checkDraftCard(before, index) : []).map(
+		const ownBefore = (before ? this.#own(before, index) : []).map(
 			(e) => `${e.path}\n${e.message}`
 		);
 		const whole = checked.filter((e) => !ownBefore.includes(`${e.path}\n${e.message}`));
 		return whole.length === 0 ? own : [...own, ...whole];
+	}
+
+	#own(card: DraftCard, index: number): DeckError[] {
+		const known = this.#ownErrors.get(card);
+		if (known?.index === index) return known.errors;
+		const errors = checkDraftCard(card, index);
+		this.#ownErrors.set(card, { index, errors });
+		return errors;
 	}
 
 	/** Whether the deck id may still change: not once the deck has been installed or shared. */
