@@ -4,7 +4,8 @@
  * frame painted (p50/p95 over typed keys, with pauses that let the draft save and check between
  * them), without and with a 4x CPU slowdown. Run alone: `npx tsx scripts/bench/studio.ts` with a
  * preview server at PORT (`npm run bench` runs it after the other parts). `STUDIO_PROFILE=4` prints the
- * main thread's busiest functions while opening and while typing at that slowdown.
+ * main thread's busiest functions while opening and while typing at that slowdown;
+ * `STUDIO_SLOWDOWNS=4` measures only at 4x (run alone; the default is 1,4).
  */
 import { chromium, type Browser } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
@@ -260,7 +261,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		]
 	});
 	try {
-		printStudio(await measureStudio(browser, `http://localhost:${port}`));
+		const slowdowns = (process.env.STUDIO_SLOWDOWNS ?? '1,4').split(',').map(Number);
+		printStudio(await measureStudio(browser, `http://localhost:${port}`, slowdowns));
 	} finally {
 		await browser.close();
 	}

@@ -4,6 +4,7 @@
  * slip makes another word, some two words long).
  */
 import type { Card } from '../../src/lib/deck/schema';
+import { deckValuesOf } from '../../src/lib/quiz/values';
 import type { Random } from './random';
 import { weighted } from './random';
 
@@ -108,18 +109,7 @@ export function syntheticDeck(count: number, random: Random): Card[] {
 	return cards;
 }
 
-/**
- * The deck's answers by answer type, as the app reads them for choices and grading (`deckValues`):
- * answers and distractors of every card with a type, true/false cards left out.
- */
+/** The deck's answers by answer type, as the app reads them for choices and grading. */
 export function valuesByType(cards: readonly Card[]): Map<string, string[]> {
-	const byType = new Map<string, Set<string>>();
-	for (const card of cards) {
-		if (!card.answerType || card.kind === 'truefalse') continue;
-		const set = byType.get(card.answerType) ?? new Set<string>();
-		set.add(card.answer);
-		if (card.kind === 'mcq') for (const d of card.distractors) set.add(d);
-		byType.set(card.answerType, set);
-	}
-	return new Map([...byType].map(([type, set]) => [type, [...set]]));
+	return deckValuesOf(cards).byType;
 }

@@ -44,6 +44,21 @@ async function addCard(page: Page, button: string, prompt: string, answer?: stri
 	if (answer !== undefined) await page.locator('#field-answer').fill(answer);
 }
 
+/**
+ * Types into a field and reads the problems shown under it before any other task can run: no
+ * timer fires and no worker answers in between, so what shows came from the keystroke itself.
+ */
+async function typeAndReadProblems(field: Locator, value: string): Promise<string> {
+	return field.evaluate(async (el, text) => {
+		const input = el as HTMLInputElement;
+		input.value = text;
+		input.dispatchEvent(new Event('input', { bubbles: true }));
+		// Svelte redraws in a microtask; a worker's answer or a timer would need a task.
+		for (let i = 0; i < 20; i++) await Promise.resolve();
+		return document.getElementById(`${input.id}-errors`)?.textContent ?? '';
+	}, value);
+}
+
 async function quoteFromSource(page: Page, sentence: string) {
 	await page.getByText('Pick from the source text').click();
 	await select(page.locator('#source-pick'), sentence);
@@ -112,9 +127,17 @@ test('an instructor writes, checks, previews, studies, fixes and shares a deck, 
 	await page.locator('#field-distractor-1').fill('Michael Collins');
 	await quoteFromSource(page, 'Neil Armstrong was the first person to walk on the Moon.');
 
-	// Typed, with a date answer and another accepted form.
-	await addCard(page, '+ Typed', 'On what date did Apollo 11 land on the Moon?', '20 July 1969');
+	// Typed, with a date answer and another accepted form. A date the app cannot read is an error
+	// next to the answer on the keystroke that makes it, and goes on the one that fixes it.
+	await addCard(page, '+ Typed', 'On what date did Apollo 11 land on the Moon?');
 	await page.locator('#field-answer-type').fill('date');
+	const answer = page.locator('#field-answer');
+	expect(await typeAndReadProblems(answer, '31st of Augustus')).toContain(
+		'Answer: "31st of Augustus" is not a date the app can read ("Augustus" is not a month: did you mean August?)'
+	);
+	await expect(answer).toHaveAttribute('aria-invalid', 'true');
+	expect(await typeAndReadProblems(answer, '20 July 1969')).toBe('');
+	await expect(answer).toHaveAttribute('aria-invalid', 'false');
 	await page.locator('#field-accept').fill('July 20, 1969');
 	await quoteFromSource(page, 'The Apollo 11 mission landed on the Moon on 20 July 1969.');
 
@@ -132,6 +155,14 @@ test('an instructor writes, checks, previews, studies, fixes and shares a deck, 
 	await page.getByLabel('Your answer').fill('1969-07-20');
 	await page.getByRole('button', { name: 'Check' }).click();
 	await expect(page.locator('#feedback-title')).toContainText('✓');
+	// A surname alone, graded as the review grades it: the deck's people are known to the preview.
+	await page.getByRole('button', { name: 'Cards', exact: true }).click();
+	await page.getByRole('button', { name: /Who was the first person/ }).click();
+	await page.getByRole('button', { name: 'Typing' }).click();
+	await page.getByLabel('Your answer').fill('Armstrong');
+	await page.getByRole('button', { name: 'Check' }).click();
+	await expect(page.locator('#feedback-title')).toHaveText('✓ Accepted: surname alone');
+	await expect(page.getByText('The review would propose: Hard')).toBeVisible();
 	await axe(page, 'studio card editor');
 
 	// A reload (a killed tab) keeps the draft: every change was saved as it was made.

@@ -1,5 +1,5 @@
-import { compiledDeck, type DraftDeck } from './draft';
-import { validateDeck } from './validate';
+import { authoredCard, compiledDeck, type DraftCard, type DraftDeck } from './draft';
+import { validateCard, validateDeck } from './validate';
 import type { DeckError, PathKey } from './errors';
 
 /**
@@ -11,6 +11,15 @@ export function checkDraft(draft: DraftDeck): DeckError[] {
 	const sourceText = draft.sourceText.trim() ? draft.sourceText : undefined;
 	const result = validateDeck(compiledDeck(draft), sourceText === undefined ? {} : { sourceText });
 	return result.ok ? [] : result.errors;
+}
+
+/**
+ * One card's own problems (its shape, its distractors, its blank, its date), as `checkDraft`
+ * reports them for the card at `index`: what the studio shows beside a field as it is typed. The
+ * problems that need the whole deck (duplicate ids, quotes against the source) come from `checkDraft`.
+ */
+export function checkDraftCard(card: DraftCard, index: number): DeckError[] {
+	return validateCard(authoredCard(card), index);
 }
 
 /** Where a problem is, for code: list indexes from 0 (`keys`, or read from the 1-based `path`). */

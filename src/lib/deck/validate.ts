@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { cardFieldsSchema, deckSchema, FIELDS, literalDeckSchema, type Deck } from './schema';
+import {
+	cardFieldsSchema,
+	cardSchema,
+	deckSchema,
+	FIELDS,
+	literalCardSchema,
+	literalDeckSchema,
+	type Deck
+} from './schema';
 import { cardProblems, duplicateIds, normaliseQuote, type Problem } from './content';
 import { closest } from './closest';
 import {
@@ -73,6 +81,42 @@ export function checkDeck<S extends z.ZodType>(
 	if (problems.length === 0 && parsed.success) return { ok: true, data: parsed.data };
 	const ordered = inFileOrder(problems, raw);
 	return { ok: false, errors: ordered.map((p) => toError(p, options)) };
+}
+
+/**
+ * One card's own problems, exactly as `validateDeck` reports them for the card at `index` of a deck
+ * (the same card schema, messages and order), without the checks that need the rest of the deck or
+ * its source text (a duplicate id, a quote not in the source). Cheap enough to run on every
+ * keystroke: the studio shows a field's problems as it is typed, before the whole deck is checked.
+ * @example validateCard({ id: 'a', kind: 'basic', prompt: '', answer: 'x', source: { quote: 'x' } }, 0)
+ * // [{ path: 'cards[1].prompt', keys: ['cards', 0, 'prompt'], message: 'must not be empty: write some text' }]
+ */
+export function validateCard(
+	raw: unknown,
+	index: number,
+	options: Pick<ValidateOptions, 'literalText' | 'file' | 'locate' | 'mapPath'> = {}
+): DeckError[] {
+	const schema = options.literalText ? literalCardSchema : cardSchema;
+	const parsed = schema.safeParse(raw, { reportInput: true });
+	const problems: Problem[] = [];
+	if (!parsed.success)
+		for (const issue of parsed.error.issues)
+			problems.push(
+				...issueProblems({
+					...issue,
+					path: ['cards', index, ...issue.path]
+				} as z.core.$ZodIssue)
+			);
+	const flagged = new Set(problems.map((p) => formatDeckPath(p.path)));
+	for (const p of cardProblems(raw, undefined)) {
+		const path = ['cards', index, ...p.path];
+		if (!flagged.has(formatDeckPath(path))) problems.push({ ...p, path });
+	}
+	if (problems.length === 0) return [];
+	// The card where the deck would hold it, so its problems sort as they do in the deck's list.
+	const cards: unknown[] = [];
+	cards[index] = raw;
+	return inFileOrder(problems, { cards }).map((p) => toError(p, options));
 }
 
 function issueProblems(issue: z.core.$ZodIssue): Problem[] {

@@ -1,6 +1,7 @@
 import type { Card } from '../deck/schema';
 import { matchAnswer, type MatchVerdict } from './match';
 import type { QuizMode } from './modes';
+import type { DeckValues } from './values';
 
 import { DEFAULT_SLOW_SECONDS, type SlowThresholds } from './defaults';
 
@@ -82,4 +83,37 @@ export function gradeResponse(input: GradeInput): Grading {
 	if (slow && verdict === 'exact') note = `Right, but it took over ${slowAfter / 1000} s`;
 	else if (correct && guessable) note = GUESSABLE[mode];
 	return { correct, verdict, grade, note };
+}
+
+/** An answer to a card as the learner was shown it. */
+export interface ShownAnswer {
+	card: Card;
+	mode: Exclude<QuizMode, 'flashcard'>;
+	response: string;
+	durationMs: number;
+	/** The four choices shown (multiple choice). */
+	options: readonly string[];
+	/** The deck's values (`deckValuesOf`): its people, for surname-alone answers. */
+	values?: DeckValues;
+	state?: 0 | 1 | 2 | 3;
+	slowSeconds?: SlowThresholds;
+}
+
+/**
+ * Grades an answer as shown: the one path the review and the studio's preview take, so an author
+ * sees the verdict a learner will get. The wrong choices shown count as known other answers.
+ * @example gradeShown({ card, mode: 'typed', response: 'Armstrong', durationMs: 3000, options: [], values }).note // 'Accepted: surname alone'
+ */
+export function gradeShown(input: ShownAnswer): Grading {
+	const { card, mode, values } = input;
+	return gradeResponse({
+		card,
+		mode,
+		response: input.response,
+		durationMs: input.durationMs,
+		...(input.state === undefined ? {} : { state: input.state }),
+		...(input.slowSeconds ? { slowSeconds: input.slowSeconds } : {}),
+		...(values ? { people: values.people } : {}),
+		others: mode === 'mcq' ? input.options.filter((o) => o !== card.answer) : []
+	});
 }

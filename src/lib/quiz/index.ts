@@ -17,9 +17,19 @@ export {
 } from './modes';
 export {
 	gradeResponse,
+	gradeShown,
+	type ShownAnswer,
 	DEFAULT_SLOW_SECONDS,
 	type Grading,
 	type GradeInput,
 	type SlowThresholds
 } from './grade';
 export { feedbackTexts, type FeedbackTexts } from './feedback';
+export {
+	deckValuesOf,
+	poolFor,
+	valueCollector,
+	withCard,
+	type DeckValues,
+	type ValueCard
+} from './values';

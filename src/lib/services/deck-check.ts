@@ -32,6 +32,9 @@ export type CheckReply =
 	| { kind: 'conflict'; seq: number; current: DraftRow }
 	| { kind: 'failed'; seq: number; message: string };
 
+/** A check's problems, and the cards it checked (the list as sent: its objects are the draft's). */
+export type CheckResult = (errors: DeckError[], cards: readonly DraftCard[]) => void;
+
 /**
  * Checks and saves studio drafts in a worker, so that neither the validator over thousands of cards
  * nor copying the whole draft into IndexedDB runs on the page's thread: after the first job only
@@ -45,7 +48,7 @@ export class DraftWorker {
 	#sentSource: string | undefined;
 	/** The cards the worker holds: the list sent last (its objects are never changed in place). */
 	#sentCards: readonly DraftCard[] | undefined;
-	#onResult: (errors: DeckError[]) => void;
+	#onResult: CheckResult;
 	#saveInPlace: SaveInPlace;
 	#saves = new Map<
 		number,
@@ -56,7 +59,7 @@ export class DraftWorker {
 		}
 	>();
 
-	constructor(onResult: (errors: DeckError[]) => void, saveInPlace: SaveInPlace) {
+	constructor(onResult: CheckResult, saveInPlace: SaveInPlace) {
 		this.#onResult = onResult;
 		this.#saveInPlace = saveInPlace;
 	}
@@ -86,7 +89,7 @@ export class DraftWorker {
 
 	#reply(reply: CheckReply): void {
 		if (reply.kind === 'checked') {
-			if (reply.seq === this.#seq) this.#onResult(reply.errors);
+			if (reply.seq === this.#seq && this.#sentCards) this.#onResult(reply.errors, this.#sentCards);
 			return;
 		}
 		const waiting = this.#saves.get(reply.seq);
@@ -128,7 +131,7 @@ export class DraftWorker {
 	async #checkInPlace(draft: DraftDeck, seq: number): Promise<void> {
 		const { checkDraft } = await import('$lib/deck/check-draft');
 		const errors = checkDraft(draft);
-		if (seq === this.#seq) this.#onResult(errors);
+		if (seq === this.#seq) this.#onResult(errors, draft.cards);
 	}
 
 	/**

@@ -1,6 +1,4 @@
-import { compileAuthoredDeck, parseWithPositions } from '$lib/deck/authored';
 import { authoredDeck, draftDeck, emptyDeck, type DraftDeck } from '$lib/deck/draft';
-import { writeDeckYaml } from '$lib/deck/yaml-writer';
 import type { Deck } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
 import { toPlainText } from '$lib/transfer/html-text';
@@ -19,6 +17,18 @@ import { StudioEditor } from '$lib/state/studio.svelte';
 import { appDb } from './database';
 
 export type { DraftRow };
+
+/**
+ * The deck-file code: the YAML reader and writer (about 30 KB gzipped) load when a file is read
+ * or written, not with the editor, so opening a draft parses less script.
+ */
+export async function loadDeckFiles() {
+	const [authored, writer] = await Promise.all([
+		import('$lib/deck/authored'),
+		import('$lib/deck/yaml-writer')
+	]);
+	return { ...authored, ...writer };
+}
 
 /** The drafts on this device, the last changed first. */
 export function studioDrafts() {
@@ -80,6 +90,7 @@ export async function draftFromFiles(
 	const deckFile = files.find((f) => /\.(ya?ml|json)$/i.test(f.name)) ?? files[0];
 	if (!deckFile) return { errors: ['Choose a .yaml or .json deck file.'] };
 	const text = await deckFile.text();
+	const { parseWithPositions } = await loadDeckFiles();
 	const parsed = parseWithPositions(text, deckFile.name);
 	if (!parsed.ok) return { errors: parsed.errors.map((e) => `line ${e.line}: ${e.message}`) };
 	const value = parsed.value as Record<string, unknown> | null;
@@ -114,9 +125,10 @@ export function openEditor(id: string): Promise<StudioEditor | undefined> {
 }
 
 /** The draft as a deck file: YAML (as in decks/*.yaml) or JSON. */
-export function deckFileText(editor: StudioEditor, format: 'yaml' | 'json'): string {
+export async function deckFileText(editor: StudioEditor, format: 'yaml' | 'json'): Promise<string> {
 	const authored = authoredDeck(editor.row().deck);
 	if (format === 'json') return JSON.stringify(authored, null, '\t') + '\n';
+	const { writeDeckYaml } = await loadDeckFiles();
 	return writeDeckYaml(authored, editor.originalYaml);
 }
 
@@ -124,11 +136,12 @@ export function deckFileText(editor: StudioEditor, format: 'yaml' | 'json'): str
  * Checks the draft as `npm run decks:check` would check the YAML file the studio writes (the same
  * function): the deck, or every problem.
  */
-export function compileDraft(
+export async function compileDraft(
 	editor: StudioEditor
-): { ok: true; deck: Deck } | { ok: false; errors: DeckError[] } {
-	const text = deckFileText(editor, 'yaml');
+): Promise<{ ok: true; deck: Deck } | { ok: false; errors: DeckError[] }> {
+	const text = await deckFileText(editor, 'yaml');
 	const sourceText = editor.draft.sourceText;
+	const { compileAuthoredDeck } = await loadDeckFiles();
 	return compileAuthoredDeck({
 		file: 'deck.yaml',
 		text,
@@ -144,7 +157,7 @@ export function compileDraft(
 export async function studyDraft(
 	editor: StudioEditor
 ): Promise<{ ok: true; version: number } | { ok: false; problems: string[] }> {
-	const compiled = compileDraft(editor);
+	const compiled = await compileDraft(editor);
 	if (!compiled.ok)
 		return { ok: false, problems: compiled.errors.map((e) => `${e.path}: ${e.message}`) };
 	const db = appDb();

@@ -37,7 +37,7 @@ import {
 	type Scheduler,
 	type Wait
 } from '$lib/scheduler';
-import { chooseMode, gradeResponse, mcqOptions, type QuizMode } from '$lib/quiz';
+import { chooseMode, gradeShown, mcqOptions, poolFor, type QuizMode } from '$lib/quiz';
 import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from '$lib/storage/study-settings';
 import { appStatus } from './app.svelte';
@@ -451,7 +451,7 @@ export class ReviewSession {
 		// this card can be asked as something other than a flashcard.
 		const plain = deckMode === 'flashcard' || card.content.kind === 'basic';
 		const values = plain ? undefined : await this.#valuesOf(card.deckId);
-		const pool = values?.byType.get(card.content.answerType ?? '') ?? [];
+		const pool = poolFor(card.content, values);
 		this.mode = chooseMode(card.content, card.state, deckMode, pool);
 		this.#shownAt = this.#clock().getTime();
 		this.options =
@@ -499,15 +499,15 @@ export class ReviewSession {
 		const card = this.current;
 		if (!card || this.revealed || this.mode === 'flashcard') return;
 		const values = this.#values.get(card.deckId);
-		const grading = gradeResponse({
+		const grading = gradeShown({
 			card: card.content,
 			mode: this.mode,
 			response,
 			durationMs: this.#clock().getTime() - this.#shownAt,
 			state: card.state,
 			...(this.#settings ? { slowSeconds: this.#settings.slowSeconds } : {}),
-			...(values ? { people: values.people } : {}),
-			others: this.mode === 'mcq' ? this.options.filter((o) => o !== card.content.answer) : []
+			...(values ? { values } : {}),
+			options: this.options
 		});
 		this.feedback = {
 			correct: grading.correct,

@@ -1,6 +1,6 @@
 import type { CardKind } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
-import { cardOfError } from '$lib/deck/check-draft';
+import { cardOfError, checkDraftCard } from '$lib/deck/check-draft';
 import { uniqueCardId, slugFromPrompt } from '$lib/deck/card-id';
 import { clozeFrom, quoteOf, type Span } from '$lib/deck/quote';
 import { copyCard, emptyCard, type DraftCard, type DraftDeck } from '$lib/deck/draft';
@@ -72,6 +72,13 @@ export class StudioEditor {
 		return by;
 	});
 	deckErrors = $derived(this.errors.filter((e) => cardOfError(e) === undefined));
+	/** The cards as the last whole-deck check saw them (`errors` are theirs). */
+	#checkedCards = $state.raw<readonly DraftCard[]>([]);
+	/**
+	 * Each card's own problems, by card object (an edit makes a new one): the card editor and the
+	 * list's badge ask for the same card on every keystroke, and the check runs once for it.
+	 */
+	#ownErrors = new WeakMap<DraftCard, { index: number; errors: DeckError[] }>();
 
 	// The wall clock stamps each save: not reactive state.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -86,7 +93,8 @@ export class StudioEditor {
 		this.installedVersion = row.installedVersion;
 		this.draft = row.deck;
 		this.#checker = new DraftWorker(
-			(errors) => {
+			(errors, cards) => {
+				this.#checkedCards = cards;
 				// Each save is checked again: the same problems keep the same list, so nothing that
 				// shows them is drawn again after every typing pause.
 				if (!sameProblems(this.errors, errors)) this.errors = errors;
@@ -101,6 +109,37 @@ export class StudioEditor {
 	static async open(db: StudyDb, id: string): Promise<StudioEditor | undefined> {
 		const row = await getDraft(db, id);
 		return row ? new StudioEditor(db, row) : undefined;
+	}
+
+	/**
+	 * The problems of card `index` as it is now, for its fields: a card edited since the last
+	 * whole-deck check is checked on its own at once (the same validator, see `checkDraftCard`), so
+	 * a field's problem shows, and goes, with the keystroke. What only the whole deck can tell (a
+	 * duplicate id, a quote not in the source) is kept from the last check until the next.
+	 */
+	cardErrors(index: number): DeckError[] {
+		const card = this.draft.cards[index];
+		if (!card) return [];
+		const checkedCards = this.#checkedCards;
+		const checked = this.errorsByCard.get(index) ?? [];
+		if (checkedCards[index] === card) return checked;
+		const own = this.#own(card, index);
+		// A list with cards added or removed since: the last check's numbers name other cards.
+		if (checkedCards.length !== this.draft.cards.length) return own;
+		const before = checkedCards[index];
+		const ownBefore = (before ? this.#own(before, index) : []).map(
+			(e) => `${e.path}\n${e.message}`
+		);
+		const whole = checked.filter((e) => !ownBefore.includes(`${e.path}\n${e.message}`));
+		return whole.length === 0 ? own : [...own, ...whole];
+	}
+
+	#own(card: DraftCard, index: number): DeckError[] {
+		const known = this.#ownErrors.get(card);
+		if (known?.index === index) return known.errors;
+		const errors = checkDraftCard(card, index);
+		this.#ownErrors.set(card, { index, errors });
+		return errors;
 	}
 
 	/** Whether the deck id may still change: not once the deck has been installed or shared. */

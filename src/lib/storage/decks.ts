@@ -1,4 +1,5 @@
 import type { Card, Deck } from '$lib/deck';
+import { valueCollector, type DeckValues } from '$lib/quiz/values';
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
 import { newCardRow } from './card-state';
@@ -128,28 +129,16 @@ export async function listDecks(db: StudyDb): Promise<DeckRow[]> {
 	return db.decks.orderBy('id').toArray();
 }
 
-/** The answers of a deck's cards by answer type, and the people it names: for choices and grading. */
-export interface DeckValues {
-	byType: Map<string, string[]>;
-	people: string[];
-}
+export type { DeckValues };
 
-/** Reads one deck's cards once (an indexed read, at session start, never per answer). */
+/** Reads one deck's values (an indexed read, at session start, never per answer). */
 export async function deckValues(db: StudyDb, deckId: string): Promise<DeckValues> {
-	const byType = new Map<string, Set<string>>();
+	const values = valueCollector();
 	await db.cards
 		.where('deckId')
 		.equals(deckId)
 		.each((row) => {
-			const card = row.content;
-			if (row.retired || !card.answerType || card.kind === 'truefalse') return;
-			const set = byType.get(card.answerType) ?? new Set<string>();
-			set.add(card.answer);
-			if (card.kind === 'mcq') for (const d of card.distractors) set.add(d);
-			byType.set(card.answerType, set);
+			if (!row.retired) values.add(row.content);
 		});
-	return {
-		byType: new Map([...byType].map(([type, set]) => [type, [...set]])),
-		people: [...(byType.get('person') ?? [])]
-	};
+	return values.done();
 }

@@ -118,6 +118,27 @@ describe('studio drafts', () => {
 		editor.close();
 	});
 
+	it('shows a field’s own problem on the keystroke that makes it, before the deck is checked again', async () => {
+		const deck = draftDeck(smallDeck(2));
+		deck.sourceText = 'Nothing that any card quotes.';
+		const { editor } = await editorWith(deck);
+		await expect.poll(() => editor.checked).toBe(true);
+		const notInSource = editor.cardErrors(0);
+		expect(notInSource.map((e) => e.path)).toEqual(['cards[1].source.quote']);
+		editor.setCardField(0, 'answer', '');
+		// No await: the card's own check runs with the edit; the quote's problem waits for the deck's.
+		expect(editor.cardErrors(0).map((e) => `${e.path}: ${e.message}`)).toEqual([
+			'cards[1].answer: must not be empty: write some text',
+			`cards[1].source.quote: ${notInSource[0]?.message}`
+		]);
+		expect(editor.errors.some((e) => e.path === 'cards[1].answer')).toBe(false);
+		editor.setCardField(0, 'answer', 'Fixed');
+		expect(editor.cardErrors(0).map((e) => e.path)).toEqual(['cards[1].source.quote']);
+		editor.setCardField(0, 'quote', 'Nothing that any card quotes.');
+		await expect.poll(() => editor.cardErrors(0)).toEqual([]);
+		editor.close();
+	});
+
 	it('keeps published card ids when prompts change', async () => {
 		const db = freshDb();
 		const deck = draftDeck(smallDeck(2));
