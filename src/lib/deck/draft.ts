@@ -1,4 +1,5 @@
 import { DECK_SCHEMA_VERSION, type CardKind } from './schema';
+import { mediaField } from './media';
 
 /**
  * A card as the studio edits it: every field is text or a list of text, so a half-written card can
@@ -16,6 +17,10 @@ export interface DraftCard {
 	fact: string;
 	tags: string[];
 	quote: string;
+	/** Pictures, by their file names among the draft's media, shown in order (absent: none). */
+	image?: string[];
+	/** Sounds, likewise. */
+	audio?: string[];
 }
 
 /** A deck as the studio edits it, with its source text. */
@@ -74,7 +79,9 @@ export function copyCard(card: DraftCard): DraftCard {
 		...card,
 		accept: [...card.accept],
 		distractors: [...card.distractors],
-		tags: [...card.tags]
+		tags: [...card.tags],
+		...(card.image ? { image: [...card.image] } : {}),
+		...(card.audio ? { audio: [...card.audio] } : {})
 	};
 }
 
@@ -99,8 +106,16 @@ export function draftCard(raw: unknown): DraftCard {
 		explanation: str(c.explanation),
 		fact: str(c.fact),
 		tags: list(c.tags),
-		quote: str(record(c.source).quote)
+		quote: str(record(c.source).quote),
+		...media('image', c.image),
+		...media('audio', c.audio)
 	};
+}
+
+/** A card's media field (one name or a list) as the draft's list; nothing when there is none. */
+function media(key: 'image' | 'audio', v: unknown): Partial<DraftCard> {
+	const names = typeof v === 'string' ? [v] : list(v);
+	return names.length > 0 ? { [key]: names } : {};
 }
 
 /** Reads a deck file's value (authored YAML/JSON or a compiled deck) into a draft. */
@@ -139,6 +154,10 @@ export function authoredCard(card: DraftCard): Record<string, unknown> {
 	if (given(card.fact)) out.fact = card.fact;
 	if (card.tags.length > 0) out.tags = card.tags;
 	out.source = { quote: card.quote };
+	const image = mediaField(card.image ?? []);
+	const audio = mediaField(card.audio ?? []);
+	if (image !== undefined) out.image = image;
+	if (audio !== undefined) out.audio = audio;
 	return out;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MEDIA_PER_CARD } from './media';
 
 /** Version of the compiled deck format. Bump it (and add a migration) when the shape changes. */
 export const DECK_SCHEMA_VERSION = 1;
@@ -130,6 +131,29 @@ export const mediaNameSchema = z
 	// eslint-disable-next-line no-control-regex
 	.regex(/^[^/\\:.\u0000-\u001f\u007f][^/\\:\u0000-\u001f\u007f]*$/, 'must be a plain file name');
 
+/**
+ * A card's pictures or sounds: one file name, or a list of them shown (played) in order. A single
+ * name is what decks wrote before lists were allowed, and stays valid.
+ */
+const mediaFieldSchema = (what: string) => {
+	const names = z
+		.array(mediaNameSchema, { error: `must be a file name or a list of ${what} file names` })
+		.min(1, `must name at least one ${what}: leave the field out for none`)
+		.max(MAX_MEDIA_PER_CARD, {
+			error: (iss) =>
+				`lists ${count((iss.input as unknown[]).length)} ${what}s: at most ${MAX_MEDIA_PER_CARD} are allowed`
+		});
+	return z.union([mediaNameSchema, names], {
+		// When neither shape fits, say why by the shape that was written.
+		error: (iss) => {
+			const shape = typeof iss.input === 'string' ? mediaNameSchema : names;
+			return Array.isArray(iss.input) || typeof iss.input === 'string'
+				? (shape.safeParse(iss.input).error?.issues[0]?.message ?? 'is not valid')
+				: `must be a file name or a list of ${what} file names`;
+		}
+	});
+};
+
 /** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
 function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
@@ -153,8 +177,12 @@ function cardBaseFields(literal: boolean) {
 		fact: slug.optional().describe('The fact this card was generated from'),
 		tags: list(slug, LIMITS.tags, 'tag').optional(),
 		source: sourceSchema,
-		image: mediaNameSchema.optional().describe('A picture shown with the question'),
-		audio: mediaNameSchema.optional().describe('A sound played with the question')
+		image: mediaFieldSchema('picture')
+			.optional()
+			.describe('A picture shown with the question (a file name), or a list shown in order'),
+		audio: mediaFieldSchema('sound')
+			.optional()
+			.describe('A sound played with the question (a file name), or a list played in order')
 	};
 }
 
