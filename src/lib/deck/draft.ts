@@ -1,5 +1,6 @@
 import { DECK_SCHEMA_VERSION, type CardKind } from './schema';
 import { mediaField } from './media';
+import { RICH_FIELDS, richPlain, sameText, type RichField } from './rich-text';
 
 /**
  * A card as the studio edits it: every field is text or a list of text, so a half-written card can
@@ -21,6 +22,11 @@ export interface DraftCard {
 	image?: string[];
 	/** Sounds, likewise. */
 	audio?: string[];
+	/**
+	 * Formatted text of an imported card (bold, lists…), kept as it came. The studio edits the plain
+	 * text; a formatted field that no longer reads as its plain text is left out of the deck.
+	 */
+	rich?: Partial<Record<RichField, string>>;
 }
 
 /** A deck as the studio edits it, with its source text. */
@@ -108,8 +114,18 @@ export function draftCard(raw: unknown): DraftCard {
 		tags: list(c.tags),
 		quote: str(record(c.source).quote),
 		...media('image', c.image),
-		...media('audio', c.audio)
+		...media('audio', c.audio),
+		...richOf(c.rich)
 	};
+}
+
+function richOf(v: unknown): Partial<DraftCard> {
+	const rich: Partial<Record<RichField, string>> = {};
+	for (const f of RICH_FIELDS) {
+		const text = record(v)[f];
+		if (typeof text === 'string') rich[f] = text;
+	}
+	return Object.keys(rich).length > 0 ? { rich } : {};
 }
 
 /** A card's media field (one name or a list) as the draft's list; nothing when there is none. */
@@ -158,6 +174,12 @@ export function authoredCard(card: DraftCard): Record<string, unknown> {
 	const audio = mediaField(card.audio ?? []);
 	if (image !== undefined) out.image = image;
 	if (audio !== undefined) out.audio = audio;
+	const rich: Partial<Record<RichField, string>> = {};
+	for (const f of RICH_FIELDS) {
+		const text = card.rich?.[f];
+		if (text !== undefined && sameText(richPlain(text), card[f])) rich[f] = text;
+	}
+	if (Object.keys(rich).length > 0) out.rich = rich;
 	return out;
 }
 

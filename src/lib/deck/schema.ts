@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_MEDIA_PER_CARD } from './media';
+import { richPlain } from './rich-text';
 
 /** Version of the compiled deck format. Bump it (and add a migration) when the shape changes. */
 export const DECK_SCHEMA_VERSION = 1;
@@ -154,6 +155,28 @@ const mediaFieldSchema = (what: string) => {
 	});
 };
 
+/**
+ * Formatted text (see rich-text.ts): its marks are not HTML, and what it says once they are removed
+ * is held to the plain-text rules like any card text (content.ts checks it reads as its field).
+ */
+const richText = (max: number) =>
+	z
+		.string({ error: mustBeText })
+		.max(max, { error: tooLong(max) })
+		.refine((v) => !hasMarkup(richPlain(v)), {
+			error: (iss) => markupMessage(richPlain(String(iss.input)))
+		});
+
+const richSchema = z
+	.strictObject({
+		prompt: richText(LIMITS.prompt * 2).optional(),
+		answer: richText(LIMITS.answer * 2).optional(),
+		explanation: richText(LIMITS.explanation * 2).optional()
+	})
+	.describe(
+		'The prompt, answer or explanation with formatting: **bold**, *italic*, __underline__, H~2~O, x^2^, lines starting with - or 1. as lists. Each must read as its plain field once the marks are removed.'
+	);
+
 /** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
 function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
@@ -182,7 +205,8 @@ function cardBaseFields(literal: boolean) {
 			.describe('A picture shown with the question (a file name), or a list shown in order'),
 		audio: mediaFieldSchema('sound')
 			.optional()
-			.describe('A sound played with the question (a file name), or a list played in order')
+			.describe('A sound played with the question (a file name), or a list played in order'),
+		rich: richSchema.optional()
 	};
 }
 
@@ -259,7 +283,8 @@ export const FIELDS = {
 		'fact',
 		'source',
 		'image',
-		'audio'
+		'audio',
+		'rich'
 	],
 	cardSource: ['quote']
 } as const;

@@ -87,8 +87,16 @@ describe('issue 15: an Anki field with several pictures and sounds', () => {
 			image: ['front.png', 'side.png'],
 			audio: ['song.wav', 'call.wav']
 		};
-		const media = ['front.png', 'side.png'].map((name) => ({ name, blob: new Blob([PNG]) }));
-		media.push(...['song.wav', 'call.wav'].map((name) => ({ name, blob: new Blob([wav()]) })));
+		const media = ['front.png', 'side.png'].map((name) => ({
+			name,
+			blob: new Blob([PNG as Uint8Array<ArrayBuffer>])
+		}));
+		media.push(
+			...['song.wav', 'call.wav'].map((name) => ({
+				name,
+				blob: new Blob([wav() as Uint8Array<ArrayBuffer>])
+			}))
+		);
 		const out = await writePackage(
 			{ deck: { id: 'birds', title: 'Birds' }, cards: [{ card }], media, now: Date.now() },
 			loadSqlite

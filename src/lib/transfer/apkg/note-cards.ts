@@ -1,6 +1,7 @@
 import { LIMITS, BLANK, type Card } from '$lib/deck/schema';
 import { mediaField, MAX_MEDIA_PER_CARD } from '$lib/deck/media';
 import { toPlainText } from '../html-text';
+import { toRichText } from '../rich-html';
 import { digest, idFromGuid, tagSlug } from '../ids';
 import { shorten } from '../text-cards';
 import type { AnkiCard, AnkiCollection, AnkiNote, AnkiNotetype } from './collection';
@@ -132,6 +133,15 @@ function makeCard(
 		.filter(Boolean)
 		.join('\n');
 	const tags = [...new Set([...note.tags, deck].map(slug).filter(Boolean))].slice(0, 20);
+	// Bold, italic, lists… kept as formatted text beside the plain text, when they read as it.
+	const richPrompt = toRichText(q.html, prompt);
+	const answerHtml =
+		type.cloze || q.typed !== undefined ? undefined : (a.html.split(ANSWER_RULE).at(-1) ?? a.html);
+	const richAnswer = answerHtml === undefined ? undefined : toRichText(answerHtml, answer);
+	const rich = {
+		...(richPrompt && richPrompt.length <= 2 * LIMITS.prompt ? { prompt: richPrompt } : {}),
+		...(richAnswer && richAnswer.length <= 2 * LIMITS.answer ? { answer: richAnswer } : {})
+	};
 	const blanks = prompt.match(BLANK)?.length ?? 0;
 	const kind = q.typed !== undefined ? 'typed' : type.cloze && blanks === 1 ? 'cloze' : 'basic';
 	const base = idFromGuid(note.guid || `note-${note.id}`);
@@ -146,7 +156,8 @@ function makeCard(
 		...(hints ? { explanation: shorten(hints, LIMITS.explanation) } : {}),
 		...(tags.length > 0 ? { tags } : {}),
 		...(image ? { image } : {}),
-		...(audio ? { audio } : {})
+		...(audio ? { audio } : {}),
+		...(rich.prompt || rich.answer ? { rich } : {})
 	} as Card;
 	return { card, ankiCard, deck };
 }
