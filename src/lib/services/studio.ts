@@ -175,7 +175,10 @@ export async function studyDraft(
 				`A deck named “${installed.title}” (id ${installed.id}) is already on this device: give this deck another title.`
 			]
 		};
-	const report = await publishDeck(db, compiled.deck, new Date(), editor.id);
+	const report = await publishDeck(db, compiled.deck, new Date(), {
+		draftId: editor.id,
+		names: deckMediaNames(compiled.deck.cards)
+	});
 	await editor.markPublished(report.version);
 	return { ok: true, version: report.version };
 }

@@ -3,7 +3,6 @@ import type { DraftDeck } from '$lib/deck/draft';
 import type { StudyDb } from './db';
 import { installDeck, type InstallReport } from './decks';
 import { copyMedia, deleteMediaOf, draftMediaKey } from './media';
-import { mediaList } from '$lib/deck/media';
 
 /** A deck being written in the studio: saved as it is edited, valid or not. */
 export interface DraftRow {
@@ -94,19 +93,17 @@ export async function draftOfDeck(db: StudyDb, deckId: string): Promise<DraftRow
 /**
  * Installs a valid deck from the studio into this device's collection. A deck already installed is
  * updated by the deck-update rules (progress kept for every unchanged card id) at a version above
- * the installed one; the version used is returned. The media its cards name go with it from the
- * draft `draftId` (before the cards, so no card shows without its picture).
+ * the installed one; the version used is returned. The media `names` its cards name go with it
+ * from the draft `draftId` (before the cards, so no card shows without its picture).
  */
 export async function publishDeck(
 	db: StudyDb,
 	deck: Deck,
 	now: Date,
-	draftId?: string
+	media?: { draftId: string; names: readonly string[] }
 ): Promise<InstallReport & { version: number }> {
-	if (draftId !== undefined) {
-		const names = deck.cards.flatMap((c) => [...mediaList(c.image), ...mediaList(c.audio)]);
-		if (names.length > 0) await copyMedia(db, draftMediaKey(draftId), deck.id, names);
-	}
+	if (media && media.names.length > 0)
+		await copyMedia(db, draftMediaKey(media.draftId), deck.id, media.names);
 	const installed = await db.decks.get(deck.id);
 	const version = installed ? Math.max(deck.version, installed.version + 1) : deck.version;
 	const report = await installDeck(db, { ...deck, version }, { now, bundled: false });
