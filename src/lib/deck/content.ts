@@ -1,4 +1,5 @@
 import { BLANK } from './schema';
+import { RICH_FIELDS, richPlain, sameText } from './rich-text';
 import { dateProblem, parseDateText } from './dates';
 import type { PathKey } from './errors';
 
@@ -96,6 +97,19 @@ export function cardProblems(raw: unknown, source: string | undefined): Problem[
 		!parseDateText(answer)
 	)
 		problems.push({ path: ['answer'], message: dateProblem(answer) });
+	const rich = record(card.rich);
+	for (const field of RICH_FIELDS) {
+		const formatted = rich?.[field];
+		const plain = str(card[field]);
+		if (
+			typeof formatted === 'string' &&
+			!(plain !== undefined && sameText(richPlain(formatted), plain))
+		)
+			problems.push({
+				path: ['rich', field],
+				message: `must read as the card's ${field} once its formatting is removed: it reads "${richPlain(formatted).slice(0, 60)}"`
+			});
+	}
 	const quote = str(record(card.source)?.quote);
 	if (source !== undefined && quote?.trim()) {
 		const wanted = normaliseQuote(quote);

@@ -1,4 +1,6 @@
 import { DECK_SCHEMA_VERSION, type CardKind } from './schema';
+import { mediaField } from './media';
+import { RICH_FIELDS, richPlain, sameText, type RichField } from './rich-text';
 
 /**
  * A card as the studio edits it: every field is text or a list of text, so a half-written card can
@@ -16,6 +18,15 @@ export interface DraftCard {
 	fact: string;
 	tags: string[];
 	quote: string;
+	/** Pictures, by their file names among the draft's media, shown in order (absent: none). */
+	image?: string[];
+	/** Sounds, likewise. */
+	audio?: string[];
+	/**
+	 * Formatted text of an imported card (bold, lists…), kept as it came. The studio edits the plain
+	 * text; a formatted field that no longer reads as its plain text is left out of the deck.
+	 */
+	rich?: Partial<Record<RichField, string>>;
 }
 
 /** A deck as the studio edits it, with its source text. */
@@ -74,7 +85,9 @@ export function copyCard(card: DraftCard): DraftCard {
 		...card,
 		accept: [...card.accept],
 		distractors: [...card.distractors],
-		tags: [...card.tags]
+		tags: [...card.tags],
+		...(card.image ? { image: [...card.image] } : {}),
+		...(card.audio ? { audio: [...card.audio] } : {})
 	};
 }
 
@@ -99,8 +112,26 @@ export function draftCard(raw: unknown): DraftCard {
 		explanation: str(c.explanation),
 		fact: str(c.fact),
 		tags: list(c.tags),
-		quote: str(record(c.source).quote)
+		quote: str(record(c.source).quote),
+		...media('image', c.image),
+		...media('audio', c.audio),
+		...richOf(c.rich)
 	};
+}
+
+function richOf(v: unknown): Partial<DraftCard> {
+	const rich: Partial<Record<RichField, string>> = {};
+	for (const f of RICH_FIELDS) {
+		const text = record(v)[f];
+		if (typeof text === 'string') rich[f] = text;
+	}
+	return Object.keys(rich).length > 0 ? { rich } : {};
+}
+
+/** A card's media field (one name or a list) as the draft's list; nothing when there is none. */
+function media(key: 'image' | 'audio', v: unknown): Partial<DraftCard> {
+	const names = typeof v === 'string' ? [v] : list(v);
+	return names.length > 0 ? { [key]: names } : {};
 }
 
 /** Reads a deck file's value (authored YAML/JSON or a compiled deck) into a draft. */
@@ -139,6 +170,16 @@ export function authoredCard(card: DraftCard): Record<string, unknown> {
 	if (given(card.fact)) out.fact = card.fact;
 	if (card.tags.length > 0) out.tags = card.tags;
 	out.source = { quote: card.quote };
+	const image = mediaField(card.image ?? []);
+	const audio = mediaField(card.audio ?? []);
+	if (image !== undefined) out.image = image;
+	if (audio !== undefined) out.audio = audio;
+	const rich: Partial<Record<RichField, string>> = {};
+	for (const f of RICH_FIELDS) {
+		const text = card.rich?.[f];
+		if (text !== undefined && sameText(richPlain(text), card[f])) rich[f] = text;
+	}
+	if (Object.keys(rich).length > 0) out.rich = rich;
 	return out;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_MEDIA_PER_CARD } from './media';
+import { richPlain } from './rich-text';
 
 /** Version of the compiled deck format. Bump it (and add a migration) when the shape changes. */
 export const DECK_SCHEMA_VERSION = 1;
@@ -130,6 +132,51 @@ export const mediaNameSchema = z
 	// eslint-disable-next-line no-control-regex
 	.regex(/^[^/\\:.\u0000-\u001f\u007f][^/\\:\u0000-\u001f\u007f]*$/, 'must be a plain file name');
 
+/**
+ * A card's pictures or sounds: one file name, or a list of them shown (played) in order. A single
+ * name is what decks wrote before lists were allowed, and stays valid.
+ */
+const mediaFieldSchema = (what: string) => {
+	const names = z
+		.array(mediaNameSchema, { error: `must be a file name or a list of ${what} file names` })
+		.min(1, `must name at least one ${what}: leave the field out for none`)
+		.max(MAX_MEDIA_PER_CARD, {
+			error: (iss) =>
+				`lists ${count((iss.input as unknown[]).length)} ${what}s: at most ${MAX_MEDIA_PER_CARD} are allowed`
+		});
+	return z.union([mediaNameSchema, names], {
+		// When neither shape fits, say why by the shape that was written.
+		error: (iss) => {
+			const shape = typeof iss.input === 'string' ? mediaNameSchema : names;
+			return Array.isArray(iss.input) || typeof iss.input === 'string'
+				? (shape.safeParse(iss.input).error?.issues[0]?.message ?? 'is not valid')
+				: `must be a file name or a list of ${what} file names`;
+		}
+	});
+};
+
+/**
+ * Formatted text (see rich-text.ts): its marks are not HTML, and what it says once they are removed
+ * is held to the plain-text rules like any card text (content.ts checks it reads as its field).
+ */
+const richText = (max: number) =>
+	z
+		.string({ error: mustBeText })
+		.max(max, { error: tooLong(max) })
+		.refine((v) => !hasMarkup(richPlain(v)), {
+			error: (iss) => markupMessage(richPlain(String(iss.input)))
+		});
+
+const richSchema = z
+	.strictObject({
+		prompt: richText(LIMITS.prompt * 2).optional(),
+		answer: richText(LIMITS.answer * 2).optional(),
+		explanation: richText(LIMITS.explanation * 2).optional()
+	})
+	.describe(
+		'The prompt, answer or explanation with formatting: **bold**, *italic*, __underline__, H~2~O, x^2^, lines starting with - or 1. as lists. Each must read as its plain field once the marks are removed.'
+	);
+
 /** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
 function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
@@ -153,8 +200,13 @@ function cardBaseFields(literal: boolean) {
 		fact: slug.optional().describe('The fact this card was generated from'),
 		tags: list(slug, LIMITS.tags, 'tag').optional(),
 		source: sourceSchema,
-		image: mediaNameSchema.optional().describe('A picture shown with the question'),
-		audio: mediaNameSchema.optional().describe('A sound played with the question')
+		image: mediaFieldSchema('picture')
+			.optional()
+			.describe('A picture shown with the question (a file name), or a list shown in order'),
+		audio: mediaFieldSchema('sound')
+			.optional()
+			.describe('A sound played with the question (a file name), or a list played in order'),
+		rich: richSchema.optional()
 	};
 }
 
@@ -231,7 +283,8 @@ export const FIELDS = {
 		'fact',
 		'source',
 		'image',
-		'audio'
+		'audio',
+		'rich'
 	],
 	cardSource: ['quote']
 } as const;

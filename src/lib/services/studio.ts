@@ -14,6 +14,8 @@ import {
 	type DraftRow
 } from '$lib/storage/drafts';
 import { StudioEditor } from '$lib/state/studio.svelte';
+import { copyMedia, draftMediaKey } from '$lib/storage/media';
+import { deckMediaNames, filesOfDeckZip, storeDeckFolderMedia } from './studio-media';
 import { appDb } from './database';
 
 export type { DraftRow };
@@ -55,10 +57,13 @@ export async function startDraft(deck: DraftDeck = emptyDeck()): Promise<string>
 export async function draftFromInstalled(deckId: string): Promise<string> {
 	const db = appDb();
 	const deck = await exportDeck(db, deckId);
+	const id = newId();
+	// The deck's pictures and sounds go with the copy, so editing a card keeps them.
+	await copyMedia(db, deckId, draftMediaKey(id), deckMediaNames(deck.cards));
 	const row = await createDraft(
 		db,
 		{
-			id: newId(),
+			id,
 			deck: draftDeck(deck),
 			published: deck.cards.map((c) => c.id),
 			installedVersion: deck.version
@@ -85,8 +90,17 @@ export async function draftForCard(deckId: string): Promise<string> {
  * draft's id, or the file's problems when it cannot be read as a deck at all.
  */
 export async function draftFromFiles(
-	files: readonly File[]
-): Promise<{ id: string } | { errors: string[] }> {
+	chosen: readonly File[]
+): Promise<{ id: string; missingMedia?: string[] } | { errors: string[] }> {
+	let files = chosen;
+	const zip = chosen.find((f) => /\.zip$/i.test(f.name));
+	if (zip) {
+		try {
+			files = await filesOfDeckZip(zip);
+		} catch (e) {
+			return { errors: [`“${zip.name}” cannot be read: ${e instanceof Error ? e.message : e}`] };
+		}
+	}
 	const deckFile = files.find((f) => /\.(ya?ml|json)$/i.test(f.name)) ?? files[0];
 	if (!deckFile) return { errors: ['Choose a .yaml or .json deck file.'] };
 	const text = await deckFile.text();
@@ -102,17 +116,21 @@ export async function draftFromFiles(
 		files.find((f) => f !== deckFile && /\.txt$/i.test(f.name));
 	const sourceText = sourceFile ? await sourceFile.text() : '';
 	const deck = draftDeck(value, sourceText);
+	const id = newId();
+	// The pictures and sounds chosen with the deck file (or in its zip) are stored before the draft
+	// that names them.
+	const missingMedia = await storeDeckFolderMedia(id, deck, files);
 	const row = await createDraft(
 		appDb(),
 		{
-			id: newId(),
+			id,
 			deck,
 			published: deck.cards.map((c) => c.id),
 			...(/\.ya?ml$/i.test(deckFile.name) ? { originalYaml: text } : {})
 		},
 		new Date()
 	);
-	return { id: row.id };
+	return { id: row.id, ...(missingMedia.length > 0 ? { missingMedia } : {}) };
 }
 
 export function removeDraft(id: string): Promise<void> {
@@ -170,7 +188,10 @@ export async function studyDraft(
 				`A deck named “${installed.title}” (id ${installed.id}) is already on this device: give this deck another title.`
 			]
 		};
-	const report = await publishDeck(db, compiled.deck, new Date());
+	const report = await publishDeck(db, compiled.deck, new Date(), {
+		draftId: editor.id,
+		names: deckMediaNames(compiled.deck.cards)
+	});
 	await editor.markPublished(report.version);
 	return { ok: true, version: report.version };
 }

@@ -2,6 +2,7 @@ import type { Deck } from '$lib/deck/schema';
 import type { DraftDeck } from '$lib/deck/draft';
 import type { StudyDb } from './db';
 import { installDeck, type InstallReport } from './decks';
+import { copyMedia, deleteMediaOf, draftMediaKey } from './media';
 
 /** A deck being written in the studio: saved as it is edited, valid or not. */
 export interface DraftRow {
@@ -75,8 +76,12 @@ export async function saveDraft(
 	});
 }
 
+/** Deletes a draft and the pictures and sounds stored with it. */
 export async function deleteDraft(db: StudyDb, id: string): Promise<void> {
-	await db.drafts.delete(id);
+	await db.transaction('rw', db.drafts, db.media, async () => {
+		await db.drafts.delete(id);
+		await deleteMediaOf(db, draftMediaKey(id));
+	});
 }
 
 /** The draft of an installed deck, if one is open in the studio (the latest changed). */
@@ -88,13 +93,17 @@ export async function draftOfDeck(db: StudyDb, deckId: string): Promise<DraftRow
 /**
  * Installs a valid deck from the studio into this device's collection. A deck already installed is
  * updated by the deck-update rules (progress kept for every unchanged card id) at a version above
- * the installed one; the version used is returned.
+ * the installed one; the version used is returned. The media `names` its cards name go with it
+ * from the draft `draftId` (before the cards, so no card shows without its picture).
  */
 export async function publishDeck(
 	db: StudyDb,
 	deck: Deck,
-	now: Date
+	now: Date,
+	media?: { draftId: string; names: readonly string[] }
 ): Promise<InstallReport & { version: number }> {
+	if (media && media.names.length > 0)
+		await copyMedia(db, draftMediaKey(media.draftId), deck.id, media.names);
 	const installed = await db.decks.get(deck.id);
 	const version = installed ? Math.max(deck.version, installed.version + 1) : deck.version;
 	const report = await installDeck(db, { ...deck, version }, { now, bundled: false });

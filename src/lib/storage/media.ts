@@ -58,3 +58,64 @@ export async function deckMediaSize(
 		});
 	return { files, bytes };
 }
+
+/**
+ * Where a studio draft keeps its media: in the media table under a key no deck id can take (deck
+ * ids have no `:`), so a draft's pictures never mix with an installed deck's, and no new table or
+ * schema version is needed.
+ */
+export const draftMediaKey = (draftId: string): string => `draft:${draftId}`;
+
+/** The names of the media stored under a deck id or a draft's key. */
+export async function mediaNames(db: StudyDb, key: string): Promise<string[]> {
+	const keys = await db.media.where('deckId').equals(key).primaryKeys();
+	return keys.map(([, name]) => name);
+}
+
+/**
+ * Stores one media file of a studio draft (replacing one of the same name). Not a change to what
+ * is due: other tabs' review queues are left alone.
+ */
+export async function putDraftMedia(db: StudyDb, draftId: string, file: MediaInput): Promise<void> {
+	await db.media.put({
+		deckId: draftMediaKey(draftId),
+		name: file.name,
+		type: file.type,
+		blob: file.blob,
+		size: file.blob.size
+	});
+}
+
+/** The stored files of `names` under a key, in that order; names not stored are left out. */
+export async function readMedia(
+	db: StudyDb,
+	key: string,
+	names: readonly string[]
+): Promise<MediaRow[]> {
+	const rows = await db.media.bulkGet(names.map((name) => [key, name] as [string, string]));
+	return rows.filter((r): r is MediaRow => r !== undefined);
+}
+
+/**
+ * Copies the files `names` from one key to another (a draft's media to its installed deck, or
+ * back), in one transaction; returns the names that were not there to copy.
+ */
+export async function copyMedia(
+	db: StudyDb,
+	from: string,
+	to: string,
+	names: readonly string[]
+): Promise<string[]> {
+	return db.transaction('rw', db.media, async () => {
+		const unique = [...new Set(names)];
+		const rows = await readMedia(db, from, unique);
+		await db.media.bulkPut(rows.map((r) => ({ ...r, deckId: to })));
+		const found = new Set(rows.map((r) => r.name));
+		return unique.filter((n) => !found.has(n));
+	});
+}
+
+/** Deletes every media file stored under a key (a deleted draft's). */
+export async function deleteMediaOf(db: StudyDb, key: string): Promise<void> {
+	await db.media.where('deckId').equals(key).delete();
+}

@@ -1,4 +1,5 @@
 import { hash } from '$lib/deck/hash';
+import { mediaList } from '$lib/deck/media';
 import type { Card } from '$lib/deck/schema';
 import { decodeEntities } from '../entities';
 import type { NoteKind } from './legacy-schema';
@@ -29,8 +30,8 @@ const clozeSafe = (html: string) =>
 /** The card's picture and sound, as Anki names them in a field. */
 function mediaHtml(card: Card): string {
 	let out = '';
-	if (card.image) out += `<br><img src="${htmlOf(card.image)}">`;
-	if (card.audio) out += ` [sound:${card.audio}]`;
+	for (const name of mediaList(card.image)) out += `<br><img src="${htmlOf(name)}">`;
+	for (const name of mediaList(card.audio)) out += ` [sound:${name}]`;
 	return out;
 }
 

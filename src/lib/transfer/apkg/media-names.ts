@@ -27,26 +27,5 @@ export function mediaIn(html: string): { images: string[]; sounds: string[] } {
 	return { images: images.filter(Boolean), sounds: sounds.filter(Boolean) };
 }
 
-const TYPES: Record<string, string> = {
-	jpg: 'image/jpeg',
-	jpeg: 'image/jpeg',
-	png: 'image/png',
-	gif: 'image/gif',
-	webp: 'image/webp',
-	avif: 'image/avif',
-	mp3: 'audio/mpeg',
-	m4a: 'audio/mp4',
-	aac: 'audio/aac',
-	ogg: 'audio/ogg',
-	oga: 'audio/ogg',
-	opus: 'audio/ogg',
-	wav: 'audio/wav',
-	webm: 'audio/webm',
-	flac: 'audio/flac'
-};
-
-/** The content type a media file is stored with, from its extension; '' when it is not media the app shows. */
-export function mediaType(name: string): string {
-	const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-	return TYPES[ext] ?? '';
-}
+/** The content type a media file is stored with, from its extension (the deck format's rule). */
+export { mediaType } from '$lib/deck/media';

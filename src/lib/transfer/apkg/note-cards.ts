@@ -1,5 +1,7 @@
 import { LIMITS, BLANK, type Card } from '$lib/deck/schema';
+import { mediaField, MAX_MEDIA_PER_CARD } from '$lib/deck/media';
 import { toPlainText } from '../html-text';
+import { toRichText } from '../rich-html';
 import { digest, idFromGuid, tagSlug } from '../ids';
 import { shorten } from '../text-cards';
 import type { AnkiCard, AnkiCollection, AnkiNote, AnkiNotetype } from './collection';
@@ -85,24 +87,35 @@ function makeCard(
 		tally(`the template filter “${f}” is not known: its field is shown as it is`);
 	const qMedia = mediaIn(q.html);
 	const aMedia = mediaIn(a.html.split(ANSWER_RULE).at(-1) ?? '');
-	const pick = (names: string[]) => {
+	/** Safe names, each once, in the order the side names them; at most what a card may hold. */
+	const keep = (names: string[]): string[] => {
 		const safe = names.filter(isSafeMediaName);
 		if (safe.length < names.length) tally('media with a path in its name were refused');
-		return safe[0];
+		const unique = [...new Set(safe)];
+		if (unique.length > MAX_MEDIA_PER_CARD)
+			tally(`a card keeps its first ${MAX_MEDIA_PER_CARD} pictures and sounds of each kind`);
+		return unique.slice(0, MAX_MEDIA_PER_CARD);
 	};
-	const image = pick(qMedia.images) ?? pick(aMedia.images);
-	const audio = pick(qMedia.sounds) ?? pick(aMedia.sounds);
-	if (
-		qMedia.images.length + aMedia.images.length > 1 ||
-		qMedia.sounds.length + aMedia.sounds.length > 1
-	)
-		tally('only the first picture and the first sound of a card are kept');
+	// The question's media, or else those the answer adds: every one of them, in order.
+	const qImages = keep(qMedia.images);
+	const images = qImages.length > 0 ? qImages : keep(aMedia.images);
+	const qSounds = keep(qMedia.sounds);
+	const sounds = qSounds.length > 0 ? qSounds : keep(aMedia.sounds);
+	const image = mediaField(images);
+	const audio = mediaField(sounds);
 	let prompt = plain(q.html, tally);
 	let answer: string;
 	if (type.cloze) answer = [...new Set(q.clozeAnswers.map((c) => plain(c, tally)))].join(', ');
 	else if (q.typed !== undefined) answer = plain(q.typed, tally);
 	else answer = plain(a.html.split(ANSWER_RULE).at(-1) ?? a.html, tally);
-	if (!prompt) prompt = image ? 'What does the picture show?' : audio ? 'What do you hear?' : '';
+	if (!prompt)
+		prompt = Array.isArray(image)
+			? 'What do the pictures show?'
+			: image
+				? 'What does the picture show?'
+				: audio
+					? 'What do you hear?'
+					: '';
 	if (!prompt) return void tally('a card with an empty question was left out');
 	if (!answer) return void tally('a card with an empty answer was left out');
 	if (prompt.length > LIMITS.prompt)
@@ -120,6 +133,15 @@ function makeCard(
 		.filter(Boolean)
 		.join('\n');
 	const tags = [...new Set([...note.tags, deck].map(slug).filter(Boolean))].slice(0, 20);
+	// Bold, italic, lists… kept as formatted text beside the plain text, when they read as it.
+	const richPrompt = toRichText(q.html, prompt);
+	const answerHtml =
+		type.cloze || q.typed !== undefined ? undefined : (a.html.split(ANSWER_RULE).at(-1) ?? a.html);
+	const richAnswer = answerHtml === undefined ? undefined : toRichText(answerHtml, answer);
+	const rich = {
+		...(richPrompt && richPrompt.length <= 2 * LIMITS.prompt ? { prompt: richPrompt } : {}),
+		...(richAnswer && richAnswer.length <= 2 * LIMITS.answer ? { answer: richAnswer } : {})
+	};
 	const blanks = prompt.match(BLANK)?.length ?? 0;
 	const kind = q.typed !== undefined ? 'typed' : type.cloze && blanks === 1 ? 'cloze' : 'basic';
 	const base = idFromGuid(note.guid || `note-${note.id}`);
@@ -134,14 +156,15 @@ function makeCard(
 		...(hints ? { explanation: shorten(hints, LIMITS.explanation) } : {}),
 		...(tags.length > 0 ? { tags } : {}),
 		...(image ? { image } : {}),
-		...(audio ? { audio } : {})
+		...(audio ? { audio } : {}),
+		...(rich.prompt || rich.answer ? { rich } : {})
 	} as Card;
 	return { card, ankiCard, deck };
 }
 
 /**
  * Makes Recall cards from a collection's cards: each rendered from its note type's template, reduced
- * to plain text and the names of its first picture and sound. Cards are kept in the collection's order,
+ * to plain text and the names of its pictures and sounds. Cards are kept in the collection's order,
  * not yet checked: `checkCards` checks them with the deck.
  */
 export function collectionCards(col: AnkiCollection): NoteCards {

@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic } from 'sql.js';
+import { mediaList } from '$lib/deck/media';
 import { DECK_SCHEMA_VERSION, type Deck } from '$lib/deck/schema';
 import type { DeckError } from '$lib/deck/errors';
 import { slugify } from '../ids';
@@ -169,8 +170,7 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 			made.notes.set('a card that did not pass the deck checks was left out', checked.leftOut);
 		const named = new Set<string>();
 		for (const { card } of checked.kept) {
-			if (card.image) named.add(card.image);
-			if (card.audio) named.add(card.audio);
+			for (const name of [...mediaList(card.image), ...mediaList(card.audio)]) named.add(name);
 		}
 		const names = mediaMap(kept.get('media'));
 		const byName = new Map<string, string>();

@@ -1,4 +1,5 @@
 import type { SqlJsStatic } from 'sql.js';
+import { mediaList } from '$lib/deck/media';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
 import { checksumOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
@@ -86,7 +87,7 @@ export async function writePackage(
 			for (const [i, { card, state, logs }] of input.cards.entries()) {
 				const note = notes[i] as ExportNote;
 				kinds.add(note.kind);
-				for (const name of [card.image, card.audio])
+				for (const name of [...mediaList(card.image), ...mediaList(card.audio)])
 					if (name) (stored.has(name) ? named : missing).add(name);
 				const id = now + i;
 				addNote.run([
