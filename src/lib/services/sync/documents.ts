@@ -22,7 +22,7 @@
 import { z } from 'zod';
 import { deckSchema, type Deck } from '$lib/deck/schema';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
-import { logRowSchema, settingSchema } from '$lib/transfer/backup-format';
+import { actionRowSchema, logRowSchema, settingSchema } from '$lib/transfer/backup-format';
 import type { CardActionRow, ReviewLogRow } from '$lib/storage/rows';
 
 export const DOC_VERSION = 1;
@@ -84,17 +84,6 @@ const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['study', 'appearance']);
 export const isSyncedSetting = (key: string) =>
 	SYNCED_SETTINGS.has(key) && !LOCAL_SETTINGS.has(key);
 
-const actionSchema = z.object({
-	id: z.string().min(1).max(100),
-	uid: z.string().min(1).max(400),
-	deckId: z.string().min(1).max(200),
-	cardId: z.string().min(1).max(200),
-	kind: z.enum(['suspend', 'unsuspend', 'bury'], { error: 'must be suspend, unsuspend or bury' }),
-	at: z.number().int().min(0).max(8.64e15),
-	until: z.number().int().min(0).max(8.64e15).optional(),
-	leech: z.union([z.literal(0), z.literal(1)]).optional()
-});
-
 const deviceSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a device id');
 const time = z.number().int().min(0).max(8.64e15);
 const rev = z.string().max(200).optional();
@@ -109,7 +98,7 @@ const dayDocSchema = z
 		day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as yyyy-mm-dd'),
 		logs: z.array(logRowSchema).max(MAX_DAY_LOGS),
 		undone: z.array(z.string().min(1).max(100)).max(MAX_DAY_LOGS),
-		actions: z.array(actionSchema).max(MAX_DAY_LOGS).optional()
+		actions: z.array(actionRowSchema).max(MAX_DAY_LOGS).optional()
 	})
 	.superRefine((doc, ctx) => {
 		if (doc._id !== dayDocId(doc.device, doc.day))
@@ -129,23 +118,11 @@ const dayDocSchema = z
 				});
 		});
 		doc.actions?.forEach((a, i) => {
-			if (a.uid !== `${a.deckId}|${a.cardId}`)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['actions', i, 'uid'],
-					message: 'must be the deck id and the card id joined by |'
-				});
 			if (dayOf(a.at) !== doc.day)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['actions', i, 'at'],
 					message: `must fall on ${doc.day}`
-				});
-			if (a.kind === 'bury' && a.until === undefined)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['actions', i, 'until'],
-					message: 'a burial needs its end'
 				});
 		});
 	});
