@@ -8,6 +8,7 @@ import {
 	type StudyDb
 } from '$lib/storage';
 import { exportBackup, exportBackupFile, mergeBackup } from '$lib/storage/transfer';
+import { restoreSnapshot, takeSnapshot } from '$lib/storage/snapshots';
 import { prepareBackup, type Backup } from '$lib/transfer';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
@@ -158,5 +159,20 @@ describe('card actions in backups', () => {
 				`cardActions[${list.length - 1}].id: action "${list[1]!.id}" is listed twice`
 			])
 		);
+	});
+
+	it('a snapshot restore puts the actions back with the cards, newer ones gone', async () => {
+		const db = await studied();
+		const before = await cards(db);
+		const kept = await actions(db);
+		const snap = await takeSnapshot(db, t(10), 'manual');
+		await suspendCard(db, 'small|c0', t(11));
+		await unsuspendCard(db, 'small|c3', t(12));
+		await mergeBackup(db, throughFile(await exportBackup(db, t(13))));
+		await restoreSnapshot(db, snap.id!, t(14), async (text) => prepareBackup(text, 'snapshot'));
+		expect(await cards(db)).toEqual(before);
+		expect(await actions(db)).toEqual(kept);
+		// The flags carry their actions' stamps: an older action synced in later changes nothing.
+		expect((await db.cards.get('small|c3'))?.stamps?.suspension).toMatch(/\|/);
 	});
 });
