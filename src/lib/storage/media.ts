@@ -58,3 +58,8 @@ export async function deckMediaSize(
 		});
 	return { files, bytes };
 }
+
+/** Every media file stored for a deck (to publish it with the deck). */
+export async function listDeckMedia(db: StudyDb, deckId: string): Promise<MediaRow[]> {
+	return db.media.where('deckId').equals(deckId).toArray();
+}

@@ -1,10 +1,15 @@
 // The heavy half of "Publish to class": PouchDB's HTTP client. Imported dynamically by `class.ts`.
 import PouchDB from 'pouchdb-browser';
 import type { Deck } from '$lib/deck/schema';
+import { listDeckMedia } from '$lib/storage/media';
+import { appDb } from '../database';
 import type { Pouch } from './pouch';
 import { publishNewVersion, type PublishOutcome } from './publish';
 
-/** Publishes to the class database at `url` with this browser's session cookie. */
+/**
+ * Publishes to the class database at `url` with this browser's session cookie, with the media
+ * files this device stores for the deck (an imported deck's pictures and sounds).
+ */
 export async function publishOnServer(
 	url: string,
 	name: string,
@@ -14,7 +19,8 @@ export async function publishOnServer(
 ): Promise<PublishOutcome> {
 	const db = new PouchDB(url, { skip_setup: true }) as Pouch;
 	try {
-		return await publishNewVersion(db, name, deck, by, now);
+		const media = await listDeckMedia(appDb(), deck.id);
+		return await publishNewVersion(db, name, deck, by, now, media);
 	} finally {
 		await db.close().catch(() => undefined);
 	}

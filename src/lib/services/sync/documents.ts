@@ -12,6 +12,7 @@
  *   id), so all devices agree without a conflict.
  * - `deck:<deck id>:<version>`: an imported, authored or published deck as its compiled file.
  *   Immutable: a new version is a new document; the highest version wins.
+ * - `media:<deck id>:<name>`: a published deck's image or sound, as an attachment (`media-docs.ts`).
  *
  * Ordering: a card's log rows replay by `reviewedAt`, then by id. A device never writes a row that
  * sorts before one it already has for that card (storage's `logTime` takes the later of its clock
@@ -24,8 +25,10 @@ import { deckSchema, type Deck } from '$lib/deck/schema';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import { actionRowSchema, logRowSchema, settingSchema } from '$lib/transfer/backup-format';
 import type { CardActionRow, ReviewLogRow } from '$lib/storage/rows';
+import { DOC_VERSION } from './doc-version';
+import { mediaDocSchema, type MediaDoc } from './media-docs';
 
-export const DOC_VERSION = 1;
+export { DOC_VERSION } from './doc-version';
 /** Most rows one day document may hold: more is no learner's day, and a hostile document. */
 export const MAX_DAY_LOGS = 20000;
 
@@ -63,7 +66,7 @@ export interface DeckDoc {
 	by: string;
 }
 
-export type SyncDoc = DayDoc | SettingsDoc | DeckDoc;
+export type SyncDoc = DayDoc | SettingsDoc | DeckDoc | MediaDoc;
 
 /** The UTC day a time falls on: the day document a row goes in. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -190,8 +193,10 @@ export function checkDoc(raw: unknown): CheckedDoc {
 				? settingsDocSchema
 				: type === 'deck'
 					? deckDocSchema
-					: undefined;
-	if (!schema) return { ok: false, id, errors: ['type: must be day, settings or deck'] };
+					: type === 'media'
+						? mediaDocSchema
+						: undefined;
+	if (!schema) return { ok: false, id, errors: ['type: must be day, settings, deck or media'] };
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, doc: parsed.data as SyncDoc };
 	return {
