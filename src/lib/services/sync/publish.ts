@@ -107,7 +107,8 @@ export async function publishNewVersion(
 	const names = mediaNames(deck);
 	const files = media.filter((m) => names.includes(m.name));
 	const missing = names.filter((n) => !files.some((m) => m.name === n));
-	const extra = { media: 0, ...(missing.length > 0 ? { missing } : {}) };
+	// Said only of a deck whose cards show media.
+	const extra: { media?: number; missing?: string[] } = missing.length > 0 ? { missing } : {};
 	let newest: Deck | undefined;
 	try {
 		const prefix = `deck:${deck.id}:`;
@@ -121,7 +122,7 @@ export async function publishNewVersion(
 			if (checked.ok && checked.doc.type === 'deck' && checked.doc.deck.id === deck.id)
 				if (!newest || checked.doc.deck.version > newest.version) newest = checked.doc.deck;
 		}
-		extra.media = await publishMedia(classDb, deck, files);
+		if (names.length > 0) extra.media = await publishMedia(classDb, deck, files);
 	} catch (error) {
 		return { ok: false, error: describePublishError(error, name) };
 	}
