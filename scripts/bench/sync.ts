@@ -1,6 +1,7 @@
 /**
- * `npm run bench:sync`: sync in Node on fake-indexeddb against the CouchDB-protocol test server on
- * 127.0.0.1 (the engine the app runs, on PouchDB's memory adapter instead of IndexedDB). Measures:
+ * `npm run bench:sync`: sync in Node on fake-indexeddb against the CouchDB-protocol test server,
+ * started in its own process on 127.0.0.1 (the engine the app runs, its replica on PouchDB's memory
+ * adapter instead of IndexedDB; both devices in this process, one at a time busy). Measures:
  * - the first sync of a 10,000-card / 60,000-answer history to a new device, as a ratio to
  *   restoring the same history from a backup file (check and merge) on the same kind of device;
  * - documents replicated per 10,000 answers;
@@ -30,8 +31,9 @@ import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/sc
 import type { Deck } from '$lib/deck';
 import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
 import type { Pouch } from '$lib/services/sync/pouch';
-import { PouchDB, startSyncServer } from '../sync/server';
-import { createUser } from '../sync/users';
+import { spawn } from 'node:child_process';
+import { PouchDB } from '../sync/server';
+import { userDbName } from '../sync/users';
 
 const CARDS = Number(process.env.CARDS ?? 10_000);
 const ANSWERS = Number(process.env.ANSWERS ?? 60_000);
@@ -116,9 +118,22 @@ async function until(check: () => Promise<boolean>, what: string, ms = 600_000) 
 	throw new Error(`timed out waiting for ${what}`);
 }
 
-const server = await startSyncServer({ port: 0 });
+// The server in its own process, as it would be on its own machine: its work is not the devices'.
+const child = spawn(process.execPath, ['node_modules/.bin/tsx', 'scripts/sync/serve.ts'], {
+	env: { ...process.env, SYNC_PORT: '0', SYNC_USER: 'bench', SYNC_PASSWORD: 'secret' },
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+const serverUrl = await new Promise<string>((resolve, reject) => {
+	let out = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+		const found = /server at (http:\/\/\S+)/.exec(out);
+		if (found) resolve(found[1]!);
+	});
+	child.once('exit', () => reject(new Error(`the sync server stopped: ${out}`)));
+});
 try {
-	const url = await createUser(server, 'bench', 'secret');
+	const url = `${serverUrl}/${userDbName('bench')}`;
 	const remote = () =>
 		new Pouchy(url, {
 			adapter: 'http',
@@ -229,10 +244,11 @@ try {
 		}
 		return times.slice(10);
 	}
+	// The other device is another machine: only this device's sync runs beside its answers.
+	receiving.stop();
 	const N = 110;
 	const on = await answerLoop(sending, N);
 	sending.stop();
-	receiving.stop();
 	await sleep(500);
 	const off = await answerLoop(undefined, N);
 
@@ -266,5 +282,5 @@ try {
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/sync.json', JSON.stringify(result, null, 2));
 } finally {
-	await server.close();
+	child.kill();
 }
