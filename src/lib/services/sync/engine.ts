@@ -287,7 +287,11 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			.on('paused', (error: unknown) => {
 				if (error) return emit({ state: 'offline', error: describeError(error) });
 				const at = now().getTime();
-				void readCursor().then((c) => saveCursor({ ...c, lastSyncAt: at }));
+				// In turn with push and pull: a save beside a pull's could put back an older cursor
+				// (and the next pull would apply the same documents again).
+				void serial(async () => saveCursor({ ...(await readCursor()), lastSyncAt: at })).catch(
+					() => undefined
+				);
 				emit({ state: 'synced', waiting: 0, lastSyncAt: at, error: undefined });
 			})
 			.on('denied', (error: unknown) => emit({ state: 'error', error: describeError(error) }))
