@@ -68,7 +68,28 @@ export default ts.config(
 	{
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/storage/**'],
-		rules: forbid(DEXIE)
+		rules: {
+			...forbid(DEXIE),
+			// Every table and transaction call lives in storage, also where a StudyDb is at hand.
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						'MemberExpression[object.property.name=/^(decks|cards|reviewLogs|settings|snapshots|snapshotData|drafts|media|cardActions)$/][object.object.name=/^(db|appDb)$/]',
+					message: 'Database tables are read and written in src/lib/storage only.'
+				},
+				{
+					selector:
+						"MemberExpression[object.property.name=/^(decks|cards|reviewLogs|settings|snapshots|snapshotData|drafts|media|cardActions)$/][object.object.callee.name='appDb']",
+					message: 'Database tables are read and written in src/lib/storage only.'
+				},
+				{
+					selector:
+						"CallExpression[callee.property.name='transaction'][callee.object.name=/^(db|appDb)$/]",
+					message: 'Database transactions live in src/lib/storage only.'
+				}
+			]
+		}
 	},
 	{
 		files: ['src/lib/storage/**'],

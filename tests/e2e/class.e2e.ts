@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
 import { adminFetch, createClass, createUser } from '../../scripts/sync/users';
-import { answer, openReview, readRows } from './helpers';
+import { answer, phoneContext, openReview, readRows } from './helpers';
 
 // An instructor publishes a deck and a correction from the studio to a class database; a learner
 // joins by the link and gets both with progress kept; a learner cannot publish. The CouchDB-protocol
@@ -39,7 +39,7 @@ const CORRECTED = deckYaml([
 ]);
 
 async function person(browser: Browser) {
-	const context = await browser.newContext();
+	const context = await phoneContext(browser);
 	return { context, page: await context.newPage() };
 }
 

@@ -1,4 +1,11 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+	devices,
+	expect,
+	type Browser,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from '@playwright/test';
 
 /** Opens the review screen and waits for a card (the bundled decks install on first visit). */
 export async function openReview(page: Page, deck?: string) {
@@ -154,3 +161,14 @@ export async function choose(page: Page, files: Parameters<Page['setInputFiles']
 	await expect(fileInput(page)).toBeEnabled();
 	await fileInput(page).setInputFiles(files);
 }
+
+/**
+ * Another device: a new browser context as a phone, like the config's `page` (a context made by
+ * hand gets the config's base address but not its device or viewport).
+ */
+export const phoneContext = (browser: Browser, options: BrowserContextOptions = {}) =>
+	browser.newContext({
+		...devices['Pixel 7'],
+		viewport: { width: 390, height: 844 },
+		...options
+	});

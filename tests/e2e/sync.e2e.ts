@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
-import { createUser } from '../../scripts/sync/users';
-import { answer, readRows } from './helpers';
+import { adminFetch, createUser, userDbName } from '../../scripts/sync/users';
+import { answer, phoneContext, readRows } from './helpers';
 
 // Offline and install behaviour: the service worker is what these tests are about.
 test.use({ serviceWorkers: 'allow' });
@@ -21,7 +21,7 @@ test.afterAll(async () => {
 const address = () => `http://localhost:${server.port}`;
 
 async function device(browser: Browser) {
-	const context = await browser.newContext();
+	const context = await phoneContext(browser);
 	const page = await context.newPage();
 	return { context, page };
 }
@@ -109,5 +109,61 @@ test('two devices answer offline, reconnect, and end with the same answers and c
 	} finally {
 		await phone.context.close();
 		await laptop.context.close();
+	}
+});
+
+/** The ids of every answer in a user's database on the server, each as often as it is there. */
+async function serverLogIds(user: string): Promise<string[]> {
+	const body = (await adminFetch(server, `/${userDbName(user)}/_all_docs?include_docs=true`)) as {
+		rows: { doc: { type?: string; logs?: { id: string }[] } }[];
+	};
+	return body.rows
+		.flatMap((r) => (r.doc.type === 'day' ? (r.doc.logs ?? []) : []))
+		.map((l) => l.id)
+		.sort();
+}
+
+test('two tabs run one replication; the other shows its status and takes over when it closes', async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	await createUser(server, 'cleo', 'secret');
+	const context = await phoneContext(browser);
+	try {
+		// Which tab polls the server's change feed: the one that replicates.
+		const feeds = new Map<Page, number>();
+		const watch = (page: Page) =>
+			page.on('request', (request) => {
+				if (request.url().includes('/_changes')) feeds.set(page, (feeds.get(page) ?? 0) + 1);
+			});
+		const first = await context.newPage();
+		watch(first);
+		expect(first.viewportSize()).toEqual({ width: 390, height: 844 });
+		await signIn(first, 'cleo', 'secret');
+		await expect(status(first)).toHaveText(/^Synced/, { timeout: 20_000 });
+
+		const second = await context.newPage();
+		watch(second);
+		await second.goto('/settings/sync/');
+		// The first tab's status, sent to this one: not "runs in another tab" and nothing more.
+		await expect(status(second)).toHaveText(/^Synced/);
+		await second.goto('/review/');
+		await expect(second.locator('.prompt')).toBeVisible();
+		await answer(second, 'Good');
+		await expect.poll(() => serverLogIds('cleo'), { timeout: 20_000 }).toHaveLength(1);
+		expect(feeds.get(second) ?? 0).toBe(0);
+		expect(feeds.get(first) ?? 0).toBeGreaterThan(0);
+
+		await first.close();
+		// The second tab was waiting for the lock: it takes the sync over.
+		await expect.poll(() => feeds.get(second) ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+		await answer(second, 'Again');
+		await expect.poll(() => serverLogIds('cleo'), { timeout: 20_000 }).toHaveLength(2);
+		// Each answer once on the server and once on the device.
+		const ids = await serverLogIds('cleo');
+		expect(new Set(ids).size).toBe(2);
+		expect(await logIds(second)).toEqual(ids);
+	} finally {
+		await context.close();
 	}
 });

@@ -54,3 +54,21 @@ export async function recordAction(db: StudyDb, card: CardRow, action: CardActio
 	await db.cardActions.add(action);
 	return applyAction(card, action);
 }
+
+/**
+ * Per card, the stamps of the newest suspension and burial among `actions`: what a card restored
+ * from a backup needs so that an older action arriving later does not change it.
+ */
+export function stampsOf(
+	actions: readonly CardActionRow[]
+): Map<string, NonNullable<CardRow['stamps']>> {
+	const out = new Map<string, NonNullable<CardRow['stamps']>>();
+	for (const a of actions) {
+		const register = a.kind === 'bury' ? 'burial' : 'suspension';
+		const stamps = out.get(a.uid) ?? {};
+		const stamp = actionStamp(a);
+		if ((stamps[register] ?? '') < stamp) stamps[register] = stamp;
+		out.set(a.uid, stamps);
+	}
+	return out;
+}

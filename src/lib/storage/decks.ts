@@ -125,6 +125,11 @@ export async function installDeck(
 	return report;
 }
 
+/** One installed deck's row, if it is installed. */
+export async function deckRow(db: StudyDb, deckId: string): Promise<DeckRow | undefined> {
+	return db.decks.get(deckId);
+}
+
 export async function listDecks(db: StudyDb): Promise<DeckRow[]> {
 	return db.decks.orderBy('id').toArray();
 }

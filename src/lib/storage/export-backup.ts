@@ -5,12 +5,14 @@ import { makeBackup, type Backup } from '$lib/transfer/backup';
 
 /** Everything on this device, as one backup (format in src/lib/transfer/BACKUP.md). */
 export async function exportBackup(db: StudyDb, now: Date): Promise<Backup> {
-	return db.transaction('r', db.decks, db.cards, db.reviewLogs, db.settings, async () =>
+	const tables = [db.decks, db.cards, db.reviewLogs, db.cardActions, db.settings];
+	return db.transaction('r', tables, async () =>
 		makeBackup(
 			{
 				decks: await db.decks.toArray(),
 				cards: await db.cards.toArray(),
 				reviewLogs: await db.reviewLogs.toArray(),
+				cardActions: await db.cardActions.toArray(),
 				settings: await db.settings.toArray()
 			},
 			now
@@ -42,11 +44,13 @@ export async function exportBackupFile(
 	/** Takes each piece of text as it is made, instead of `parts` (a snapshot compresses it). */
 	onPart?: (part: string) => void
 ): Promise<BackupFile> {
-	return db.transaction('r', db.decks, db.cards, db.reviewLogs, db.settings, async () => {
-		// Cards and logs are left out of the head and written after it, a page at a time.
+	const tables = [db.decks, db.cards, db.reviewLogs, db.cardActions, db.settings];
+	return db.transaction('r', tables, async () => {
+		// Cards, logs and actions are left out of the head and written after it, a page at a time.
 		const {
 			cards: _,
 			reviewLogs: __,
+			cardActions: ___,
 			settings,
 			...head
 		} = makeBackup(
@@ -54,6 +58,7 @@ export async function exportBackupFile(
 				decks: await db.decks.toArray(),
 				cards: [],
 				reviewLogs: [],
+				cardActions: [],
 				settings: await db.settings.toArray()
 			},
 			now
@@ -91,6 +96,7 @@ export async function exportBackupFile(
 		}
 		const cardCount = await write('cards', db.cards, (c) => c.uid);
 		const logCount = await write('reviewLogs', db.reviewLogs, (l) => l.id);
+		await write('cardActions', db.cardActions, (a) => a.id);
 		add(`,"settings":${JSON.stringify(settings)}}`);
 		return { parts, decks: head.decks.length, cards: cardCount, logs: logCount };
 	});

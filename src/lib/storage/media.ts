@@ -119,3 +119,24 @@ export async function copyMedia(
 export async function deleteMediaOf(db: StudyDb, key: string): Promise<void> {
 	await db.media.where('deckId').equals(key).delete();
 }
+
+/** Every media file stored for a deck (to publish it with the deck). */
+export async function listDeckMedia(db: StudyDb, deckId: string): Promise<MediaRow[]> {
+	return db.media.where('deckId').equals(deckId).toArray();
+}
+
+/**
+ * The files to publish with a deck: those stored for the installed deck and, from the studio, the
+ * draft's own (`draftKey`), which win over the installed deck's of the same name (the draft is what
+ * is being published; a deck never installed has only the draft's).
+ */
+export async function publishableMedia(
+	db: StudyDb,
+	deckId: string,
+	draftKey?: string
+): Promise<MediaRow[]> {
+	const installed = await listDeckMedia(db, deckId);
+	const drafted = draftKey ? await listDeckMedia(db, draftKey) : [];
+	const byName = new Map([...installed, ...drafted].map((row) => [row.name, row]));
+	return [...byName.values()];
+}

@@ -6,6 +6,7 @@ import { LOCAL_SETTINGS, type Backup } from '$lib/transfer/backup';
 import { replayCard } from './history';
 import { putInSlices } from './sliced-writes';
 import { loadSettings } from './study-settings';
+import { mergeActions } from './merge-actions';
 
 export interface MergeReport {
 	decksAdded: number;
@@ -16,6 +17,8 @@ export interface MergeReport {
 	/** Cards whose state was rebuilt from their merged history. */
 	cardsReplayed: number;
 	settingsRestored: number;
+	/** Card actions (suspend, unsuspend, bury) this device did not have. */
+	actionsAdded: number;
 }
 
 /**
@@ -184,7 +187,8 @@ export async function mergeBackup(
 		logsAdded: 0,
 		logsKnown: 0,
 		cardsReplayed: 0,
-		settingsRestored: 0
+		settingsRestored: 0,
+		actionsAdded: 0
 	};
 	await db.transaction('rw', db.decks, db.settings, async () => {
 		for (const setting of backup.settings) {
@@ -236,5 +240,7 @@ export async function mergeBackup(
 		done += chunk.length;
 		options.onProgress?.(done, backup.cards.length);
 	}
+	// After the cards: a card added above gets its flags' stamps from its actions.
+	report.actionsAdded = await mergeActions(db, backup.cardActions ?? []);
 	return report;
 }

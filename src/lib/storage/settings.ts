@@ -1,3 +1,4 @@
+import type { SettingRow } from './rows';
 import type { StudyDb } from './db';
 
 export async function getSetting<T>(db: StudyDb, key: string, fallback: T): Promise<T> {
@@ -7,4 +8,9 @@ export async function getSetting<T>(db: StudyDb, key: string, fallback: T): Prom
 
 export async function setSetting(db: StudyDb, key: string, value: unknown): Promise<void> {
 	await db.settings.put({ key, value });
+}
+
+/** Every stored setting (sync sends the ones it carries). */
+export async function allSettings(db: StudyDb): Promise<SettingRow[]> {
+	return db.settings.toArray();
 }

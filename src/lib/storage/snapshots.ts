@@ -6,6 +6,7 @@ import { studyDayKey, studyDayStart } from '$lib/scheduler/day';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
 import type { BackupResult } from '$lib/transfer/backup-format';
 import { exportBackupFile, type BackupFile } from './export-backup';
+import { stampsOf } from './card-actions';
 import { loadSettings } from './study-settings';
 import { fingerprint, noDailySnapshot } from './snapshot-due';
 import { putInSlices } from './sliced-writes';
@@ -204,8 +205,20 @@ export async function restoreSnapshot(
 		newest && newest.id !== id && newest.fingerprint === (await fingerprint(db)).value
 			? newest
 			: await takeSnapshot(db, now, 'before-restore');
-	await db.transaction('rw', [db.decks, db.cards, db.reviewLogs, db.settings], async () => {
+	const actions = backup.cardActions;
+	// A card's flags come with the stamps of the actions that set them (older backups hold none:
+	// then this device's actions stay as they are).
+	const stamps = stampsOf(actions ?? []);
+	const cards = backup.cards.map((c) =>
+		stamps.has(c.uid) ? { ...c, stamps: stamps.get(c.uid) } : c
+	);
+	const tables = [db.decks, db.cards, db.reviewLogs, db.cardActions, db.settings];
+	await db.transaction('rw', tables, async () => {
 		await Promise.all([db.decks.clear(), db.cards.clear(), db.reviewLogs.clear()]);
+		if (actions) {
+			await db.cardActions.clear();
+			await db.cardActions.bulkAdd(actions);
+		}
 		const study = (await db.settings.toCollection().primaryKeys()).filter(
 			(key) => !DEVICE_SETTINGS.has(key)
 		);
@@ -214,7 +227,7 @@ export async function restoreSnapshot(
 		// Still one transaction, written in slices: the page paints while 300,000 rows go in, and
 		// with two slices in flight the disk never waits for the page.
 		const slices = { budgetMs: 12, maxSlice: 5000, minSlice: 1000, inFlight: 2 };
-		await putInSlices(db.cards, backup.cards, slices);
+		await putInSlices(db.cards, cards, slices);
 		await putInSlices(db.reviewLogs, backup.reviewLogs, slices);
 		await db.settings.bulkPut(backup.settings.filter((s) => !DEVICE_SETTINGS.has(s.key)));
 		await bumpRevision(db);

@@ -89,6 +89,29 @@ export const logRowSchema = z.object({
 	overridden: z.boolean().optional()
 });
 
+/** One card action (suspend, unsuspend, bury) as a backup (and a synced day document) holds it. */
+export const actionRowSchema = z
+	.object({
+		id: z.string({ error: 'must be text' }).min(1).max(100),
+		uid: z.string().max(400),
+		deckId: deckIdSchema,
+		cardId: cardIdSchema,
+		kind: z.enum(['suspend', 'unsuspend', 'bury'], { error: 'must be suspend, unsuspend or bury' }),
+		at: time,
+		until: time.optional(),
+		leech: flag.optional()
+	})
+	.superRefine((a, ctx) => {
+		if (a.uid !== `${a.deckId}|${a.cardId}`)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['uid'],
+				message: 'must be the deck id and the card id joined by |'
+			});
+		if (a.kind === 'bury' && a.until === undefined)
+			ctx.addIssue({ code: 'custom', path: ['until'], message: 'a burial needs its end' });
+	});
+
 const steps = z.array(z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step such as 10m')).max(20);
 const int = (min: number, max: number) => z.number().int().min(min).max(max).optional();
 /** FSRS parameters: 17, 19 or 21 numbers (ts-fsrs takes older sets and extends them). */
@@ -142,6 +165,7 @@ export const backupSchema = z
 		decks: z.array(deckRowSchema),
 		cards: z.array(cardRowSchema),
 		reviewLogs: z.array(logRowSchema),
+		cardActions: z.array(actionRowSchema).optional(),
 		settings: z.array(settingSchema)
 	})
 	.superRefine((backup, ctx) => {
@@ -168,6 +192,12 @@ export const backupSchema = z
 			if (!cards.has(l.uid)) problem(['reviewLogs', i, 'uid'], `no card "${l.uid}" in cards`);
 			else if (l.uid !== `${l.deckId}|${l.cardId}`)
 				problem(['reviewLogs', i, 'uid'], 'must be the deck id and the card id joined by |');
+		});
+		const actions = new Set<string>();
+		backup.cardActions?.forEach((a, i) => {
+			if (actions.has(a.id)) problem(['cardActions', i, 'id'], `action "${a.id}" is listed twice`);
+			actions.add(a.id);
+			if (!cards.has(a.uid)) problem(['cardActions', i, 'uid'], `no card "${a.uid}" in cards`);
 		});
 	});
 

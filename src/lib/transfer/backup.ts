@@ -1,5 +1,5 @@
 // Light on purpose (no zod): the data page builds a backup without loading the checker.
-import type { CardRow, DeckRow, ReviewLogRow, SettingRow } from '$lib/storage/rows';
+import type { CardActionRow, CardRow, DeckRow, ReviewLogRow, SettingRow } from '$lib/storage/rows';
 
 /** The format name and version written into every backup; see BACKUP.md beside this file. */
 export const BACKUP_FORMAT = 'recall-backup';
@@ -18,15 +18,17 @@ export interface Backup {
 	decks: DeckRow[];
 	cards: CardRow[];
 	reviewLogs: ReviewLogRow[];
+	/** Suspend, unsuspend and bury as events (absent in backups made before they were kept). */
+	cardActions?: CardActionRow[];
 	settings: SettingRow[];
 }
 
 /**
  * The backup of a device's data. Rows go in as stored; the `revision` setting stays behind.
- * @example makeBackup({ decks, cards, reviewLogs, settings }, new Date())
+ * @example makeBackup({ decks, cards, reviewLogs, cardActions, settings }, new Date())
  */
 export function makeBackup(
-	data: Pick<Backup, 'decks' | 'cards' | 'reviewLogs' | 'settings'>,
+	data: Pick<Backup, 'decks' | 'cards' | 'reviewLogs' | 'cardActions' | 'settings'>,
 	now: Date
 ): Backup {
 	return {
@@ -37,6 +39,7 @@ export function makeBackup(
 		decks: data.decks,
 		cards: data.cards,
 		reviewLogs: data.reviewLogs,
+		cardActions: data.cardActions ?? [],
 		settings: data.settings.filter((s) => !LOCAL_SETTINGS.has(s.key))
 	};
 }

@@ -197,7 +197,8 @@ describe('backup', () => {
 			logsAdded: 0,
 			logsKnown: 30,
 			cardsReplayed: 0,
-			settingsRestored: 0
+			settingsRestored: 0,
+			actionsAdded: 0
 		});
 		expect(await dump(other)).toEqual(once);
 		// Merging a device's own backup into itself is a no-op too.

@@ -54,7 +54,9 @@ export async function rememberedClass(deckId: string): Promise<string> {
 export async function publishToClass(
 	deck: Deck,
 	text: string,
-	now: Date
+	now: Date,
+	/** Where the deck's files are stored besides the installed deck's (a studio draft's key). */
+	mediaKey?: string
 ): Promise<PublishOutcome & { name?: string; server?: string }> {
 	const config = await readSyncConfig();
 	if (!config)
@@ -71,7 +73,14 @@ export async function publishToClass(
 				'A class is the name of its database on the server: lowercase letters, digits and - _, starting with a letter (for example class-bio).'
 		};
 	const { publishOnServer } = await import('./class-publish');
-	const outcome = await publishOnServer(`${config.server}/${name}`, name, deck, config.user, now);
+	const outcome = await publishOnServer(
+		`${config.server}/${name}`,
+		name,
+		deck,
+		config.user,
+		now,
+		mediaKey
+	);
 	if (outcome.ok)
 		await writeSyncConfig({ ...config, publishTo: { ...config.publishTo, [deck.id]: name } });
 	return { ...outcome, name, server: config.server };

@@ -12,6 +12,7 @@
  *   id), so all devices agree without a conflict.
  * - `deck:<deck id>:<version>`: an imported, authored or published deck as its compiled file.
  *   Immutable: a new version is a new document; the highest version wins.
+ * - `media:<deck id>:<name>`: a published deck's image or sound, as an attachment (`media-docs.ts`).
  *
  * Ordering: a card's log rows replay by `reviewedAt`, then by id. A device never writes a row that
  * sorts before one it already has for that card (storage's `logTime` takes the later of its clock
@@ -22,10 +23,12 @@
 import { z } from 'zod';
 import { deckSchema, type Deck } from '$lib/deck/schema';
 import { LOCAL_SETTINGS } from '$lib/transfer/backup';
-import { logRowSchema, settingSchema } from '$lib/transfer/backup-format';
+import { actionRowSchema, logRowSchema, settingSchema } from '$lib/transfer/backup-format';
 import type { CardActionRow, ReviewLogRow } from '$lib/storage/rows';
+import { DOC_VERSION } from './doc-version';
+import { mediaDocSchema, type MediaDoc } from './media-docs';
 
-export const DOC_VERSION = 1;
+export { DOC_VERSION } from './doc-version';
 /** Most rows one day document may hold: more is no learner's day, and a hostile document. */
 export const MAX_DAY_LOGS = 20000;
 
@@ -63,7 +66,7 @@ export interface DeckDoc {
 	by: string;
 }
 
-export type SyncDoc = DayDoc | SettingsDoc | DeckDoc;
+export type SyncDoc = DayDoc | SettingsDoc | DeckDoc | MediaDoc;
 
 /** The UTC day a time falls on: the day document a row goes in. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -84,17 +87,6 @@ const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['study', 'appearance']);
 export const isSyncedSetting = (key: string) =>
 	SYNCED_SETTINGS.has(key) && !LOCAL_SETTINGS.has(key);
 
-const actionSchema = z.object({
-	id: z.string().min(1).max(100),
-	uid: z.string().min(1).max(400),
-	deckId: z.string().min(1).max(200),
-	cardId: z.string().min(1).max(200),
-	kind: z.enum(['suspend', 'unsuspend', 'bury'], { error: 'must be suspend, unsuspend or bury' }),
-	at: z.number().int().min(0).max(8.64e15),
-	until: z.number().int().min(0).max(8.64e15).optional(),
-	leech: z.union([z.literal(0), z.literal(1)]).optional()
-});
-
 const deviceSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a device id');
 const time = z.number().int().min(0).max(8.64e15);
 const rev = z.string().max(200).optional();
@@ -109,7 +101,7 @@ const dayDocSchema = z
 		day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as yyyy-mm-dd'),
 		logs: z.array(logRowSchema).max(MAX_DAY_LOGS),
 		undone: z.array(z.string().min(1).max(100)).max(MAX_DAY_LOGS),
-		actions: z.array(actionSchema).max(MAX_DAY_LOGS).optional()
+		actions: z.array(actionRowSchema).max(MAX_DAY_LOGS).optional()
 	})
 	.superRefine((doc, ctx) => {
 		if (doc._id !== dayDocId(doc.device, doc.day))
@@ -129,23 +121,11 @@ const dayDocSchema = z
 				});
 		});
 		doc.actions?.forEach((a, i) => {
-			if (a.uid !== `${a.deckId}|${a.cardId}`)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['actions', i, 'uid'],
-					message: 'must be the deck id and the card id joined by |'
-				});
 			if (dayOf(a.at) !== doc.day)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['actions', i, 'at'],
 					message: `must fall on ${doc.day}`
-				});
-			if (a.kind === 'bury' && a.until === undefined)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['actions', i, 'until'],
-					message: 'a burial needs its end'
 				});
 		});
 	});
@@ -213,8 +193,10 @@ export function checkDoc(raw: unknown): CheckedDoc {
 				? settingsDocSchema
 				: type === 'deck'
 					? deckDocSchema
-					: undefined;
-	if (!schema) return { ok: false, id, errors: ['type: must be day, settings or deck'] };
+					: type === 'media'
+						? mediaDocSchema
+						: undefined;
+	if (!schema) return { ok: false, id, errors: ['type: must be day, settings, deck or media'] };
 	const parsed = schema.safeParse(raw);
 	if (parsed.success) return { ok: true, doc: parsed.data as SyncDoc };
 	return {

@@ -1,7 +1,8 @@
 import { createScheduler } from '$lib/scheduler';
 import type { StudyDb } from '$lib/storage/db';
-import { installDeck } from '$lib/storage/decks';
-import { getSetting, setSetting } from '$lib/storage/settings';
+import { deckRow, installDeck } from '$lib/storage/decks';
+import { putDeckMedia } from '$lib/storage/media';
+import { allSettings, getSetting, setSetting } from '$lib/storage/settings';
 import { loadSettings } from '$lib/storage/study-settings';
 import {
 	applyRemoteDays,
@@ -24,6 +25,7 @@ import {
 } from './documents';
 import type { Pouch, PouchDoc, PouchEmitter } from './pouch';
 import { describeError } from './errors';
+import { sha256Hex, type MediaDoc } from './media-docs';
 
 /** What the learner sees: one state, in words on screen. */
 export type SyncState = 'starting' | 'syncing' | 'synced' | 'waiting' | 'offline' | 'error';
@@ -128,7 +130,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 	}
 
 	async function pushSettings(cursor: Cursor, at: number): Promise<void> {
-		const rows = (await db.settings.toArray()).filter((r) => isSyncedSetting(r.key));
+		const rows = (await allSettings(db)).filter((r) => isSyncedSetting(r.key));
 		let changed = false;
 		for (const row of rows) {
 			const json = JSON.stringify(row.value);
@@ -200,12 +202,36 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 	}
 
 	async function applyDeck(doc: DeckDoc): Promise<void> {
-		const installed = await db.decks.get(doc.deck.id);
+		const installed = await deckRow(db, doc.deck.id);
 		if (installed && installed.version >= doc.deck.version) return;
 		await installDeck(db, doc.deck, { now: now(), bundled: installed?.bundled ?? false });
 		const scheduler = createScheduler((await loadSettings(db)).scheduler);
 		await replayDeck(db, doc.deck.id, scheduler);
 	}
+
+	/**
+	 * Stores a media file that arrived (a class deck's image or sound), after checking the file is
+	 * the one its document describes; a missing or different file is refused and named.
+	 */
+	async function applyMedia(doc: MediaDoc): Promise<string | undefined> {
+		let bytes: ArrayBuffer;
+		try {
+			const file = await local.getAttachment(doc._id, 'file');
+			// A copy as a plain ArrayBuffer (Node's Buffer may be a view of a larger, shared one).
+			bytes = file instanceof Blob ? await file.arrayBuffer() : new Uint8Array(file).buffer;
+		} catch {
+			return 'file: missing';
+		}
+		if (bytes.byteLength !== doc.size || (await sha256Hex(bytes)) !== doc.sha256)
+			return 'file: does not match its size and SHA-256';
+		const blob = new Blob([bytes], { type: doc.contentType });
+		await putDeckMedia(db, doc.deckId, [{ name: doc.name, type: doc.contentType, blob }]);
+		return undefined;
+	}
+
+	const refuse = (id: string, errors: string[]) => {
+		status.refused = [...status.refused.filter((r) => r.id !== id), { id, errors }];
+	};
 
 	const pull = () =>
 		serial(async () => {
@@ -225,10 +251,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 					if ((raw.type === 'day' || raw.type === 'settings') && raw.device === device) continue;
 					const checked = checkDoc(raw);
 					if (!checked.ok) {
-						status.refused = [
-							...status.refused.filter((r) => r.id !== checked.id),
-							{ id: checked.id, errors: checked.errors }
-						];
+						refuse(checked.id, checked.errors);
 						continue;
 					}
 					const doc = checked.doc;
@@ -240,7 +263,10 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 							actions: doc.actions ?? []
 						});
 					else if (doc.type === 'settings') settingsChanged = true;
-					else await applyDeck(doc);
+					else if (doc.type === 'media') {
+						const problem = await applyMedia(doc);
+						if (problem) refuse(doc._id, [problem]);
+					} else await applyDeck(doc);
 				}
 				if (settingsChanged) await applySettings(cursor);
 				if (days.length > 0) {
@@ -261,7 +287,11 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			.on('paused', (error: unknown) => {
 				if (error) return emit({ state: 'offline', error: describeError(error) });
 				const at = now().getTime();
-				void readCursor().then((c) => saveCursor({ ...c, lastSyncAt: at }));
+				// In turn with push and pull: a save beside a pull's could put back an older cursor
+				// (and the next pull would apply the same documents again).
+				void serial(async () => saveCursor({ ...(await readCursor()), lastSyncAt: at })).catch(
+					() => undefined
+				);
 				emit({ state: 'synced', waiting: 0, lastSyncAt: at, error: undefined });
 			})
 			.on('denied', (error: unknown) => emit({ state: 'error', error: describeError(error) }))
@@ -287,7 +317,12 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 				...(options.backOff ? { back_off_function: options.backOff } : {})
 			};
 			watch(local.sync(remote, live));
-			for (const c of options.classes ?? []) watch(local.replicate.from(c, live));
+			// A class's design documents are the server's rules (who may publish), not decks: they
+			// stay there (the learner's own database would refuse them anyway).
+			for (const c of options.classes ?? [])
+				watch(
+					local.replicate.from(c, { ...live, filter: (doc) => !doc._id.startsWith('_design/') })
+				);
 		},
 		stop() {
 			stopped = true;

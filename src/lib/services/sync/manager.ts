@@ -1,5 +1,5 @@
-// Turns sync on and off and keeps one replication per device: the tab holding the Web Lock
-// `recall-sync` runs it; other tabs show its status, sent over a BroadcastChannel.
+// Turns sync on and off. One replication per device: the tab holding the Web Lock runs it, the
+// others show its status (see `leader.ts`).
 import { syncView } from '$lib/state/sync.svelte';
 import { appDb } from '../database';
 import { setSetting } from '$lib/storage/settings';
@@ -7,16 +7,7 @@ import { newDeviceId, readSyncConfig, writeSyncConfig, type SyncConfig } from '.
 import type { SyncStatus } from './engine';
 import { serverAddress, signIn, signOut } from './session';
 import { classAddress } from './class';
-import type { RunningSync } from './client';
-
-const LOCK = 'recall-sync';
-let running: RunningSync | undefined;
-let releaseLock: (() => void) | undefined;
-let channel: BroadcastChannel | undefined;
-/** Moves on at every stop: a start still waiting for the lock or the sync code then stands down. */
-let generation = 0;
-/** A start is waiting for the lock (another tab, or a start a moment ago). */
-let pending = false;
+import { createSyncLeader, SYNC_LOCK, type ChannelLike, type SyncLeader } from './leader';
 
 function show(status: SyncStatus) {
 	syncView.state = status.state;
@@ -26,25 +17,49 @@ function show(status: SyncStatus) {
 	syncView.refused = status.refused;
 }
 
-function listen() {
-	if (channel || typeof BroadcastChannel === 'undefined') return;
-	channel = new BroadcastChannel(LOCK);
-	channel.onmessage = (event: MessageEvent<SyncStatus>) => {
-		if (!running) show(event.data);
-	};
+function showOff() {
+	Object.assign(syncView, {
+		state: 'off',
+		waiting: 0,
+		lastSyncAt: null,
+		error: undefined,
+		refused: [],
+		server: undefined,
+		user: undefined,
+		classes: []
+	});
 }
 
-async function run(config: SyncConfig, mine: number) {
-	const { runSync } = await import('./client');
-	if (mine !== generation) return;
-	syncView.state = 'starting';
-	const sync = await runSync(config, (status) => {
-		show(status);
-		channel?.postMessage(status);
+let leader: SyncLeader | undefined;
+
+/** This tab's part in the device's one replication, made on first use. */
+function tab(): SyncLeader {
+	leader ??= createSyncLeader<SyncConfig>({
+		locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
+		channel:
+			typeof BroadcastChannel !== 'undefined'
+				? (new BroadcastChannel(`${SYNC_LOCK}-tabs`) as unknown as ChannelLike)
+				: undefined,
+		config: readSyncConfig,
+		async run(config, onStatus) {
+			const { runSync } = await import('./client');
+			return runSync(config, onStatus);
+		},
+		show,
+		starting: () => (syncView.state = 'starting'),
+		elsewhere: () => (syncView.state = 'elsewhere'),
+		off: showOff,
+		failed(message) {
+			syncView.state = 'error';
+			syncView.error = message;
+		},
+		changed() {
+			// Signed in, out, or joined a class in another tab: run what the settings say now.
+			if (leader?.leading) leader.stop();
+			void startSyncIfOn();
+		}
 	});
-	// Stopped while it started (joining a class right after signing in restarts it): not this one.
-	if (mine !== generation) sync.stop();
-	else running = sync;
+	return leader;
 }
 
 /**
@@ -53,37 +68,21 @@ async function run(config: SyncConfig, mine: number) {
  */
 export async function startSyncIfOn(): Promise<void> {
 	const config = await readSyncConfig();
-	syncView.server = config?.server;
-	syncView.user = config?.user;
-	syncView.classes = config?.classes ?? [];
-	if (!config || running || releaseLock || pending) return;
-	listen();
-	const mine = generation;
-	if (typeof navigator === 'undefined' || !navigator.locks) return run(config, mine);
-	syncView.state = 'elsewhere';
-	pending = true;
-	void navigator.locks.request(LOCK, () => {
-		// Stopped while waiting: give the lock to the start that came after.
-		if (mine !== generation) return Promise.resolve();
-		pending = false;
-		return new Promise<void>((resolve) => {
-			releaseLock = resolve;
-			void run(config, mine).catch((error: unknown) => {
-				syncView.state = 'error';
-				syncView.error = error instanceof Error ? error.message : String(error);
-			});
-		});
-	});
+	if (!config) {
+		leader?.stop();
+		return showOff();
+	}
+	syncView.server = config.server;
+	syncView.user = config.user;
+	syncView.classes = config.classes;
+	tab().start();
 }
 
-/** Stops sync in this tab (signing out, or the page going away). */
-function stop() {
-	generation++;
-	pending = false;
-	running?.stop();
-	running = undefined;
-	releaseLock?.();
-	releaseLock = undefined;
+/** Stops sync in this tab and tells the other tabs the settings changed. */
+function restart() {
+	tab().stop();
+	tab().announce();
+	return startSyncIfOn();
 }
 
 /**
@@ -108,7 +107,7 @@ export async function turnSyncOn(
 		classes: previous?.classes ?? [],
 		...(previous?.publishTo ? { publishTo: previous.publishTo } : {})
 	});
-	await startSyncIfOn();
+	await restart();
 	return undefined;
 }
 
@@ -118,23 +117,16 @@ export async function turnSyncOn(
  */
 export async function turnSyncOff(): Promise<void> {
 	const config = await readSyncConfig();
-	stop();
-	if (!config) return;
+	tab().stop();
+	if (!config) return showOff();
+	// Off first, so a tab that takes the lock meanwhile finds sync off and does not start it.
+	await writeSyncConfig(undefined);
+	tab().announce();
 	await signOut(config.server);
 	const { dropReplica } = await import('./client');
 	await dropReplica(config.user).catch(() => undefined);
 	await setSetting(appDb(), 'syncCursor', null);
-	await writeSyncConfig(undefined);
-	Object.assign(syncView, {
-		state: 'off',
-		waiting: 0,
-		lastSyncAt: null,
-		error: undefined,
-		refused: [],
-		server: undefined,
-		user: undefined,
-		classes: []
-	});
+	showOff();
 }
 
 /**
@@ -149,7 +141,6 @@ export async function joinClass(text: string): Promise<string | undefined> {
 		return 'A class is its link, its name on your sync server (such as class-bio), or its address.';
 	if (config.classes.includes(address)) return undefined;
 	await writeSyncConfig({ ...config, classes: [...config.classes, address] });
-	stop();
-	await startSyncIfOn();
+	await restart();
 	return undefined;
 }

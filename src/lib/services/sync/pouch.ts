@@ -25,6 +25,8 @@ export interface ReplicationOptions {
 	live?: boolean;
 	retry?: boolean;
 	back_off_function?: (delay: number) => number;
+	/** Which documents to replicate (PouchDB runs it on this side). */
+	filter?: (doc: PouchDoc) => boolean;
 }
 
 export interface Pouch {
@@ -42,6 +44,8 @@ export interface Pouch {
 		limit?: number;
 	}): Promise<{ results: PouchChange[]; last_seq: number | string }>;
 	get(id: string): Promise<PouchDoc>;
+	/** An attachment's bytes: a Blob in the browser, a Buffer (a Uint8Array) in Node. */
+	getAttachment(docId: string, name: string): Promise<Blob | Uint8Array>;
 	put(doc: PouchDoc): Promise<{ ok: boolean; rev: string }>;
 	info(): Promise<{ doc_count: number; update_seq: number | string }>;
 	destroy(): Promise<unknown>;

@@ -2,6 +2,7 @@ import type { Deck } from '$lib/deck/schema';
 import { DOC_VERSION, checkDoc, deckDocId, type DeckDoc } from './documents';
 import type { Pouch, PouchDoc } from './pouch';
 import { describeError } from './errors';
+import { mediaDoc, mediaDocId, mediaNames, type MediaDoc } from './media-docs';
 
 /**
  * Writes a deck version to a class database, where every learner who joined the class receives it
@@ -28,7 +29,44 @@ export async function publishDeckToClass(
 }
 
 export type PublishOutcome =
-	{ ok: true; version: number; unchanged: boolean } | { ok: false; error: string };
+	| {
+			ok: true;
+			version: number;
+			unchanged: boolean;
+			/** Media files written (new or changed); the others were there already. */
+			media?: number;
+			/** Files the cards show that this device does not have: learners will miss them too. */
+			missing?: string[];
+	  }
+	| { ok: false; error: string };
+
+/** A media file to publish with a deck. */
+export interface PublishMedia {
+	name: string;
+	type: string;
+	blob: Blob;
+}
+
+/**
+ * Writes the deck's media files the class does not have yet (or has with other bytes), before
+ * the deck, so learners' cards find them. Returns how many were written.
+ */
+async function publishMedia(
+	classDb: Pouch,
+	deck: Deck,
+	files: readonly PublishMedia[]
+): Promise<number> {
+	let written = 0;
+	for (const file of files) {
+		const existing = (await classDb.get(mediaDocId(deck.id, file.name)).catch(() => undefined)) as
+			MediaDoc | undefined;
+		const doc = await mediaDoc(deck.id, file, existing?._rev);
+		if (existing?.sha256 === doc.sha256 && existing.size === doc.size) continue;
+		await classDb.put(doc as unknown as PouchDoc);
+		written++;
+	}
+	return written;
+}
 
 /** The deck without its version: two versions with the same content are the same deck. */
 const content = (deck: Deck) => JSON.stringify({ ...deck, version: 0 });
@@ -54,7 +92,7 @@ export function describePublishError(error: unknown, name: string): string {
 /**
  * Publishes the deck as the class's next version: the draft's version, or one above the newest
  * already in the class, whichever is higher. A deck the same as the newest published one is not
- * written again (`unchanged`). Every refusal comes back in words.
+ * written again (`unchanged`); its media files that changed are. Every refusal comes back in words.
  * @example await publishNewVersion(classDb, 'class-bio', deck, 'teacher', new Date())
  */
 export async function publishNewVersion(
@@ -62,8 +100,15 @@ export async function publishNewVersion(
 	name: string,
 	deck: Deck,
 	by: string,
-	now: Date
+	now: Date,
+	/** The deck's media on this device: the files its cards show are published with it. */
+	media: readonly PublishMedia[] = []
 ): Promise<PublishOutcome> {
+	const names = mediaNames(deck);
+	const files = media.filter((m) => names.includes(m.name));
+	const missing = names.filter((n) => !files.some((m) => m.name === n));
+	// Said only of a deck whose cards show media.
+	const extra: { media?: number; missing?: string[] } = missing.length > 0 ? { missing } : {};
 	let newest: Deck | undefined;
 	try {
 		const prefix = `deck:${deck.id}:`;
@@ -77,6 +122,7 @@ export async function publishNewVersion(
 			if (checked.ok && checked.doc.type === 'deck' && checked.doc.deck.id === deck.id)
 				if (!newest || checked.doc.deck.version > newest.version) newest = checked.doc.deck;
 		}
+		if (names.length > 0) extra.media = await publishMedia(classDb, deck, files);
 	} catch (error) {
 		return { ok: false, error: describePublishError(error, name) };
 	}
@@ -87,10 +133,10 @@ export async function publishNewVersion(
 	if (!checked.ok || checked.doc.type !== 'deck')
 		return { ok: false, error: checked.ok ? 'Not a deck.' : checked.errors.join('; ') };
 	if (newest && content(newest) === content(checked.doc.deck))
-		return { ok: true, version: newest.version, unchanged: true };
+		return { ok: true, version: newest.version, unchanged: true, ...extra };
 	try {
 		await classDb.put(doc as unknown as PouchDoc);
-		return { ok: true, version, unchanged: false };
+		return { ok: true, version, unchanged: false, ...extra };
 	} catch (error) {
 		return { ok: false, error: describePublishError(error, name) };
 	}
