@@ -4,8 +4,8 @@
  * slip makes another word, some two words long).
  */
 import type { Card } from '../../src/lib/deck/schema';
-import type { Random } from './random';
-import { weighted } from './random';
+import type { Random } from '../../src/lib/scheduler/random';
+import { weighted } from '../../src/lib/scheduler/random';
 
 /** Shares of card kinds (a typed card with no answer type has no choices: a flashcard while new). */
 export const DECK_MIX = [
