@@ -53,7 +53,10 @@ describe('the workload ahead (issue 16)', () => {
 		const perDay = workload.points.map((p) => p.reviewsPerDay);
 		for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1] ?? 0);
 		// 97% asks roughly three times what 70% does; remembering rises far less.
-		const [low, high] = [workload.points[0], workload.points.at(-1)] as WorkloadPoint[];
+		const [low, high] = [workload.points[0], workload.points.at(-1)] as [
+			WorkloadPoint,
+			WorkloadPoint
+		];
 		expect(high.reviewsPerDay / low.reviewsPerDay).toBeGreaterThan(2);
 		expect(high.remembered).toBeGreaterThan(low.remembered);
 		expect(high.remembered / low.remembered).toBeLessThan(1.5);
