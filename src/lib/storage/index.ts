@@ -1,6 +1,6 @@
 export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
-export { newCardRow, answerCard, forgetCardState } from './card-state';
+export { newCardRow, answerCard, answerBalance, forgetCardState } from './card-state';
 export {
 	installDeck,
 	listDecks,
