@@ -5,8 +5,8 @@
  */
 import type { Card } from '../../src/lib/deck/schema';
 import { deckValuesOf } from '../../src/lib/quiz/values';
-import type { Random } from './random';
-import { weighted } from './random';
+import type { Random } from '../../src/lib/scheduler/random';
+import { weighted } from '../../src/lib/scheduler/random';
 
 /** Shares of card kinds (a typed card with no answer type has no choices: a flashcard while new). */
 export const DECK_MIX = [

@@ -4,8 +4,8 @@
  * once; the README repeats them.
  */
 import { damerauLevenshtein, normaliseAnswer } from '../../src/lib/quiz';
-import type { Random } from './random';
-import { normal, weighted } from './random';
+import type { Random } from '../../src/lib/scheduler/random';
+import { normal, weighted } from '../../src/lib/scheduler/random';
 
 /** The modes the app asks in, as `chooseMode` names them. */
 export type Mode = 'flashcard' | 'mcq' | 'truefalse' | 'typed' | 'cloze';

@@ -24,8 +24,8 @@ import {
 	type LogEntry
 } from '../../src/lib/scheduler';
 import { syntheticDeck, valuesByType } from './deck';
-import { memoryModel, type Memory } from './memory';
-import { seeded } from './random';
+import { memoryModel, type Memory } from '../../src/lib/scheduler/memory-model';
+import { seeded } from '../../src/lib/scheduler/random';
 import {
 	chooseOption,
 	honestRating,

@@ -35,7 +35,13 @@ test('issue 13: settings are grouped, with contents at the top that jump to each
 		'Relearning steps'
 	])
 		await expect(group('Daily study').getByLabel(label, { exact: true })).toBeVisible();
-	for (const label of [/Desired retention/, 'Maximum interval (days)', /Leech after/, /fuzz/])
+	for (const label of [
+		/Desired retention/,
+		'Maximum interval (days)',
+		/Leech after/,
+		/fuzz/,
+		/Balance the load/
+	])
 		await expect(group('Memory & scheduling').getByLabel(label)).toBeVisible();
 	await expect(
 		group('Decks & quizzes').getByRole('combobox', { name: 'Two-plus-two basics' })

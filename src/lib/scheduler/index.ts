@@ -15,3 +15,11 @@ export {
 	type TrainingItem
 } from './optimizer-input';
 export { evaluate, type Fit } from './evaluate';
+export {
+	chooseDay,
+	seedUnit,
+	NORMAL_WEEK,
+	type DayLoad,
+	type EasyDays,
+	type FuzzRange
+} from './load-balance';

@@ -1,6 +1,8 @@
 import {
+	dateDiffInDays,
 	fsrs,
 	generatorParameters,
+	get_fuzz_range,
 	StrategyMode,
 	type AbstractScheduler,
 	type Card as FsrsCard,
@@ -13,6 +15,9 @@ import {
 	type SchedulerOptions
 } from './types';
 import { newCard } from './new-card';
+import type { FuzzRange } from './load-balance';
+
+const DAY = 86_400_000;
 
 export interface Scheduler {
 	readonly options: SchedulerOptions;
@@ -20,8 +25,17 @@ export interface Scheduler {
 	newCard(now: Date): CardState;
 	/** What each of the four ratings would give, for the interval on each button. */
 	preview(card: CardState, now: Date, seed?: string): Record<Grade, Outcome>;
-	/** The card after one answer. */
-	answer(card: CardState, grade: Grade, now: Date, seed?: string): CardState;
+	/**
+	 * The card after one answer. `days`, when given, is the interval load balancing chose within
+	 * `fuzzRange` for a review (kept in the log, so that a replay gives the same due date).
+	 */
+	answer(card: CardState, grade: Grade, now: Date, seed?: string, days?: number): CardState;
+	/**
+	 * The days a review's next interval may be moved to (ts-fsrs's fuzz range around the interval
+	 * before fuzz), or `undefined` where load balancing does not apply: a card not in review before
+	 * and after the answer, or a range of one day.
+	 */
+	fuzzRange(card: CardState, grade: Grade, now: Date): FuzzRange | undefined;
 	/** Replays a history of answers from a new card (the log is the truth; this rebuilds the cache). */
 	replay(answers: readonly { grade: Grade; at: Date }[], created: Date, seed?: string): CardState;
 	/** Memory state as a new card again (reset / forget). */
@@ -73,8 +87,33 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 		return `${self.current.seed ?? ''}:${self.current.reps}:${self.review_time.getTime()}`;
 	});
 
-	const answer = (card: CardState, grade: Grade, now: Date, seed = '') =>
-		toState(engine.next(toFsrs(card, seed), now, grade).card);
+	// The same scheduler without fuzz: the interval the fuzz range is centred on.
+	const plain = fsrs(
+		generatorParameters({
+			request_retention: opts.desiredRetention,
+			maximum_interval: opts.maximumInterval,
+			enable_fuzz: false,
+			enable_short_term: opts.enableShortTerm,
+			learning_steps: [...opts.learningSteps],
+			relearning_steps: [...opts.relearningSteps],
+			...(opts.parameters ? { w: [...opts.parameters] } : {})
+		})
+	);
+
+	const fuzzRange = (card: CardState, grade: Grade, now: Date): FuzzRange | undefined => {
+		if (card.state !== 2 || !card.last_review) return undefined;
+		const next = plain.next(toFsrs(card, ''), now, grade).card;
+		if (next.state !== 2) return undefined;
+		const elapsed = dateDiffInDays(card.last_review, now);
+		const r = get_fuzz_range(next.scheduled_days, elapsed, opts.maximumInterval);
+		return r.max_ivl > r.min_ivl ? { min: r.min_ivl, max: r.max_ivl } : undefined;
+	};
+
+	const answer = (card: CardState, grade: Grade, now: Date, seed = '', days?: number) => {
+		const next = toState(engine.next(toFsrs(card, seed), now, grade).card);
+		if (days === undefined || next.state !== 2 || card.state !== 2) return next;
+		return { ...next, scheduled_days: days, due: new Date(now.getTime() + days * DAY) };
+	};
 
 	return {
 		options: opts,
@@ -88,6 +127,7 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 			return out;
 		},
 		answer,
+		fuzzRange,
 		replay(answers, created, seed = '') {
 			let card = newCard(created);
 			for (const a of answers) card = answer(card, a.grade, a.at, seed);

@@ -1,4 +1,5 @@
 import {
+	answerBalance,
 	answerCard,
 	buildQueue,
 	buryCard,
@@ -563,7 +564,10 @@ export class ReviewSession {
 						}
 					: {}),
 				leechThreshold: this.#settings?.leechThreshold ?? 0,
-				next: (current) => answerCard(scheduler, current, grade, now, card.uid)
+				next: (current) => answerCard(scheduler, current, grade, now, card.uid),
+				...(this.#settings?.loadBalance
+					? { balance: answerBalance(scheduler, grade, now, card.uid, this.#settings) }
+					: {})
 			});
 			this.answered++;
 			if (!practice) this.answeredToday++;

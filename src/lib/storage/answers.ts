@@ -1,3 +1,4 @@
+import type { FuzzRange } from '$lib/scheduler/load-balance';
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
 import { newAction, recordAction } from './card-actions';
@@ -55,6 +56,42 @@ export interface AnswerInput {
 	overridden?: boolean;
 	/** A unique id for the log row; `crypto.randomUUID()` when absent. */
 	logId?: string;
+	/** Load balancing (a review only): pick the due day by the cards already due on each. */
+	balance?: Balance;
+}
+
+/** What load balancing needs from the caller: the scheduler's range and choice, and the day. */
+export interface Balance {
+	/** Start of today's study day (epoch ms): day `d` of the range is `d` study days after it. */
+	dayStart: number;
+	/** The days the next interval may be moved to, for the stored state; none: no balancing. */
+	range: (current: StateRow) => FuzzRange | undefined;
+	/** The interval to use, given the cards already due `d` days on. */
+	choose: (range: FuzzRange, dueOn: (days: number) => number) => number;
+	/** The new state with that interval. */
+	next: (current: StateRow, days: number) => StateRow;
+}
+
+const DAY = 86_400_000;
+
+/** Cards in review due on each study day of `range` (by day offset): one read of an index. */
+async function dueCounts(db: StudyDb, dayStart: number, range: FuzzRange) {
+	const keys = await db.cards
+		.where('[active+state+due]')
+		.between(
+			[1, 2, dayStart + range.min * DAY],
+			[1, 2, dayStart + (range.max + 1) * DAY],
+			true,
+			false
+		)
+		.keys();
+	const counts = new Map<number, number>();
+	for (const key of keys) {
+		const due = (key as unknown as [number, number, number])[2];
+		const day = Math.floor((due - dayStart) / DAY);
+		counts.set(day, (counts.get(day) ?? 0) + 1);
+	}
+	return (days: number) => counts.get(days) ?? 0;
 }
 
 export interface AnswerResult {
@@ -111,8 +148,13 @@ export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<Ans
 		if (input.overridden !== undefined) log.overridden = input.overridden;
 		let updated: CardRow = { ...card, lastLogAt: reviewedAt };
 		let becameLeech = false;
+		const range = kind === 'review' ? input.balance?.range(pickState(card)) : undefined;
+		if (kind === 'review' && input.balance && range) {
+			const days = input.balance.choose(range, await dueCounts(db, input.balance.dayStart, range));
+			log.scheduledDays = days;
+			updated = { ...updated, ...input.balance.next(pickState(card), days) };
+		} else if (kind === 'review') updated = { ...updated, ...input.next(pickState(card)) };
 		if (kind === 'review') {
-			updated = { ...updated, ...input.next(pickState(card)) };
 			const threshold = input.leechThreshold ?? 0;
 			if (threshold > 0 && !card.leech && updated.lapses >= threshold) {
 				becameLeech = true;

@@ -24,7 +24,7 @@ export function replayCard(
 		const at = new Date(log.reviewedAt);
 		if (log.kind === 'forget') state = scheduler.forget(state, at);
 		else if (log.kind === 'review')
-			state = scheduler.answer(state, log.grade as Grade, at, card.uid);
+			state = scheduler.answer(state, log.grade as Grade, at, card.uid, log.scheduledDays);
 	}
 	return stateToRow(state);
 }

@@ -1,6 +1,7 @@
 export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
 export { newCardRow, answerCard, forgetCardState } from './card-state';
+export { answerBalance } from './answer-balance';
 export {
 	installDeck,
 	listDecks,

@@ -120,6 +120,11 @@ export interface ReviewLogRow {
 	correct?: boolean;
 	/** The learner changed the rating the app proposed. */
 	overridden?: boolean;
+	/**
+	 * The interval (days) load balancing chose within the fuzz range, when it did: replay uses it,
+	 * so the card rebuilt from its log is due on the day it was given.
+	 */
+	scheduledDays?: number;
 	/** The device that wrote it, when it arrived by sync; absent when this device wrote it. */
 	origin?: string;
 }

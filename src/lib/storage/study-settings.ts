@@ -6,6 +6,7 @@ import { DEFAULT_SLOW_SECONDS, type SlowThresholds } from '$lib/quiz/defaults';
 import type { DeckMode } from '$lib/quiz/modes';
 import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '$lib/scheduler/types';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
+import { NORMAL_WEEK, type EasyDays } from '$lib/scheduler/load-balance';
 
 /** Everything the learner can set, with the defaults a new install starts from. */
 export interface StudySettings {
@@ -29,6 +30,13 @@ export interface StudySettings {
 	slowSeconds: SlowThresholds;
 	/** The FSRS parameters in use before the last optimization, to go back to. */
 	previousParameters?: number[];
+	/**
+	 * Pick each review's due day within its fuzz range by the cards already due (on by default, as
+	 * in Anki, where the load balancer is on unless turned off).
+	 */
+	loadBalance: boolean;
+	/** Easy days: each weekday's share of the normal load, Sunday first (all 1: off, as in Anki). */
+	easyDays: EasyDays;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -40,7 +48,9 @@ export const DEFAULT_SETTINGS: StudySettings = {
 	leechThreshold: 8,
 	deckLimits: {},
 	deckModes: {},
-	slowSeconds: DEFAULT_SLOW_SECONDS
+	slowSeconds: DEFAULT_SLOW_SECONDS,
+	loadBalance: true,
+	easyDays: NORMAL_WEEK
 };
 
 /** The queue options for `now`, for all decks or one. */

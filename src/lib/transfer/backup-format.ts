@@ -86,7 +86,8 @@ export const logRowSchema = z.object({
 	before: z.object(stateFields),
 	response: z.string().max(500).optional(),
 	correct: z.boolean().optional(),
-	overridden: z.boolean().optional()
+	overridden: z.boolean().optional(),
+	scheduledDays: z.number().int().min(1).max(36500).optional()
 });
 
 /** One card action (suspend, unsuspend, bury) as a backup (and a synced day document) holds it. */
@@ -140,7 +141,9 @@ const studySchema = z.looseObject({
 		.record(z.string(), z.looseObject({ newPerDay: int(0, 99999), reviewsPerDay: int(0, 999999) }))
 		.optional(),
 	deckModes: z.record(z.string(), z.enum(['mixed', ...QUIZ_MODES])).optional(),
-	slowSeconds: z.record(z.string(), z.number().positive()).optional()
+	slowSeconds: z.record(z.string(), z.number().positive()).optional(),
+	loadBalance: z.boolean().optional(),
+	easyDays: z.array(z.number().min(0).max(1)).length(7).optional()
 });
 
 /** One setting as a backup (and a synced settings document) holds it. */

@@ -11,7 +11,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seeded as mulberry } from '../../../scripts/simulate/random';
+import { seeded as mulberry } from '../../../src/lib/scheduler/random';
 
 export type Rating = 'Again' | 'Hard' | 'Good' | 'Easy';
 export const RATINGS: readonly Rating[] = ['Again', 'Hard', 'Good', 'Easy'];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { default_w } from 'ts-fsrs';
 import type { Card } from '$lib/deck/schema';
 import { damerauLevenshtein, gradeResponse, normaliseAnswer } from '$lib/quiz';
-import { memoryModel } from '../../../scripts/simulate/memory';
-import { seeded } from '../../../scripts/simulate/random';
+import { memoryModel } from '../../../src/lib/scheduler/memory-model';
+import { seeded } from '../../../src/lib/scheduler/random';
 import {
 	chooseOption,
 	guessRight,

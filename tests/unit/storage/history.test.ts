@@ -15,7 +15,7 @@ import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import { answer, reset } from '../../fixtures/answers';
 // Seeded, so a failing run can be replayed exactly.
-import { seeded as random } from '../../../scripts/simulate/random';
+import { seeded as random } from '../../../src/lib/scheduler/random';
 
 describe('rebuild from history', () => {
 	it('after 1,000 random answers over 100 cards, with undo, suspend, bury, reset and day changes, replay equals the stored states', async () => {

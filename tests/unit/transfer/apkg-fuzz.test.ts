@@ -3,7 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { readPackage } from '$lib/transfer/apkg/read-package';
 import { loadSqlite, makePackage, samplePackage } from '../../fixtures/anki-packages';
 // Seeded, so a failure can be replayed.
-import { seeded as random } from '../../../scripts/simulate/random';
+import { seeded as random } from '../../../src/lib/scheduler/random';
 
 async function wrongTables(kind: number): Promise<Uint8Array> {
 	const SQL = await loadSqlite();

@@ -34,3 +34,14 @@ export function weighted<T>(random: Random, items: readonly (readonly [T, number
 	if (!last) throw new RangeError('nothing to choose from');
 	return last[0];
 }
+
+/**
+ * A number in [0, 1) fixed by three integers: the same card's n-th answer draws the same number in
+ * every run of a comparison (common random numbers), so runs differ by their settings, not by luck.
+ */
+export function uniformAt(seed: number, a: number, b: number): number {
+	let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(a + 0x632be5ab, 0xc2b2ae35);
+	h = Math.imul(h ^ (h >>> 16), 0x7feb352d) ^ Math.imul(b + 0x165667b1, 0x27d4eb2f);
+	h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+	return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}

@@ -5,7 +5,8 @@
  * a flashcard). Pure.
  */
 import { forgetting_curve, fsrs, generatorParameters, type FSRSState } from 'ts-fsrs';
-import type { Rating } from './responses';
+/** An FSRS rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+type Rating = 1 | 2 | 3 | 4;
 
 const DAY = 86_400_000;
 

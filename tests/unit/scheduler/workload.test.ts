@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { default_w } from 'ts-fsrs';
+import {
+	computeWorkload,
+	optimum,
+	WORKLOAD_RETENTIONS,
+	type WorkloadCard,
+	type WorkloadInput,
+	type WorkloadPoint
+} from '$lib/scheduler/workload';
+import { seeded } from '$lib/scheduler/random';
+
+const DAY = 86_400_000;
+const DAY_START = Date.UTC(2026, 10, 30, 4);
+
+/** A collection part-way through: `reviewed` cards in review (stability 1 to 60 days), `fresh` new. */
+function collection(reviewed: number, fresh: number, seed = 3): WorkloadCard[] {
+	const random = seeded(seed);
+	const cards: WorkloadCard[] = [];
+	for (let i = 0; i < reviewed; i++) {
+		const stability = 1 + random() * 60;
+		const last = DAY_START - Math.floor(random() * stability) * DAY;
+		const difficulty = 3 + random() * 5;
+		cards.push({ state: 2, stability, difficulty, lastReview: last, due: last + stability * DAY });
+	}
+	for (let i = 0; i < fresh; i++)
+		cards.push({ state: 0, stability: 0, difficulty: 0, lastReview: null, due: DAY_START });
+	return cards;
+}
+
+const input = (over: Partial<WorkloadInput> = {}): WorkloadInput => ({
+	parameters: default_w,
+	cards: collection(400, 800),
+	dayStart: DAY_START,
+	newPerDay: 10,
+	reviewsPerDay: 200,
+	maximumInterval: 36500,
+	...over
+});
+
+describe('the workload ahead (issue 16)', () => {
+	const workload = computeWorkload(input());
+
+	it('covers 70% to 97% and a year', () => {
+		expect(workload.points.map((p) => p.retention)).toEqual([...WORKLOAD_RETENTIONS]);
+		expect(WORKLOAD_RETENTIONS[0]).toBe(0.7);
+		expect(WORKLOAD_RETENTIONS.at(-1)).toBe(0.97);
+		expect(workload.days).toBe(365);
+		expect(workload.cards).toBe(1200);
+	});
+
+	it('asks more reviews a day at each higher retention, and remembers more', () => {
+		const perDay = workload.points.map((p) => p.reviewsPerDay);
+		for (let i = 1; i < perDay.length; i++) expect(perDay[i]).toBeGreaterThan(perDay[i - 1] ?? 0);
+		// 97% asks roughly three times what 70% does; remembering rises far less.
+		const [low, high] = [workload.points[0], workload.points.at(-1)] as [
+			WorkloadPoint,
+			WorkloadPoint
+		];
+		expect(high.reviewsPerDay / low.reviewsPerDay).toBeGreaterThan(2);
+		expect(high.remembered).toBeGreaterThan(low.remembered);
+		expect(high.remembered / low.remembered).toBeLessThan(1.5);
+	});
+
+	it('never asks more a day than the limits allow', () => {
+		const tight = computeWorkload(input({ reviewsPerDay: 15, newPerDay: 5 }));
+		for (const p of tight.points) expect(p.reviewsPerDay).toBeLessThanOrEqual(20);
+		// At 97% the review limit binds: reviews wait, so fewer are done than without the limit.
+		expect(tight.points.at(-1)?.reviewsPerDay).toBeLessThan(
+			computeWorkload(input({ newPerDay: 5 })).points.at(-1)?.reviewsPerDay ?? 0
+		);
+	});
+
+	it('marks the retention with the least study time per remembered card', () => {
+		const least = Math.min(...workload.points.map((p) => p.secondsPerRemembered));
+		const marked = workload.points.find((p) => p.retention === workload.optimal);
+		// The mark is on the smoothed curve: within a few percent of the very lowest point.
+		expect(marked?.secondsPerRemembered).toBeLessThanOrEqual(least * 1.05);
+	});
+
+	it('moves the optimum inside the range when forgetting costs much more than recalling', () => {
+		// With FSRS-6's default parameters a lower retention costs less per remembered card unless
+		// a lapse is dear: then the mark lies between the ends.
+		const cards = collection(1500, 3000);
+		const cheap = computeWorkload(
+			input({ cards, newPerDay: 20, costs: { learn: 20, recall: 8, forget: 8 } })
+		);
+		const dear = computeWorkload(
+			input({ cards, newPerDay: 20, costs: { learn: 20, recall: 8, forget: 200 } })
+		);
+		expect(cheap.optimal).toBe(0.7);
+		expect(dear.optimal).toBeGreaterThan(0.7);
+		expect(dear.optimal).toBeLessThan(0.97);
+	});
+
+	it('repeats exactly for the same input', () => {
+		expect(computeWorkload(input())).toEqual(workload);
+	});
+
+	it('simulates a large collection on a sample and scales it back', () => {
+		const twice = computeWorkload(
+			input({ cards: [...collection(400, 800), ...collection(400, 800, 4)], newPerDay: 20 }),
+			undefined
+		);
+		const sampled = computeWorkload(
+			input({
+				cards: [...collection(400, 800), ...collection(400, 800, 4)],
+				newPerDay: 20,
+				maxCards: 1200
+			})
+		);
+		expect(sampled.simulated).toBe(1200);
+		expect(twice.simulated).toBe(2400);
+		const ratio = (sampled.points[5]?.reviewsPerDay ?? 0) / (twice.points[5]?.reviewsPerDay ?? 1);
+		expect(ratio).toBeGreaterThan(0.9);
+		expect(ratio).toBeLessThan(1.1);
+	});
+});
+
+describe('optimum', () => {
+	const point = (retention: number, secondsPerRemembered: number): WorkloadPoint => ({
+		retention,
+		secondsPerRemembered,
+		reviewsPerDay: 0,
+		minutesPerDay: 0,
+		remembered: 0
+	});
+
+	it('is the lowest point of the smoothed curve, not one lucky point', () => {
+		const curve = [100, 90, 80, 75, 74, 76, 80, 90, 72, 200].map((s, i) =>
+			point(WORKLOAD_RETENTIONS[i] ?? 0, s)
+		);
+		expect(optimum(curve)).toBe(0.82);
+	});
+});
