@@ -1,5 +1,6 @@
 import type { Deck, DeckSummary } from '$lib/deck';
-import { installDeck, installedVersions, type InstallReport, type StudyDb } from '$lib/storage';
+import { installDeck, installedVersions, type InstallReport } from '$lib/storage/decks';
+import type { StudyDb } from '$lib/storage/db';
 
 type Fetch = typeof fetch;
 

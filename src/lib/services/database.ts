@@ -1,4 +1,4 @@
-import { StudyDb } from '$lib/storage';
+import { StudyDb } from '$lib/storage/db';
 import { appStatus } from '$lib/state/app.svelte';
 
 let shared: StudyDb | undefined;

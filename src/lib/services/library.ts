@@ -1,5 +1,6 @@
 import type { DeckSummary } from '$lib/deck';
-import { isQuotaError, type InstallReport } from '$lib/storage';
+import { isQuotaError } from '$lib/storage/errors';
+import type { InstallReport } from '$lib/storage/decks';
 import { appDb } from './database';
 import { appStatus } from '$lib/state/app.svelte';
 import {

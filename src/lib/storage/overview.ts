@@ -1,11 +1,8 @@
-import {
-	buildQueue,
-	listDecks,
-	nextDueAt,
-	type CardRow,
-	type DeckRow,
-	type StudyDb
-} from '$lib/storage';
+// Single modules, not the storage barrel: home's first screen loads only what it uses.
+import type { StudyDb } from './db';
+import type { CardRow, DeckRow } from './rows';
+import { listDecks } from './decks';
+import { buildQueue, nextDueAt } from './queue';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 import { loadSettings, queueOptions } from './study-settings';
 
