@@ -67,6 +67,8 @@ export interface WorkloadPoint {
 
 export interface Workload {
 	points: WorkloadPoint[];
+	/** Seconds per remembered card at each point, averaged with its neighbours (the mark's basis). */
+	smoothed: number[];
 	/** The retention with the least study time per remembered card. */
 	optimal: number;
 	days: number;
@@ -209,16 +211,22 @@ function simulateOne(
 }
 
 /**
- * The retention with the least study time per remembered card, on the curve smoothed over each
- * point's neighbours: a simulation is noisy, and one lucky point should not move the mark.
+ * Study seconds per remembered card at each point, averaged with its neighbours (an end point
+ * counts itself twice, so it is weighed like the others): a simulation is noisy, and one lucky
+ * point should not move the mark. The page shows these figures beside the mark they give.
  */
-export function optimum(points: readonly WorkloadPoint[]): number {
+export function smoothedCosts(points: readonly WorkloadPoint[]): number[] {
 	const cost = points.map((p) => p.secondsPerRemembered);
+	return cost.map((c, i) => ((cost[i - 1] ?? c) + c + (cost[i + 1] ?? c)) / 3);
+}
+
+/** The retention with the least study time per remembered card, on the smoothed curve. */
+export function optimum(points: readonly WorkloadPoint[]): number {
+	const smooth = smoothedCosts(points);
 	let best = { retention: NaN, cost: Infinity };
 	for (const [i, p] of points.entries()) {
-		const near = cost.slice(Math.max(0, i - 1), i + 2);
-		const smooth = near.reduce((s, c) => s + c, 0) / near.length;
-		if (smooth < best.cost) best = { retention: p.retention, cost: smooth };
+		const cost = smooth[i] as number;
+		if (cost < best.cost) best = { retention: p.retention, cost };
 	}
 	return best.retention;
 }
@@ -242,6 +250,7 @@ export function computeWorkload(
 	}
 	return {
 		points,
+		smoothed: smoothedCosts(points),
 		optimal: optimum(points),
 		days: input.days ?? 365,
 		cards: input.cards.length,

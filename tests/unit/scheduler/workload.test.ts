@@ -3,6 +3,7 @@ import { default_w } from 'ts-fsrs';
 import {
 	computeWorkload,
 	optimum,
+	smoothedCosts,
 	WORKLOAD_RETENTIONS,
 	type WorkloadCard,
 	type WorkloadInput,
@@ -131,5 +132,17 @@ describe('optimum', () => {
 			point(WORKLOAD_RETENTIONS[i] ?? 0, s)
 		);
 		expect(optimum(curve)).toBe(0.82);
+	});
+
+	// The settings table shows the smoothed figures beside the mark: the marked row has the least.
+	it('marks the point whose smoothed figure, as the table shows it, is the least', () => {
+		const curve = [78, 75, 93, 114, 160, 141, 181, 169, 215, 281].map((s, i) =>
+			point(WORKLOAD_RETENTIONS[i] ?? 0, s)
+		);
+		const smoothed = smoothedCosts(curve);
+		const marked = curve.findIndex((p) => p.retention === optimum(curve));
+		expect(smoothed[marked]).toBe(Math.min(...smoothed));
+		// An end point is averaged over three figures like the others (itself twice), not two.
+		expect(smoothed[0]).toBeCloseTo((78 + 78 + 75) / 3);
 	});
 });
