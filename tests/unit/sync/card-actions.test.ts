@@ -53,7 +53,12 @@ describe('card actions reach the learner’s other device', () => {
 		await Promise.all(engines.map((e) => e.start()));
 		return { phone, laptop };
 	};
-	const stop = () => engines.splice(0).forEach((e) => e.stop());
+	/** Stops every engine and waits for their replications to wind down before the server closes. */
+	const stop = async () => {
+		const stopping = engines.splice(0);
+		stopping.forEach((e) => e.stop());
+		await Promise.all(stopping.map((e) => e.stopped()));
+	};
 
 	it('suspend, bury, reset and undo on the phone give the same cards on the laptop', async () => {
 		const { phone, laptop } = await pair();
@@ -93,7 +98,7 @@ describe('card actions reach the learner’s other device', () => {
 			);
 			expect(await cardsOf(phone.db)).toEqual(await cardsOf(laptop.db));
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 
@@ -133,7 +138,7 @@ describe('card actions reach the learner’s other device', () => {
 			});
 			expect(await cardsOf(laptop.db)).toEqual(await cardsOf(phone.db));
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 
@@ -162,7 +167,7 @@ describe('card actions reach the learner’s other device', () => {
 			expect((await laptop.db.cards.get('small|c2'))?.buriedUntil).toBe(t(24 * 60).getTime());
 			expect(await cardsOf(laptop.db)).toEqual(await cardsOf(phone.db));
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 });

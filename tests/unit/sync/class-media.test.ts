@@ -106,6 +106,7 @@ it('a published deck’s pictures and sounds reach the learner; a changed pictur
 		expect(await stored(db, 'cell.png')).toEqual({ type: 'image/png', bytes: [...bytes(9)] });
 		expect(engine.status.refused).toEqual([]);
 		sync.stop();
+		await sync.stopped();
 		sync = undefined;
 
 		// A second device of the learner, joining later, gets the newest files only.
@@ -119,6 +120,7 @@ it('a published deck’s pictures and sounds reach the learner; a changed pictur
 		});
 	} finally {
 		sync?.stop();
+		await sync?.stopped();
 	}
 }, 60_000);
 
@@ -161,5 +163,6 @@ it('a media document whose file differs from what it says, or is no image or sou
 		expect((await db.media.toArray()).map((m) => m.name)).toEqual(['fine.png']);
 	} finally {
 		engine.stop();
+		await engine.stopped();
 	}
 }, 60_000);

@@ -53,6 +53,7 @@ it('a published deck and its correction reach a learner with progress kept; a le
 		expect(after?.due).toBe(before?.due);
 	} finally {
 		engine.stop();
+		await engine.stopped();
 	}
 }, 60_000);
 

@@ -80,5 +80,6 @@ it('server stopped mid-sync and restarted: every answer arrives exactly once', a
 		expect(all.rows.filter((r) => r.doc._conflicts?.length)).toEqual([]);
 	} finally {
 		engines.forEach((e) => e.stop());
+		await Promise.all(engines.map((e) => e.stopped()));
 	}
 }, 90_000);

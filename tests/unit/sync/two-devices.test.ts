@@ -33,7 +33,12 @@ const states = async (db: StudyDb) =>
 
 describe('two devices of one learner, through the test server', () => {
 	let engines: SyncEngine[] = [];
-	const stop = () => engines.splice(0).forEach((e) => e.stop());
+	/** Stops every engine and waits for their replications to wind down before the server closes. */
+	const stop = async () => {
+		const stopping = engines.splice(0);
+		stopping.forEach((e) => e.stop());
+		await Promise.all(stopping.map((e) => e.stopped()));
+	};
 
 	it('answers given offline on both devices all arrive once, and both end in the same state', async () => {
 		const user = `ann${++users}`;
@@ -70,7 +75,7 @@ describe('two devices of one learner, through the test server', () => {
 			expect((await phone.db.cards.get('small|c3'))?.reps).toBe(0);
 			expect(await states(phone.db)).toEqual(await states(laptop.db));
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 
@@ -91,7 +96,7 @@ describe('two devices of one learner, through the test server', () => {
 			await until(async () => (await loadSettings(a.db)).newPerDay === 12, 'the newer value on a');
 			expect((await loadSettings(b.db)).newPerDay).toBe(12);
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 
@@ -127,7 +132,7 @@ describe('two devices of one learner, through the test server', () => {
 			expect(refused[0]).toContain('logs[0].grade');
 			expect(await b.db.reviewLogs.count()).toBe(0);
 		} finally {
-			stop();
+			await stop();
 		}
 	}, 60_000);
 });

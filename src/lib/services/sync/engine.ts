@@ -75,6 +75,11 @@ export interface SyncEngine {
 	/** Applies what replication brought in; resumes from its checkpoint after a crash. */
 	pull(): Promise<void>;
 	stop(): void;
+	/**
+	 * Resolves once the replications `stop` cancelled have wound down (their last requests ended),
+	 * or after a few seconds: what closes the server or the page after a stop waits for it.
+	 */
+	stopped(): Promise<void>;
 	readonly status: SyncStatus;
 }
 
@@ -88,6 +93,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 	const { db, local, remote, device, now } = options;
 	const status: SyncStatus = { state: 'starting', waiting: 0, lastSyncAt: null, refused: [] };
 	const feeds: PouchEmitter[] = [];
+	/** Settles when a feed completes (after a cancel, once its requests have ended). */
+	const completions: Promise<void>[] = [];
 	let chain: Promise<unknown> = Promise.resolve();
 	let stopped = false;
 
@@ -281,6 +288,11 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 
 	function watch(feed: PouchEmitter) {
 		feeds.push(feed);
+		completions.push(
+			new Promise<void>((resolve) => {
+				feed.on('complete', () => resolve());
+			})
+		);
 		feed
 			.on('change', () => void pull().catch(fail))
 			.on('active', () => emit({ state: 'syncing', error: undefined }))
@@ -327,6 +339,15 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		stop() {
 			stopped = true;
 			for (const f of feeds.splice(0)) f.cancel();
+		},
+		async stopped() {
+			const waiting = completions.splice(0);
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			await Promise.race([
+				Promise.all(waiting),
+				new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))
+			]);
+			clearTimeout(timer);
 		}
 	};
 }
