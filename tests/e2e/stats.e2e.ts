@@ -37,7 +37,11 @@ test('statistics show today’s reviews, the forecast and the card counts', asyn
 
 	// The heatmap's text alternative: its caption and a table of reviews per month.
 	const months = page.getByRole('table', { name: 'Reviews per month' });
-	const month = new Date().toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+	// The month of today's study day: until the 4 a.m. rollover, answers count for the day before
+	// (at 00:56 on the 1st they are last month's).
+	const studyDay = new Date();
+	if (studyDay.getHours() < 4) studyDay.setDate(studyDay.getDate() - 1);
+	const month = studyDay.toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
 	await expect(months.getByRole('row').last()).toHaveText(new RegExp(`^${month}\\s*3\\s*1$`));
 	const scroller = page.getByRole('region', { name: /Reviews per day/ });
 	await expect(scroller).toBeVisible();
