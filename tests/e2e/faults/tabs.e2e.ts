@@ -27,7 +27,10 @@ const ratingsOf = (page: Page) =>
 /** Clicks a rating from inside the page, at once, if the card on screen still offers one. */
 const clickRatingNow = (page: Page, rating: Rating) =>
 	page.evaluate((name) => {
-		const buttons = [...document.querySelectorAll<HTMLButtonElement>('.ratings button')];
+		// The rating buttons stay in the page between cards, hidden: only shown ones are offered.
+		const buttons = [...document.querySelectorAll<HTMLButtonElement>('.ratings button')].filter(
+			(b) => !b.closest('[hidden]')
+		);
 		const button = buttons.find((b) => b.querySelector('.name')?.textContent === name);
 		button?.click();
 		return !!button;
