@@ -135,6 +135,26 @@ new MutationObserver((_, observer) => {
 }).observe(document, { subtree: true, childList: true });`;
 
 /**
+ * Page-side steps both answer loops share (a string: it runs in the page): a frame, a shown button
+ * by its text, waiting as a reader would until the last answer is written, and revealing the card
+ * to get its Good button (undefined when no card is left).
+ */
+const PAGE_STEPS = `const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+		const button = (name) =>
+			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || '') && !b.closest('[hidden]'));
+		const written = async () => {
+			const t = performance.now();
+			while (document.querySelector('section.study')?.getAttribute('aria-busy') === 'true' && performance.now() - t < 5000) await frame();
+		};
+		const revealGood = async () => {
+			const reveal = button(/^Show answer$/);
+			if (!reveal) return undefined;
+			reveal.click();
+			await frame();
+			return button(/^\\s*Good/);
+		};`;
+
+/**
  * In the page: reveal, rate Good, and time from the click to the next card painted; then wait, as
  * a person reading the card would, until that answer is written (`bench-saved`) before the next.
  * A string, not a function: tsx would wrap named functions in a helper the page does not have.
@@ -142,20 +162,11 @@ new MutationObserver((_, observer) => {
 async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: number }[]> {
 	return page.evaluate(`(async (n) => {
 		const times = [];
-		const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-		const button = (name) =>
-			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || ''));
-		const saved = () => document.querySelector('section.study')?.getAttribute('aria-busy') !== 'true';
+		${PAGE_STEPS}
 		for (let i = 0; i < n; i++) {
-			// A person reads the card before answering: by then the last answer is written.
-			const t = performance.now();
-			while (!saved() && performance.now() - t < 5000) await frame();
+			await written();
 			if (i > 0) performance.mark('bench-saved');
-			const reveal = button(/^Show answer$/);
-			if (!reveal) break;
-			reveal.click();
-			await frame();
-			const good = button(/^\\s*Good/);
+			const good = await revealGood();
 			if (!good) break;
 			const before = document.querySelector('.prompt')?.textContent;
 			const t0 = performance.now();
@@ -190,10 +201,7 @@ const TAPS = 60;
  */
 async function tapLoop(page: Page, count: number): Promise<number[]> {
 	return page.evaluate(`(async (n) => {
-		const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-		const button = (name) =>
-			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || '') && !b.hidden);
-		const saved = () => document.querySelector('section.study')?.getAttribute('aria-busy') !== 'true';
+		${PAGE_STEPS}
 		const entries = [];
 		const observer = new PerformanceObserver((list) => {
 			for (const e of list.getEntries()) if (e.name === 'click') entries.push(e);
@@ -201,14 +209,9 @@ async function tapLoop(page: Page, count: number): Promise<number[]> {
 		observer.observe({ type: 'event', durationThreshold: 16 });
 		let taps = 0;
 		for (let i = 0; i < n; i++) {
-			const t = performance.now();
-			while (!saved() && performance.now() - t < 5000) await frame();
+			await written();
 			await frame();
-			const reveal = button(/^Show answer$/);
-			if (!reveal) break;
-			reveal.click();
-			await frame();
-			const good = button(/^\\s*Good/);
+			const good = await revealGood();
 			if (!good) break;
 			const before = document.querySelector('.prompt')?.textContent;
 			const r = good.getBoundingClientRect();
