@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { chunkGroups } from './scripts/chunk-groups';
 
 export default defineConfig({
 	resolve: {
@@ -12,6 +13,7 @@ export default defineConfig({
 	},
 	plugins: [
 		sveltekit(),
+		chunkGroups(),
 		SvelteKitPWA({
 			// A new version waits for the learner (never reloads in the middle of a review).
 			registerType: 'prompt',

@@ -4,6 +4,30 @@ import type { StudyDb } from '$lib/storage/db';
 
 type Fetch = typeof fetch;
 
+/** The address of a bundled deck's file. */
+export const bundledDeckUrl = (id: string) => `/decks/${id}.json`;
+
+/**
+ * A fetch that answers the deck files in `files` (downloads already under way) from them, and
+ * anything else, or a file whose download failed, with `fetcher`.
+ */
+export function withDeckFiles(fetcher: Fetch, files: Map<string, Promise<ArrayBuffer>>): Fetch {
+	const byUrl = new Map(
+		// A failed download is answered by `fetcher` when asked for: never an unhandled failure.
+		[...files].map(([id, bytes]) => [bundledDeckUrl(id), bytes.catch(() => undefined)])
+	);
+	return async (input, init) => {
+		const bytes = byUrl.get(String(input));
+		if (bytes) {
+			const body = await bytes;
+			// Empty: failed, or handed to a worker that then died (a transferred buffer is emptied).
+			if (body && body.byteLength > 0)
+				return new Response(body, { headers: { 'content-type': 'application/json' } });
+		}
+		return fetcher(input, init);
+	};
+}
+
 /** Cards written so far of all the decks being installed, for a progress bar. */
 export type SyncProgress = (done: number, total: number) => void;
 
@@ -54,7 +78,7 @@ export function installOrder(decks: DeckSummary[], first?: string): DeckSummary[
 }
 
 async function fetchDeck(fetcher: Fetch, id: string): Promise<Deck> {
-	const res = await fetcher(`/decks/${id}.json`);
+	const res = await fetcher(bundledDeckUrl(id));
 	if (!res.ok) throw new Error(`Could not load deck ${id} (${res.status})`);
 	return (await res.json()) as Deck;
 }

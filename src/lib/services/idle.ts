@@ -19,6 +19,13 @@ export function afterPaint(fallbackMs = 200): Promise<void> {
 	});
 }
 
+/**
+ * How long after the page's load event the app's own background work (registering the service
+ * worker, starting sync) waits: a first visit's screen is up by then, and on a slow phone that work's
+ * downloads would otherwise compete with the ones the screen waits for.
+ */
+export const BACKGROUND_START_MS = 1000;
+
 /** Resolves after the page's `load` event and the paint after it: nothing competes with loading. */
 export async function afterLoad(): Promise<void> {
 	if (document.readyState !== 'complete')

@@ -11,6 +11,19 @@ export interface InstallJob {
 	now: number;
 	listed?: DeckSummary[];
 	first?: string | undefined;
+	/** Deck files the page is downloading itself: each arrives as a `deck-file` message. */
+	coming?: string[];
+}
+
+/**
+ * A deck file the page downloaded (a screen waiting for cards starts the download before the
+ * worker's script has even arrived), handed over without a copy; `bytes` missing when the download
+ * failed, and the worker then asks for the file itself.
+ */
+export interface InstallDeckFile {
+	type: 'deck-file';
+	deckId: string;
+	bytes?: ArrayBuffer;
 }
 
 /**

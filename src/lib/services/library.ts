@@ -6,11 +6,13 @@ import { appStatus } from '$lib/state/app.svelte';
 import {
 	BUNDLED_DECK_LIST,
 	bundledDeckList,
+	bundledDeckUrl,
 	notInstalled,
 	syncBundledDecks,
+	withDeckFiles,
 	type SyncProgress
 } from './bundled-decks';
-import type { InstallGoOn, InstallJob, InstallMessage } from './install-job';
+import type { InstallDeckFile, InstallGoOn, InstallJob, InstallMessage } from './install-job';
 // A static import: only the worker's address and constructor (a few bytes), so a first visit's
 // install does not wait for one more download before the worker's own script is requested.
 import InstallWorker from './install-worker?worker';
@@ -28,12 +30,30 @@ interface Install {
 	first: string | undefined;
 	onProgress: SyncProgress;
 	onInstalled: (deckId: string) => Promise<void>;
+	/** Deck files already being downloaded on the page, by deck id. */
+	files: Map<string, Promise<ArrayBuffer>>;
+}
+
+/**
+ * Starts downloading these decks' files on the page: a screen waiting for cards need not wait for
+ * the worker's script to arrive and start before the decks are even asked for.
+ */
+function downloadDecks(decks: DeckSummary[]): Map<string, Promise<ArrayBuffer>> {
+	const files = new Map<string, Promise<ArrayBuffer>>();
+	for (const { id } of decks) {
+		const bytes = fetch(bundledDeckUrl(id)).then((res) => {
+			if (!res.ok) throw new Error(`Could not load deck ${id} (${res.status})`);
+			return res.arrayBuffer();
+		});
+		files.set(id, bytes);
+	}
+	return files;
 }
 
 /** On the page's own thread, in short slices: where workers are missing or fail to start. */
 async function installHere(now: Date, install: Install): Promise<Reports> {
 	try {
-		return await syncBundledDecks(appDb(), fetch, now, install);
+		return await syncBundledDecks(appDb(), withDeckFiles(fetch, install.files), now, install);
 	} catch (e) {
 		if (isQuotaError(e)) appStatus.storageFull = true;
 		throw e;
@@ -76,9 +96,18 @@ function installInWorker(now: Date, install: Install): Promise<Reports> {
 			type: 'job',
 			now: now.getTime(),
 			listed: install.listed,
-			first: install.first
+			first: install.first,
+			coming: [...install.files.keys()]
 		};
 		worker.postMessage(job);
+		for (const [deckId, bytes] of install.files) {
+			const hand = (file: InstallDeckFile) =>
+				worker.postMessage(file, file.bytes ? [file.bytes] : []);
+			bytes.then(
+				(data) => hand({ type: 'deck-file', deckId, bytes: data }),
+				() => hand({ type: 'deck-file', deckId })
+			);
+		}
 	});
 }
 
@@ -128,11 +157,14 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 	if (listen.onInstalled) installed.add(listen.onInstalled);
 	running ??= (async () => {
 		const listed = await appDeckList();
-		if ((await notInstalled(appDb(), listed)).length === 0) return {};
+		const pending = await notInstalled(appDb(), listed);
+		if (pending.length === 0) return {};
+		const files = listen.waiting ? downloadDecks(pending) : new Map<string, Promise<ArrayBuffer>>();
 		if (!listen.waiting) await afterLoad();
 		return installInWorker(now, {
 			listed,
 			first: listen.first,
+			files,
 			onProgress: (done, total) => {
 				for (const listener of listeners) listener(done, total);
 			},

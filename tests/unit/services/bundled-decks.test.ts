@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '$lib/deck';
 import { summarise } from '$lib/deck';
-import { bundledDecksToInstall, installOrder, syncBundledDecks } from '$lib/services/bundled-decks';
+import {
+	bundledDecksToInstall,
+	installOrder,
+	syncBundledDecks,
+	withDeckFiles
+} from '$lib/services/bundled-decks';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 
@@ -107,5 +112,30 @@ describe('bundled decks', () => {
 		expect(reports['one']?.added).toBe(30);
 		// A listed deck already installed at its version is left alone.
 		expect(await syncBundledDecks(db, fetcher, NOW, { listed: decks.map(summarise) })).toEqual({});
+	});
+
+	it('installs from deck files the page downloaded, and asks the server where one failed', async () => {
+		const db = freshDb();
+		const one = smallDeck(12, 1, 'one');
+		const asked: string[] = [];
+		const base = server([one, smallDeck(5, 1, 'two'), smallDeck(3, 1, 'three')]);
+		const counting = (async (url: string) => {
+			asked.push(url);
+			return base(url);
+		}) as typeof fetch;
+		const bytes = (deck: Deck) =>
+			Promise.resolve(new TextEncoder().encode(JSON.stringify(deck)).buffer);
+		const files = new Map<string, Promise<ArrayBuffer>>([
+			['one', bytes(one) as Promise<ArrayBuffer>],
+			['two', Promise.reject(new Error('offline'))],
+			// A buffer handed to a worker that died is empty: the server is asked instead.
+			['three', Promise.resolve(new ArrayBuffer(0))]
+		]);
+		const reports = await syncBundledDecks(db, withDeckFiles(counting, files), NOW);
+		expect(Object.keys(reports).sort()).toEqual(['one', 'three', 'two']);
+		expect(reports['one']?.added).toBe(12);
+		expect(reports['two']?.added).toBe(5);
+		expect(reports['three']?.added).toBe(3);
+		expect(asked.sort()).toEqual(['/decks/index.json', '/decks/three.json', '/decks/two.json']);
 	});
 });
