@@ -87,6 +87,9 @@ test('two devices answer offline, reconnect, and end with the same answers and c
 		for (const d of [phone, laptop]) {
 			await signIn(d.page, 'ann', 'secret');
 			await expect(status(d.page)).toHaveText(/^Synced/);
+			// Installed (the service worker active), as the app must be to work offline; the next page
+			// comes from it, and so does the sync code that page loads once it has settled.
+			await d.page.evaluate(async () => void (await navigator.serviceWorker.ready));
 			await d.page.goto('/review/');
 			await expect(d.page.locator('.prompt')).toBeVisible();
 		}

@@ -52,6 +52,10 @@ function tab(): SyncLeader {
 		failed(message) {
 			syncView.state = 'error';
 			syncView.error = message;
+			// Offline before the sync code was loaded (the app not installed yet): try again when
+			// the network is back.
+			if (typeof navigator !== 'undefined' && !navigator.onLine)
+				addEventListener('online', () => void startSyncIfOn(), { once: true });
 		},
 		changed() {
 			// Signed in, out, or joined a class in another tab: run what the settings say now.
