@@ -80,12 +80,31 @@ interface Local {
 	mine: Map<string, ReviewLogRow[]>;
 }
 
+/**
+ * This device's rows of the chunk's cards. `known`, the uids of every card here (read once for the
+ * whole merge), spares a lookup of each card this device does not have: restoring onto a fresh
+ * device then reads no card back at all.
+ */
+async function readCards(
+	db: StudyDb,
+	chunk: CardRow[],
+	known?: Set<string>
+): Promise<(CardRow | undefined)[]> {
+	if (!known) return db.cards.bulkGet(chunk.map((c) => c.uid));
+	const here = chunk.filter((c) => known.has(c.uid)).map((c) => c.uid);
+	const rows = new Map(
+		(await db.cards.bulkGet(here)).flatMap((row) => (row ? [[row.uid, row] as const] : []))
+	);
+	return chunk.map((c) => rows.get(c.uid));
+}
+
 async function readLocal(
 	db: StudyDb,
 	chunk: CardRow[],
-	logsByCard: Map<string, ReviewLogRow[]>
+	logsByCard: Map<string, ReviewLogRow[]>,
+	known?: Set<string>
 ): Promise<Local> {
-	const local = await db.cards.bulkGet(chunk.map((c) => c.uid));
+	const local = await readCards(db, chunk, known);
 	// A card never answered here (lastLogAt 0, or missing) has no logs here: only the logs of
 	// answered cards are looked up, so restoring onto a fresh device reads nothing back.
 	const answered = new Set(
@@ -206,6 +225,12 @@ export async function mergeBackup(
 	// Replay with this device's scheduler settings (restored from the backup if it had none).
 	const scheduler = createScheduler((await loadSettings(db)).scheduler);
 	const logsByCard = group(backup.reviewLogs);
+	// The cards here, as of a revision: while nothing else writes, the chunks below look up only
+	// those (all keys at once cost a fraction of one lookup per card of the backup).
+	const cardsHere = await db.transaction('r', db.cards, db.settings, async () => ({
+		revision: await readRevision(db),
+		known: new Set(await db.cards.toCollection().primaryKeys())
+	}));
 	let done = 0;
 	for (const chunk of chunks(backup.cards, (uid) => logsByCard.get(uid)?.length ?? 0)) {
 		const { revision, local } = await db.transaction(
@@ -213,16 +238,23 @@ export async function mergeBackup(
 			db.cards,
 			db.reviewLogs,
 			db.settings,
-			async () => ({
-				revision: await readRevision(db),
-				local: await readLocal(db, chunk, logsByCard)
-			})
+			async () => {
+				const revision = await readRevision(db);
+				// Our own writes move the revision too: the cards they add are in `known` from here on.
+				const known = revision === cardsHere.revision ? cardsHere.known : undefined;
+				return { revision, local: await readLocal(db, chunk, logsByCard, known) };
+			}
 		);
 		const early = await mergeChunk(chunk, logsByCard, local, scheduler, yieldToPage);
 		await options.beforeWrite?.();
 		const merged = await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
 			if ((await readRevision(db)) === revision) {
 				await writeChunk(db, early);
+				// Nothing else wrote since the keys were read: with this chunk's they are up to date.
+				if (revision === cardsHere.revision) {
+					for (const card of chunk) cardsHere.known.add(card.uid);
+					cardsHere.revision = await readRevision(db);
+				}
 				return early;
 			}
 			// Written meanwhile: what was read may be out of date, so read and replay it again here.
