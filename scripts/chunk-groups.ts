@@ -28,6 +28,7 @@ const REVIEW = /[\\/]src[\\/]routes[\\/]review[\\/]\+page\.svelte$/;
 /** The plugin; its `name` function is given to the client build's `codeSplitting` groups. */
 export function chunkGroups(): Plugin {
 	const imports = new Map<string, readonly string[]>();
+	const dynamic = new Map<string, readonly string[]>();
 	let groups: Map<string, string> | undefined;
 
 	/** Every module `from` reaches through static imports, itself included. */
@@ -66,7 +67,14 @@ export function chunkGroups(): Plugin {
 				pages.set(m, [...(pages.get(m) ?? []), node.replace(/^.*[\\/]|\.js$/g, '')]);
 			}
 		}
-		for (const [m, on] of pages) if (!named.has(m)) named.set(m, `pages-${on.sort().join('-')}`);
+		// What the shell loads lazily (sync, the update prompt's worker registration) keeps its own
+		// chunks: in a page's chunk, its import would bring that page along.
+		const lazy = new Set<string>();
+		for (const [m, group] of named)
+			if (group === 'shell')
+				for (const d of dynamic.get(m) ?? []) for (const r of reach(d)) lazy.add(r);
+		for (const [m, on] of pages)
+			if (!named.has(m) && !lazy.has(m)) named.set(m, `pages-${on.sort().join('-')}`);
 		// Entries stay chunks of their own: SvelteKit asks for them by name.
 		for (const m of named.keys()) if (NODE.test(m) || ENTRY.test(m)) named.delete(m);
 		return named;
@@ -78,9 +86,11 @@ export function chunkGroups(): Plugin {
 		applyToEnvironment: (environment) => environment.name === 'client',
 		moduleParsed(info) {
 			imports.set(info.id, info.importedIds);
+			dynamic.set(info.id, info.dynamicallyImportedIds);
 		},
 		buildStart() {
 			imports.clear();
+			dynamic.clear();
 			groups = undefined;
 		},
 		configEnvironment(name) {
