@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUILD = 'build';
@@ -47,6 +47,30 @@ function firstRouteScripts(): string[] {
 	const files = new Set<string>();
 	for (const m of html.matchAll(/(?:href=|import\()"\.?\/?([^"]+\.js)"/g)) files.add(m[1]!);
 	return [...files];
+}
+
+/** The scripts `page` (an HTML file of the build) lists up front: its module preloads and imports. */
+function listedScripts(page: string): Set<string> {
+	const html = readFileSync(join(BUILD, page), 'utf8');
+	const found = new Set<string>();
+	for (const m of html.matchAll(/(?:href=|import\()"((?:\.\.?\/)*_app\/[^"]+\.js)"/g))
+		found.add(normalize(join(dirname(page), m[1]!)));
+	return found;
+}
+
+/** Every script the browser must load before `page` runs: the listed ones and their static imports. */
+function staticClosure(page: string): Set<string> {
+	const seen = new Set<string>();
+	const stack = [...listedScripts(page)];
+	while (stack.length > 0) {
+		const file = stack.pop()!;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		const code = readFileSync(join(BUILD, file), 'utf8');
+		for (const m of code.matchAll(/(?:from\s*|import\s*)["'](\.\.?\/[^"']+\.js)["']/g))
+			stack.push(normalize(join(dirname(file), m[1]!)));
+	}
+	return seen;
 }
 
 const gz = (file: string) => gzipSync(readFileSync(join(BUILD, file)), { level: 9 }).length;
@@ -111,6 +135,16 @@ describe('the build', () => {
 		expect(sqlite, 'the SQLite wasm').toBeDefined();
 		expect(statSync(join(BUILD, fileOf(optimizer ?? ''))).size).toBeLessThanOrEqual(2 * KB * KB);
 		expect(statSync(join(BUILD, fileOf(sqlite ?? ''))).size).toBeLessThanOrEqual(800 * KB);
+	});
+
+	// Each script is a round trip on a phone's network (six at a time on an HTTP/1.1 host), and one
+	// the page does not list up front is a second wave of them (scripts/chunk-groups.ts).
+	it('loads the home and review pages in a few scripts, all listed in the page', () => {
+		for (const page of ['index.html', 'review/index.html']) {
+			const closure = staticClosure(page);
+			expect(closure.size, page).toBeLessThanOrEqual(8);
+			expect([...closure].filter((f) => !listedScripts(page).has(f)), page).toEqual([]);
+		}
 	});
 
 	it('leaves the review and settings code out of the first route', () => {
