@@ -117,6 +117,22 @@ describe('load balancing (issue 16)', () => {
 		expect(chooseDay({ min: 5, max: 5 }, load([5]), 0.3)).toBe(5);
 	});
 
+	it('has a range for a card graduating from learning, as Anki balances it', () => {
+		const scheduler = createScheduler();
+		const card = scheduler.newCard(NOW);
+		// Easy on a new card graduates it at once, to an interval of about a week.
+		const range = scheduler.fuzzRange(card, 4, NOW);
+		if (!range) throw new Error('a graduation of a week has a fuzz range');
+		expect(range.max).toBeGreaterThan(range.min);
+		const fuzzed = scheduler.answer(card, 4, NOW, 'g').scheduled_days;
+		expect(fuzzed).toBeGreaterThanOrEqual(range.min);
+		expect(fuzzed).toBeLessThanOrEqual(range.max);
+		const chosen = scheduler.answer(card, 4, NOW, 'g', range.max);
+		expect(chosen.state).toBe(2);
+		expect(chosen.scheduled_days).toBe(range.max);
+		expect(chosen.due.getTime()).toBe(NOW.getTime() + range.max * DAY);
+	});
+
 	it('has no range for a card in learning, nor for a lapse', () => {
 		const scheduler = createScheduler();
 		const [card] = dueCards(1, 1) as [CardState];
