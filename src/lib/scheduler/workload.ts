@@ -58,7 +58,7 @@ export interface WorkloadInput {
 	runs?: number;
 	/**
 	 * When the year would see more cards than this (the collection's and those added), it is
-	 * simulated on an even sample of about this many, then scaled up (3,000 when absent).
+	 * simulated on an even sample of about this many, then scaled up (2,000 when absent).
 	 */
 	maxCards?: number;
 }
@@ -340,7 +340,7 @@ export function computeWorkload(
 	// Past `maxCards` all of them are simulated on an even sample, so a phone finishes in seconds.
 	const fresh = input.cards.filter((c) => c.state === 0).length;
 	const added = Math.max(0, input.newPerDay * (input.days ?? 365) - fresh);
-	const share = Math.min(1, (input.maxCards ?? 3000) / (input.cards.length + added));
+	const share = Math.min(1, (input.maxCards ?? 2000) / (input.cards.length + added));
 	const sample = sampleCards(input.cards, Math.max(1, Math.round(input.cards.length * share)));
 	const scale = sample.length > 0 ? input.cards.length / sample.length : 1 / share;
 	const points: WorkloadPoint[] = [];
