@@ -28,7 +28,7 @@ export interface Scheduler {
 	/**
 	 * The card after one answer. `days`, when given, is the interval load balancing chose within
 	 * `fuzzRange` for an answer that leaves the card in review (kept in the log, so that a replay
-	 * gives the same due date).
+	 * gives the same due date); ignored when it lies outside the range these options give.
 	 */
 	answer(card: CardState, grade: Grade, now: Date, seed?: string, days?: number): CardState;
 	/**
@@ -115,6 +115,10 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 	const answer = (card: CardState, grade: Grade, now: Date, seed = '', days?: number) => {
 		const next = toState(engine.next(toFsrs(card, seed), now, grade).card);
 		if (days === undefined || next.state !== 2) return next;
+		// A day balanced under other parameters or another desired retention, outside this range, no
+		// longer applies: a reschedule then gives the interval the new settings give.
+		const range = fuzzRange(card, grade, now);
+		if (!range || days < range.min || days > range.max) return next;
 		return { ...next, scheduled_days: days, due: new Date(now.getTime() + days * DAY) };
 	};
 

@@ -133,6 +133,21 @@ describe('load balancing (issue 16)', () => {
 		expect(chosen.due.getTime()).toBe(NOW.getTime() + range.max * DAY);
 	});
 
+	it('leaves a day chosen under another retention when it is out of range: a reschedule moves it', () => {
+		const before = createScheduler({ desiredRetention: 0.9 });
+		const after = createScheduler({ desiredRetention: 0.97 });
+		const card = before.newCard(NOW);
+		const range = before.fuzzRange(card, 4, NOW);
+		const now = after.fuzzRange(card, 4, NOW);
+		if (!range || !now) throw new Error('a graduation of a week has a fuzz range');
+		expect(now.max).toBeLessThan(range.min);
+		// Replayed under the higher retention, the logged day gives way to the new interval.
+		const replayed = after.answer(card, 4, NOW, 'g', range.max);
+		expect(replayed.scheduled_days).toBeGreaterThanOrEqual(now.min);
+		expect(replayed.scheduled_days).toBeLessThanOrEqual(now.max);
+		expect(after.answer(card, 4, NOW, 'g', now.min).scheduled_days).toBe(now.min);
+	});
+
 	it('has no range for a card in learning, nor for a lapse', () => {
 		const scheduler = createScheduler();
 		const [card] = dueCards(1, 1) as [CardState];
