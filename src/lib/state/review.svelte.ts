@@ -597,9 +597,10 @@ export class ReviewSession {
 				next: (current) => answerCard(scheduler, current, grade, now, card.uid),
 				...(this.#settings?.loadBalance ? { balance: this.#balance(grade, now, card.uid) } : {})
 			});
+			// As the index counts them: cards in review that can be studied (a new leech is suspended).
 			if (!practice && this.#dueCounts) {
 				if (card.state === 2) this.#dueCounts.add(card.due, -1);
-				if (result.card.state === 2) this.#dueCounts.add(result.card.due, 1);
+				if (result.card.state === 2 && result.card.active) this.#dueCounts.add(result.card.due, 1);
 			}
 			this.answered++;
 			if (!practice) this.answeredToday++;
