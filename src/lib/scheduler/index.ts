@@ -17,6 +17,7 @@ export {
 export { evaluate, type Fit } from './evaluate';
 export {
 	chooseDay,
+	DueCounts,
 	seedUnit,
 	NORMAL_WEEK,
 	type DayLoad,

@@ -57,3 +57,37 @@ export function seedUnit(text: string): number {
 	h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 	return ((h ^ (h >>> 13)) >>> 0) / 4294967296;
 }
+
+/**
+ * Review cards due on each study day, kept in memory by the review session: read once when its
+ * queue is built, then moved as answers are recorded, so that the interval a rating button shows
+ * and the one its answer records are chosen from the same counts (and no answer reads the index).
+ * Days are counted from the study day the counts were read on (`anchor`), so a session that runs
+ * past the day's rollover still finds them.
+ */
+export class DueCounts {
+	readonly #anchor: number;
+	readonly #counts: Map<number, number>;
+
+	/** `dues`: the due times (epoch ms) of the cards in review from the study day at `anchor` on. */
+	constructor(anchor: number, dues: Iterable<number>) {
+		this.#anchor = anchor;
+		this.#counts = new Map();
+		for (const due of dues) this.add(due, 1);
+	}
+
+	#day(ms: number): number {
+		return Math.floor((ms - this.#anchor) / 86_400_000);
+	}
+
+	/** Counts a card due at `due` (epoch ms) in (`delta` 1) or out (-1). */
+	add(due: number, delta: 1 | -1): void {
+		const day = this.#day(due);
+		this.#counts.set(day, Math.max(0, (this.#counts.get(day) ?? 0) + delta));
+	}
+
+	/** Cards due on the study day `days` after the one starting at `dayStart`. */
+	dueOn(dayStart: number, days: number): number {
+		return this.#counts.get(Math.round((dayStart - this.#anchor) / 86_400_000) + days) ?? 0;
+	}
+}

@@ -37,12 +37,14 @@ export function calendarDays(from: number, to: number): number {
  */
 export function memoryModel(w: readonly number[]): MemoryModel {
 	const engine = fsrs(generatorParameters({ w: [...w], enable_short_term: true }));
+	// One mutable copy for the forgetting curve, not one per call: simulations ask millions of times.
+	const weights = [...w];
 	return {
 		w,
 		recall(memory, now) {
 			if (!memory) return 0;
 			const days = Math.max(0, now - memory.at) / DAY;
-			return forgetting_curve([...w], days, memory.state.stability);
+			return forgetting_curve(weights, days, memory.state.stability);
 		},
 		update(memory, rating, now) {
 			const t = memory ? calendarDays(memory.at, now) : 0;

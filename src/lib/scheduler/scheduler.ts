@@ -27,13 +27,15 @@ export interface Scheduler {
 	preview(card: CardState, now: Date, seed?: string): Record<Grade, Outcome>;
 	/**
 	 * The card after one answer. `days`, when given, is the interval load balancing chose within
-	 * `fuzzRange` for a review (kept in the log, so that a replay gives the same due date).
+	 * `fuzzRange` for an answer that leaves the card in review (kept in the log, so that a replay
+	 * gives the same due date); ignored when it lies outside the range these options give.
 	 */
 	answer(card: CardState, grade: Grade, now: Date, seed?: string, days?: number): CardState;
 	/**
 	 * The days a review's next interval may be moved to (ts-fsrs's fuzz range around the interval
-	 * before fuzz), or `undefined` where load balancing does not apply: a card not in review before
-	 * and after the answer, or a range of one day.
+	 * before fuzz), or `undefined` where load balancing does not apply: a card not in review after
+	 * the answer (a lapse, a learning step), or a range of one day. A card graduating from learning
+	 * or relearning has one, as in Anki.
 	 */
 	fuzzRange(card: CardState, grade: Grade, now: Date): FuzzRange | undefined;
 	/** Replays a history of answers from a new card (the log is the truth; this rebuilds the cache). */
@@ -101,17 +103,22 @@ export function createScheduler(options: Partial<SchedulerOptions> = {}): Schedu
 	);
 
 	const fuzzRange = (card: CardState, grade: Grade, now: Date): FuzzRange | undefined => {
-		if (card.state !== 2 || !card.last_review) return undefined;
 		const next = plain.next(toFsrs(card, ''), now, grade).card;
 		if (next.state !== 2) return undefined;
-		const elapsed = dateDiffInDays(card.last_review, now);
+		// A card graduating from (re)learning is balanced too, as Anki does: its first interval is
+		// fuzzed like any review's, so the same range is free to choose from.
+		const elapsed = card.last_review ? dateDiffInDays(card.last_review, now) : 0;
 		const r = get_fuzz_range(next.scheduled_days, elapsed, opts.maximumInterval);
 		return r.max_ivl > r.min_ivl ? { min: r.min_ivl, max: r.max_ivl } : undefined;
 	};
 
 	const answer = (card: CardState, grade: Grade, now: Date, seed = '', days?: number) => {
 		const next = toState(engine.next(toFsrs(card, seed), now, grade).card);
-		if (days === undefined || next.state !== 2 || card.state !== 2) return next;
+		if (days === undefined || next.state !== 2) return next;
+		// A day balanced under other parameters or another desired retention, outside this range, no
+		// longer applies: a reschedule then gives the interval the new settings give.
+		const range = fuzzRange(card, grade, now);
+		if (!range || days < range.min || days > range.max) return next;
 		return { ...next, scheduled_days: days, due: new Date(now.getTime() + days * DAY) };
 	};
 

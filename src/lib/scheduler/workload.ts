@@ -6,7 +6,7 @@
  * compares retentions, not luck.
  */
 import { fsrs, generatorParameters } from 'ts-fsrs';
-import { memoryModel, type Memory } from './memory-model';
+import { memoryModel, type Memory, type MemoryModel } from './memory-model';
 import { uniformAt, weighted } from './random';
 
 const DAY = 86_400_000;
@@ -31,8 +31,13 @@ export interface AnswerCosts {
 	forget: number;
 }
 
-/** Rough times for a card with a short answer; the learner's own are used where known. */
-export const DEFAULT_COSTS: AnswerCosts = { learn: 20, recall: 8, forget: 30 };
+/**
+ * Times for a card with a short answer, where the learner's own are not known yet: the reference
+ * FSRS simulator's default per-answer times folded into three kinds. A recalled review is its
+ * Hard, Good and Easy times by their shares (about 13 s); a lapse is the Again (19 s) plus its
+ * relearning answers (19 s); a new card is its first answer and the learning steps after it.
+ */
+export const DEFAULT_COSTS: AnswerCosts = { learn: 38, recall: 13, forget: 38 };
 
 export interface WorkloadInput {
 	/** FSRS-6 parameters (21 numbers): the learner's own, or the defaults. */
@@ -43,12 +48,18 @@ export interface WorkloadInput {
 	newPerDay: number;
 	reviewsPerDay: number;
 	maximumInterval: number;
-	/** Desired retentions to try; 0.70 to 0.97 in steps of 0.03 when absent. */
+	/** Desired retentions to try; 0.70 to 0.97 in steps of 0.01 when absent. */
 	retentions?: readonly number[];
 	days?: number;
 	costs?: AnswerCosts;
+	/** The first of the runs averaged at each retention (each run draws other random numbers). */
 	seed?: number;
-	/** Larger collections are simulated on an even sample of this many cards, then scaled up. */
+	/** Runs averaged at each retention, so that luck cannot choose the mark (3 when absent). */
+	runs?: number;
+	/**
+	 * When the year would see more cards than this (the collection's and those added), it is
+	 * simulated on an even sample of about this many, then scaled up (2,000 when absent).
+	 */
 	maxCards?: number;
 }
 
@@ -77,25 +88,46 @@ export interface Workload {
 	simulated: number;
 }
 
-/** 0.70, 0.73, … 0.97. */
+/** 0.70, 0.71, … 0.97: steps of a point, so the mark need not snap to a coarse grid. */
 export const WORKLOAD_RETENTIONS: readonly number[] = Array.from(
-	{ length: 10 },
-	(_, i) => Math.round((0.7 + 0.03 * i) * 100) / 100
+	{ length: 28 },
+	(_, i) => Math.round((0.7 + 0.01 * i) * 100) / 100
 );
 
-// Ratings of a recalled review and of a card seen for the first time, in the proportions a typical
-// collection shows: mostly Good.
+// How learners answer, in the shares the reference FSRS simulator assumes by default: a recalled
+// review is mostly Good, with Hard more common than Easy; a first sight is Again about a quarter of
+// the time.
 const RECALLED = [
-	[2, 0.1],
-	[3, 0.8],
-	[4, 0.1]
+	[2, 0.224],
+	[3, 0.631],
+	[4, 0.145]
 ] as const;
 const FIRST = [
-	[1, 0.2],
-	[2, 0.1],
-	[3, 0.6],
-	[4, 0.1]
+	[1, 0.24],
+	[2, 0.094],
+	[3, 0.495],
+	[4, 0.171]
 ] as const;
+
+/** Same-day steps: what the next answer is after an Again, a Hard and a Good (same reference). */
+type StepTable = readonly (readonly (readonly [1 | 2 | 3 | 4, number])[])[];
+const row = (a: number, h: number, g: number, e: number) =>
+	[
+		[1, a],
+		[2, h],
+		[3, g],
+		[4, e]
+	] as const;
+const LEARNING_STEPS: StepTable = [
+	row(0.3686, 0.0628, 0.5108, 0.0577),
+	row(0.0442, 0.4553, 0.4457, 0.0549),
+	row(0.0519, 0.047, 0.8462, 0.055)
+];
+const RELEARNING_STEPS: StepTable = [
+	row(0.2157, 0.0643, 0.6595, 0.0604),
+	row(0.05, 0.4638, 0.4475, 0.0387),
+	row(0.1057, 0.1434, 0.7266, 0.0244)
+];
 
 interface SimCard {
 	/** Index in the sample and answers so far: they fix the random numbers each answer draws. */
@@ -128,20 +160,49 @@ function sampleCards(cards: readonly WorkloadCard[], max: number): readonly Work
 	return Array.from({ length: max }, (_, i) => cards[Math.floor(i * step)] as WorkloadCard);
 }
 
-function simulateOne(
+/**
+ * Answers the same day until the card leaves its steps: `steps` passing answers in a row (Good or
+ * Easy; Again starts over, Hard repeats the step), at once on Easy, five answers at most. A first
+ * answer that passed counts as the first step.
+ */
+function sameDay(
+	model: MemoryModel,
+	memory: Memory,
+	first: 1 | 2 | 3 | 4,
+	steps: number,
+	table: StepTable,
+	random: () => number,
+	at: number
+): Memory {
+	let rating = first;
+	let passed = first >= 3 ? 1 : 0;
+	for (let i = 0; i < 5 && passed < steps && rating < 4; i++) {
+		rating = weighted(random, table[rating - 1] ?? []);
+		memory = model.update(memory, rating, at);
+		if (rating >= 3) passed++;
+		else if (rating === 1) passed = 0;
+	}
+	return memory;
+}
+
+/** Totals of one run at one retention. */
+interface RunTotals {
+	answers: number;
+	seconds: number;
+	remembered: number;
+}
+
+function simulateRun(
 	input: WorkloadInput,
 	sample: readonly WorkloadCard[],
 	scale: number,
-	retention: number
-): WorkloadPoint {
+	retention: number,
+	seed: number
+): RunTotals {
 	const days = input.days ?? 365;
 	const costs = input.costs ?? DEFAULT_COSTS;
-	const seed = input.seed ?? 1;
-	// Two numbers per answer: whether it is recalled, and the rating.
-	const draw = (c: SimCard) => {
-		const n = c.n++;
-		return [uniformAt(seed, c.id, 2 * n), uniformAt(seed, c.id, 2 * n + 1)] as const;
-	};
+	// The numbers a card draws are fixed by the card and its count of draws (common random numbers).
+	const randomFor = (c: SimCard) => () => uniformAt(seed, c.id, c.n++);
 	const model = memoryModel(input.parameters);
 	const scheduler = fsrs(
 		generatorParameters({
@@ -176,34 +237,68 @@ function simulateOne(
 		// Past the review limit: tomorrow, first in line.
 		if (limit < due.length) bucket(day + 1).unshift(...due.slice(limit));
 		for (const c of due.slice(0, limit)) {
-			const [u, v] = draw(c);
-			const recalled = u < model.recall(c.memory, at);
-			let memory = model.update(c.memory, recalled ? weighted(() => v, RECALLED) : 1, at);
-			// A forgotten card is relearned the same day: one more step, rated Good.
-			if (!recalled) memory = model.update(memory, 3, at);
+			const random = randomFor(c);
+			const recalled = random() < model.recall(c.memory, at);
+			const rating = recalled ? weighted(random, RECALLED) : 1;
+			let memory = model.update(c.memory, rating, at);
+			if (!recalled) memory = sameDay(model, memory, 1, 1, RELEARNING_STEPS, random, at);
 			seconds += recalled ? costs.recall : costs.forget;
 			answers++;
 			schedule(c, day, memory);
 		}
+		// New cards every day of the year, as the learner's limit allows: the collection's own first,
+		// then the cards a learner who keeps studying goes on adding (time per remembered card is
+		// a steady-state figure; a collection that runs dry would favour whatever forgets cheapest).
 		newCredit = Math.min(newCredit, 1) + input.newPerDay / scale;
-		while (newCredit >= 1 && fresh.length) {
+		while (newCredit >= 1) {
 			newCredit--;
-			const c = fresh.shift() as SimCard;
-			const first = weighted(() => draw(c)[1], FIRST);
-			let memory = model.update(undefined, first, at);
-			// Learning steps end with a Good the same day unless the first answer was Easy.
-			if (first < 4) memory = model.update(memory, 3, at);
+			let c = fresh.shift();
+			if (!c) {
+				c = { id: cards.length, n: 0, due: -1 };
+				cards.push(c);
+			}
+			const random = randomFor(c);
+			const first = weighted(random, FIRST);
+			const memory = sameDay(
+				model,
+				model.update(undefined, first, at),
+				first,
+				2,
+				LEARNING_STEPS,
+				random,
+				at
+			);
 			seconds += costs.learn;
 			answers++;
 			schedule(c, day, memory);
 		}
 	}
 	const end = days * DAY;
-	const remembered = cards.reduce((sum, c) => sum + model.recall(c.memory, end), 0) * scale;
-	const total = seconds * scale;
+	const remembered = cards.reduce((sum, c) => sum + model.recall(c.memory, end), 0);
+	return { answers: answers * scale, seconds: seconds * scale, remembered: remembered * scale };
+}
+
+function simulateOne(
+	input: WorkloadInput,
+	sample: readonly WorkloadCard[],
+	scale: number,
+	retention: number
+): WorkloadPoint {
+	const days = input.days ?? 365;
+	const runs = Math.max(1, input.runs ?? 3);
+	const first = input.seed ?? 1;
+	let answers = 0;
+	let total = 0;
+	let remembered = 0;
+	for (let r = 0; r < runs; r++) {
+		const run = simulateRun(input, sample, scale, retention, first + r);
+		answers += run.answers / runs;
+		total += run.seconds / runs;
+		remembered += run.remembered / runs;
+	}
 	return {
 		retention,
-		reviewsPerDay: (answers * scale) / days,
+		reviewsPerDay: answers / days,
 		minutesPerDay: total / 60 / days,
 		remembered,
 		secondsPerRemembered: remembered > 0 ? total / remembered : Infinity
@@ -241,8 +336,13 @@ export function computeWorkload(
 	onPoint?: (done: number, total: number) => void
 ): Workload {
 	const retentions = input.retentions ?? WORKLOAD_RETENTIONS;
-	const sample = sampleCards(input.cards, input.maxCards ?? 4000);
-	const scale = input.cards.length / Math.max(1, sample.length);
+	// The cards the year will see: the collection's and those added once its new cards run out.
+	// Past `maxCards` all of them are simulated on an even sample, so a phone finishes in seconds.
+	const fresh = input.cards.filter((c) => c.state === 0).length;
+	const added = Math.max(0, input.newPerDay * (input.days ?? 365) - fresh);
+	const share = Math.min(1, (input.maxCards ?? 2000) / (input.cards.length + added));
+	const sample = sampleCards(input.cards, Math.max(1, Math.round(input.cards.length * share)));
+	const scale = sample.length > 0 ? input.cards.length / sample.length : 1 / share;
 	const points: WorkloadPoint[] = [];
 	for (const r of retentions) {
 		points.push(simulateOne(input, sample, scale, r));

@@ -1,6 +1,7 @@
 import {
 	answerBalance,
 	answerCard,
+	balancedDays,
 	buildQueue,
 	buryCard,
 	deckValues,
@@ -9,6 +10,7 @@ import {
 	nextDueAt,
 	practicePool,
 	readRevision,
+	readDueCounts,
 	recordAnswer,
 	rowToState,
 	sameState,
@@ -20,6 +22,7 @@ import {
 	unburyDue,
 	undoAnswer,
 	watchRevision,
+	type Balance,
 	type CardRow,
 	type DeckValues,
 	type DueQueue,
@@ -28,6 +31,7 @@ import {
 import {
 	createScheduler,
 	formatInterval,
+	type DueCounts,
 	RATINGS,
 	requeueAfterAnswer,
 	studyDayEnd,
@@ -42,6 +46,8 @@ import { chooseMode, gradeShown, mcqOptions, poolFor, type QuizMode } from '$lib
 import { hash } from '$lib/deck/hash';
 import { loadSettings, queueOptions, type StudySettings } from '$lib/storage/study-settings';
 import { appStatus } from './app.svelte';
+
+const DAY = 86_400_000;
 
 const STORAGE_FULL =
 	'Storage on this device is full, so this answer was not saved. Your earlier answers are safe. Free some space, then rate the card again.';
@@ -185,6 +191,8 @@ export class ReviewSession {
 	/** The study day and deck scope the undo list belongs to. */
 	#undoKey = '';
 	#settings: StudySettings | undefined;
+	/** Review cards due by day, for load balancing: read with the first queue, moved by answers. */
+	#dueCounts: DueCounts | undefined;
 	#scheduler: Scheduler | undefined;
 	// A cache read once per deck, not state the UI follows.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -240,11 +248,29 @@ export class ReviewSession {
 			if (this.practice !== undefined) await this.#pickPractice(this.practice);
 			else {
 				await this.#restoreUndo();
-				await this.#refresh();
+				await Promise.all([this.#refresh(), this.#readDueCounts()]);
 			}
 		} catch (e) {
 			this.#fail(e);
 		}
+	}
+
+	/** Reads the cards due by day once, when load balancing is on (see `#balance`). */
+	async #readDueCounts(): Promise<void> {
+		const settings = this.#settings;
+		this.#dueCounts = settings?.loadBalance
+			? await readDueCounts(this.#db, studyDayStart(this.#clock(), settings.dayStartHour).getTime())
+			: undefined;
+	}
+
+	/**
+	 * Load balancing for `grade` on `card` now, from the counts in memory: the rating button's label
+	 * and the answer both use it, so the interval shown is the one recorded.
+	 */
+	#balance(grade: Grade, now: Date, uid: string): Balance | undefined {
+		const settings = this.#settings;
+		if (!settings?.loadBalance || !this.#scheduler) return undefined;
+		return answerBalance(this.#scheduler, grade, now, uid, settings, this.#dueCounts);
 	}
 
 	/**
@@ -485,12 +511,16 @@ export class ReviewSession {
 		} else {
 			const now = this.#clock();
 			const outcomes = this.#scheduler.preview(rowToState(card), now, card.uid);
-			this.choices = RATINGS.map((r) => ({
-				grade: r.grade,
-				name: r.name,
-				key: r.key,
-				interval: formatInterval(outcomes[r.grade].intervalMs)
-			}));
+			this.choices = RATINGS.map((r) => {
+				const balance = this.#balance(r.grade, now, card.uid);
+				const days = balance && balancedDays(balance, card);
+				return {
+					grade: r.grade,
+					name: r.name,
+					key: r.key,
+					interval: formatInterval(days ? days * DAY : outcomes[r.grade].intervalMs)
+				};
+			});
 		}
 		this.revealed = true;
 	}
@@ -565,10 +595,13 @@ export class ReviewSession {
 					: {}),
 				leechThreshold: this.#settings?.leechThreshold ?? 0,
 				next: (current) => answerCard(scheduler, current, grade, now, card.uid),
-				...(this.#settings?.loadBalance
-					? { balance: answerBalance(scheduler, grade, now, card.uid, this.#settings) }
-					: {})
+				...(this.#settings?.loadBalance ? { balance: this.#balance(grade, now, card.uid) } : {})
 			});
+			// As the index counts them: cards in review that can be studied (a new leech is suspended).
+			if (!practice && this.#dueCounts) {
+				if (card.state === 2) this.#dueCounts.add(card.due, -1);
+				if (result.card.state === 2 && result.card.active) this.#dueCounts.add(result.card.due, 1);
+			}
 			this.answered++;
 			if (!practice) this.answeredToday++;
 			const right = feedback ? feedback.correct : grade > 1;
@@ -708,6 +741,7 @@ export class ReviewSession {
 				return;
 			}
 			this.#setUndo(this.#undo.slice(0, -1));
+			await this.#readDueCounts();
 			if (last.answer) this.answered--;
 			if (last.graded) this.graded--;
 			if (last.graded && last.right) this.right--;

@@ -70,6 +70,11 @@ export interface Balance {
 	choose: (range: FuzzRange, dueOn: (days: number) => number) => number;
 	/** The new state with that interval. */
 	next: (current: StateRow, days: number) => StateRow;
+	/**
+	 * Cards due `d` days on as the caller keeps them in memory (the review session): then the
+	 * answer reads no index for them.
+	 */
+	dueOn?: (days: number) => number;
 }
 
 const DAY = 86_400_000;
@@ -150,7 +155,8 @@ export async function recordAnswer(db: StudyDb, input: AnswerInput): Promise<Ans
 		let becameLeech = false;
 		const range = kind === 'review' ? input.balance?.range(pickState(card)) : undefined;
 		if (kind === 'review' && input.balance && range) {
-			const days = input.balance.choose(range, await dueCounts(db, input.balance.dayStart, range));
+			const dueOn = input.balance.dueOn ?? (await dueCounts(db, input.balance.dayStart, range));
+			const days = input.balance.choose(range, dueOn);
 			log.scheduledDays = days;
 			updated = { ...updated, ...input.balance.next(pickState(card), days) };
 		} else if (kind === 'review') updated = { ...updated, ...input.next(pickState(card)) };

@@ -1,7 +1,7 @@
 export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
 export { newCardRow, answerCard, forgetCardState } from './card-state';
-export { answerBalance } from './answer-balance';
+export { answerBalance, balancedDays, readDueCounts } from './answer-balance';
 export {
 	installDeck,
 	listDecks,
@@ -23,7 +23,8 @@ export {
 	MissingCardError,
 	sameState,
 	type AnswerInput,
-	type AnswerResult
+	type AnswerResult,
+	type Balance
 } from './answers';
 export { suspendCard, unsuspendCard, buryCard, unburyDue, practicePool } from './cards';
 export { bumpRevision, readRevision, watchRevision } from './revision';

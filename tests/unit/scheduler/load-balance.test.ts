@@ -117,6 +117,37 @@ describe('load balancing (issue 16)', () => {
 		expect(chooseDay({ min: 5, max: 5 }, load([5]), 0.3)).toBe(5);
 	});
 
+	it('has a range for a card graduating from learning, as Anki balances it', () => {
+		const scheduler = createScheduler();
+		const card = scheduler.newCard(NOW);
+		// Easy on a new card graduates it at once, to an interval of about a week.
+		const range = scheduler.fuzzRange(card, 4, NOW);
+		if (!range) throw new Error('a graduation of a week has a fuzz range');
+		expect(range.max).toBeGreaterThan(range.min);
+		const fuzzed = scheduler.answer(card, 4, NOW, 'g').scheduled_days;
+		expect(fuzzed).toBeGreaterThanOrEqual(range.min);
+		expect(fuzzed).toBeLessThanOrEqual(range.max);
+		const chosen = scheduler.answer(card, 4, NOW, 'g', range.max);
+		expect(chosen.state).toBe(2);
+		expect(chosen.scheduled_days).toBe(range.max);
+		expect(chosen.due.getTime()).toBe(NOW.getTime() + range.max * DAY);
+	});
+
+	it('leaves a day chosen under another retention when it is out of range: a reschedule moves it', () => {
+		const before = createScheduler({ desiredRetention: 0.9 });
+		const after = createScheduler({ desiredRetention: 0.97 });
+		const card = before.newCard(NOW);
+		const range = before.fuzzRange(card, 4, NOW);
+		const now = after.fuzzRange(card, 4, NOW);
+		if (!range || !now) throw new Error('a graduation of a week has a fuzz range');
+		expect(now.max).toBeLessThan(range.min);
+		// Replayed under the higher retention, the logged day gives way to the new interval.
+		const replayed = after.answer(card, 4, NOW, 'g', range.max);
+		expect(replayed.scheduled_days).toBeGreaterThanOrEqual(now.min);
+		expect(replayed.scheduled_days).toBeLessThanOrEqual(now.max);
+		expect(after.answer(card, 4, NOW, 'g', now.min).scheduled_days).toBe(now.min);
+	});
+
 	it('has no range for a card in learning, nor for a lapse', () => {
 		const scheduler = createScheduler();
 		const [card] = dueCards(1, 1) as [CardState];
