@@ -13,6 +13,7 @@ import { streamZip, type EntryPlan } from './unzip';
 import { isZstd, unzstd } from './zstd';
 import { historyOf, type CardHistory } from './history';
 import { checkCards } from './check-cards';
+import { subdeckOf } from './subdeck';
 
 /** A media file of the package, ready to store. */
 export interface PackageMedia {
@@ -157,6 +158,11 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 				col.notes.length === 0 ? 'the package has no notes' : 'no note of the package made a card'
 			);
 		const title = titleOf(made.cards, file);
+		// Anki's deck tree below the deck: studying a sub-deck includes the sub-decks below it.
+		for (const m of made.cards) {
+			const subdeck = subdeckOf(m.deck, title);
+			if (subdeck) m.card = { ...m.card, subdeck };
+		}
 		const shell: Omit<Deck, 'cards'> = {
 			schemaVersion: DECK_SCHEMA_VERSION,
 			id: slugify(title) || 'anki-deck',
