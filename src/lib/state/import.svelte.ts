@@ -85,7 +85,7 @@ export class ImportFlow {
 	#deck: Deck | undefined;
 	#source: Source | undefined;
 	#title: string | undefined;
-	#package: { media: MediaInput[]; history: ImportedHistory[] } | undefined;
+	#package: { media: MediaInput[]; history: ImportedHistory[]; dayStartMs: number } | undefined;
 	#run = 0;
 
 	// The wall clock, read once when the deck is written: not reactive state.
@@ -153,7 +153,7 @@ export class ImportFlow {
 			}
 			const deck = read.deck;
 			this.#deck = deck;
-			this.#package = { media: read.media, history: read.history };
+			this.#package = { media: read.media, history: read.history, dayStartMs: read.dayStartMs };
 			this.preview = {
 				id: deck.id,
 				title: deck.title,
@@ -256,7 +256,8 @@ export class ImportFlow {
 							this.#db,
 							deck.id,
 							this.#package.history,
-							this.#clock()
+							this.#clock(),
+							{ dayStartMs: this.#package.dayStartMs }
 						)
 					}
 				: {};

@@ -57,6 +57,11 @@ export interface AnkiCollection {
 	revlog: AnkiRevlog[];
 	/** Which layout the collection used: the plain JSON columns of old, or the tables of Anki 2.1.28+. */
 	schema: 'json' | 'tables';
+	/**
+	 * When Anki's study day began, as milliseconds after UTC midnight (0 to a day): the rollover
+	 * hour in the collection's time zone, or for an old collection its creation time of day.
+	 */
+	dayStartMs: number;
 }
 
 type Row = Record<string, unknown>;
@@ -161,6 +166,48 @@ function readTableSchema(db: Database): Pick<AnkiCollection, 'notetypes' | 'deck
 	return { notetypes, decks };
 }
 
+const DAY_MS = 86_400_000;
+
+/** The collection settings a study day needs: from `col.conf` (JSON) or the `config` table. */
+function readDayConfig(db: Database, tables: Set<string>): Record<string, unknown> {
+	if (tables.has('config')) {
+		const out: Record<string, unknown> = {};
+		for (const r of rows(
+			db,
+			"select key as k, val as v from config where key in ('rollover', 'localOffset', 'creationOffset')"
+		)) {
+			try {
+				out[str(r.k)] = JSON.parse(str(r.v)) as unknown;
+			} catch {
+				// An unreadable setting is Anki's default.
+			}
+		}
+		return out;
+	}
+	const conf = rows(db, 'select conf from col limit 1')[0];
+	try {
+		const json = JSON.parse(str(conf?.conf)) as unknown;
+		return isObject(json) ? json : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * When Anki's study day began, in milliseconds after UTC midnight. A collection with a rollover
+ * hour (Anki 2.1's schedulers) starts its day at that hour in its time zone (`localOffset`, else
+ * `creationOffset`: minutes west of UTC); an old collection without them counted days from its
+ * creation time `crt`, so its days start at crt's time of day.
+ */
+export function dayStartOf(conf: Record<string, unknown>, crtSeconds: number): number {
+	const hour = conf.rollover;
+	const west = typeof conf.localOffset === 'number' ? conf.localOffset : conf.creationOffset;
+	const mod = (n: number) => ((n % DAY_MS) + DAY_MS) % DAY_MS;
+	if (typeof hour === 'number' && Number.isFinite(hour) && typeof west === 'number')
+		return mod((Math.min(23, Math.max(0, Math.trunc(hour))) * 60 + Math.trunc(west)) * 60_000);
+	return mod(Math.trunc(crtSeconds) * 1000);
+}
+
 /**
  * Reads what an import needs from an opened collection: note types, decks, notes, cards, review log.
  * Throws `PackageError` when tables are missing or unreadable.
@@ -214,7 +261,9 @@ export function readCollection(db: Database): AnkiCollection {
 					time: num(r.time)
 				}))
 			: [];
-		return { notetypes, decks, notes, cards, revlog, schema };
+		const crt = num(rows(db, 'select crt from col limit 1')[0]?.crt);
+		const dayStartMs = dayStartOf(readDayConfig(db, tables), crt);
+		return { notetypes, decks, notes, cards, revlog, schema, dayStartMs };
 	} catch (e) {
 		if (e instanceof PackageError) throw e;
 		throw new PackageError(

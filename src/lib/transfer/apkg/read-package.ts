@@ -35,6 +35,8 @@ export interface PackageDeck {
 	warnings: DeckError[];
 	/** The layout read: `anki2`, `anki21` or `anki21b`. */
 	layout: string;
+	/** When Anki's study day began, in ms after UTC midnight: replay counts days as Anki did. */
+	dayStartMs: number;
 }
 
 export type PackageResult = PackageDeck | { ok: false; errors: DeckError[]; warnings: DeckError[] };
@@ -222,7 +224,8 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 			history,
 			withHistory: history.filter((h) => h.reviews.length > 0).length,
 			warnings,
-			layout: layout.replace('collection.', '')
+			layout: layout.replace('collection.', ''),
+			dayStartMs: col.dayStartMs
 		};
 	} catch (e) {
 		if (e instanceof PackageError) return fail(e.message);
