@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { LIMITS } from '$lib/deck/schema';
 import { MAX_NOTES, PackageError } from './limits';
 import { protoFields, protoNumber, protoString } from './protobuf';
 
@@ -168,6 +169,33 @@ function readTableSchema(db: Database): Pick<AnkiCollection, 'notetypes' | 'deck
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Refuses, before a note is read, a package with more cards than one deck holds, naming the limit
+ * and the package's largest decks, so the learner knows what to export from Anki instead. Counted
+ * by SQLite: a package of 100,000 notes is refused in the time of two counts.
+ */
+function refuseOverLimit(db: Database, decks: Map<number, string>): void {
+	const count = num(rows(db, 'select count(*) as n from cards')[0]?.n);
+	if (count <= LIMITS.cards) return;
+	const byTop = new Map<string, number>();
+	for (const r of rows(
+		db,
+		'select case when odid != 0 then odid else did end as d, count(*) as n from cards group by d'
+	)) {
+		const top = (decks.get(num(r.d)) ?? 'Default').split('::')[0]?.trim() || 'Default';
+		byTop.set(top, (byTop.get(top) ?? 0) + num(r.n));
+	}
+	const n = (v: number) => v.toLocaleString('en');
+	const largest = [...byTop]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 3)
+		.map(([name, cards]) => `${name.slice(0, 60)} (${n(cards)})`)
+		.join(', ');
+	throw new PackageError(
+		`the package has ${n(count)} cards; a Recall deck holds at most ${n(LIMITS.cards)}. Its largest decks: ${largest}. In Anki, export one deck or sub-deck of at most ${n(LIMITS.cards)} cards at a time and import each`
+	);
+}
+
 /** The collection settings a study day needs: from `col.conf` (JSON) or the `config` table. */
 function readDayConfig(db: Database, tables: Set<string>): Record<string, unknown> {
 	if (tables.has('config')) {
@@ -229,6 +257,7 @@ export function readCollection(db: Database): AnkiCollection {
 	try {
 		const schema = tables.has('notetypes') ? 'tables' : 'json';
 		const { notetypes, decks } = schema === 'tables' ? readTableSchema(db) : readJsonSchema(db);
+		refuseOverLimit(db, decks);
 		const count = num(rows(db, 'select count(*) as n from notes')[0]?.n);
 		if (count > MAX_NOTES)
 			throw new PackageError(
