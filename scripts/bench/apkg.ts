@@ -89,3 +89,30 @@ console.log(
 		.map((l) => l.toFixed(1))
 		.join(' ')}`
 );
+
+// The issue's 100,000 notes: more cards than a deck holds. The reader refuses the package by two
+// SQLite counts, naming the limit, before a note is read: the time is the zip and the database.
+const HUGE = 100_000;
+const hugeNotes: FixtureNote[] = Array.from({ length: HUGE }, (_, i) => ({
+	id: i + 1,
+	guid: `h${i + 1}`,
+	mid: BASIC.id,
+	fields: [`Question number ${i + 1}?`, `Answer ${i + 1}`],
+	did: 1,
+	ords: [0]
+}));
+const huge = await makePackage({
+	layout: 'anki21b',
+	notetypes: [BASIC],
+	decks: [{ id: 1, name: 'Bench' }],
+	notes: hugeNotes
+});
+const hugeStart = performance.now();
+const refused = await readPackage({ name: 'huge.apkg', chunks: [huge], loadSqlite });
+console.log(
+	`${HUGE.toLocaleString('en')} notes (${(huge.length / 1048576).toFixed(1)} MB): ${
+		refused.ok
+			? 'read (not refused!)'
+			: `refused in ${((performance.now() - hugeStart) / 1000).toFixed(2)} s: “${refused.errors[0]?.message}”`
+	}`
+);

@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axe } from './helpers';
+import { axe, choose, phoneContext } from './helpers';
 
 const PICTURE = readFileSync('static/icon-512.png');
 
-test('issue 15: an instructor gives a card a picture, sees it in the preview, and studies it', async ({
-	page
+test('issue 15: an instructor gives a card a picture, sees it in the preview, and studies it; a learner imports the downloaded zip', async ({
+	page,
+	browser
 }) => {
-	// Measured about 10 s alone; a draft, two picks, an install and a review on a busy machine.
+	// Measured about 10 s alone; a draft, two picks, an install and a review on a busy machine,
+	// then an import of the zip on a second phone.
 	test.setTimeout(60_000);
 	await page.goto('/studio/');
 	await page.getByRole('button', { name: 'New deck' }).click();
@@ -51,6 +53,13 @@ test('issue 15: an instructor gives a card a picture, sees it in the preview, an
 	// Installed and studied: the review shows the picture from the installed deck's media.
 	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Share', exact: true }).click();
+	// The download of a deck with a picture is a .zip: the deck file, its source and the picture.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download YAML' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/\.zip$/);
+	const zip = readFileSync((await download.path())!);
 	await page.getByRole('button', { name: 'Install and study' }).click();
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page.locator('.prompt')).toHaveText('Which app has this icon?');
@@ -59,4 +68,28 @@ test('issue 15: an instructor gives a card a picture, sees it in the preview, an
 	expect(await studied.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
 	if (process.env.SHOTS_DIR)
 		await page.screenshot({ path: `${process.env.SHOTS_DIR}/media15-studio-review.png` });
+
+	// Another learner's phone opens the zip on the Import page: the deck and its picture.
+	const learner = await phoneContext(browser);
+	try {
+		const other = await learner.newPage();
+		await other.goto('/import/');
+		await choose(other, {
+			name: download.suggestedFilename(),
+			mimeType: 'application/zip',
+			buffer: zip
+		});
+		await expect(other.getByText('Media', { exact: true })).toBeVisible();
+		await other.getByRole('button', { name: 'Import 1 card' }).click();
+		await expect(other.getByText('1 media file stored.')).toBeVisible();
+		await other.getByRole('link', { name: 'Study it now' }).click();
+		await expect(other.locator('.prompt')).toHaveText('Which app has this icon?');
+		const shown = other.locator('img.picture');
+		await expect(shown).toBeVisible();
+		expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
+		if (process.env.SHOTS_DIR)
+			await other.screenshot({ path: `${process.env.SHOTS_DIR}/anki6-zip-imported.png` });
+	} finally {
+		await learner.close();
+	}
 });

@@ -6,3 +6,4 @@ export { compileAuthoredDeck, parseWithPositions, type AuthoredInput } from './a
 export { generateDeck, hash, DEFAULT_KINDS } from './generate';
 export { factSchema, factDeckSchema, type Fact, type FactDeckSpec } from './facts';
 export { buildDecks, summarise, type DeckEntry, type BuiltDecks } from './build';
+export { inSubdeck, subdeckTree, SUBDECK_SEPARATOR, type SubdeckNode } from './subdecks';

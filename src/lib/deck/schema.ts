@@ -25,6 +25,8 @@ export const LIMITS = {
 	language: 35,
 	url: 2000,
 	sourceFile: 200,
+	/** A card's sub-deck path, levels joined by `::`. */
+	subdeck: 200,
 	cards: 20000
 } as const;
 
@@ -177,6 +179,12 @@ const richSchema = z
 		'The prompt, answer or explanation with formatting: **bold**, *italic*, __underline__, H~2~O, x^2^, lines starting with - or 1. as lists. Each must read as its plain field once the marks are removed.'
 	);
 
+/** A sub-deck path: one or more names joined by `::`, each with some text. */
+const subdeckSchema = text(LIMITS.subdeck).refine(
+	(v) => v.split('::').every((level) => level.trim().length > 0 && level === level.trim()),
+	'must be sub-deck names joined by :: with no empty or space-padded name, for example Verbs::Irregular'
+);
+
 /** The fields every card kind has; `literal` says whether card text may hold markup-like characters. */
 function cardBaseFields(literal: boolean) {
 	const sourceSchema = z.strictObject({
@@ -199,6 +207,11 @@ function cardBaseFields(literal: boolean) {
 		explanation: text(LIMITS.explanation, literal).optional(),
 		fact: slug.optional().describe('The fact this card was generated from'),
 		tags: list(slug, LIMITS.tags, 'tag').optional(),
+		subdeck: subdeckSchema
+			.optional()
+			.describe(
+				'The sub-deck the card sits in, levels joined by :: (Verbs::Irregular); studying a sub-deck includes the sub-decks below it'
+			),
 		source: sourceSchema,
 		image: mediaFieldSchema('picture')
 			.optional()
@@ -280,6 +293,7 @@ export const FIELDS = {
 		'distractors',
 		'explanation',
 		'tags',
+		'subdeck',
 		'fact',
 		'source',
 		'image',

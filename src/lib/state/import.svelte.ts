@@ -7,6 +7,7 @@ import type { SkippedRow } from '$lib/transfer/notes';
 import {
 	checkLink,
 	formatBytes,
+	isDeckZipName,
 	isPackageName,
 	MAX_DECK_BYTES,
 	MAX_PACKAGE_BYTES,
@@ -85,7 +86,7 @@ export class ImportFlow {
 	#deck: Deck | undefined;
 	#source: Source | undefined;
 	#title: string | undefined;
-	#package: { media: MediaInput[]; history: ImportedHistory[] } | undefined;
+	#package: { media: MediaInput[]; history: ImportedHistory[]; dayStartMs: number } | undefined;
 	#run = 0;
 
 	// The wall clock, read once when the deck is written: not reactive state.
@@ -113,6 +114,7 @@ export class ImportFlow {
 		);
 		if (!first) return;
 		if (isPackageName(first.name)) return this.#openPackage(first);
+		if (isDeckZipName(first.name)) return this.#openDeckZip(first);
 		const tooBig = [first, ...rest].find((f) => f.size > MAX_DECK_BYTES);
 		if (tooBig) {
 			this.problem = `“${tooBig.name}” is ${formatBytes(tooBig.size)}; a deck file can be at most ${formatBytes(MAX_DECK_BYTES)}.`;
@@ -153,7 +155,7 @@ export class ImportFlow {
 			}
 			const deck = read.deck;
 			this.#deck = deck;
-			this.#package = { media: read.media, history: read.history };
+			this.#package = { media: read.media, history: read.history, dayStartMs: read.dayStartMs };
 			this.preview = {
 				id: deck.id,
 				title: deck.title,
@@ -178,6 +180,61 @@ export class ImportFlow {
 			if (run !== this.#run) return;
 			this.stage = 'idle';
 			this.problem = `Could not read the package: ${e instanceof Error ? e.message : String(e)}`;
+		}
+	}
+
+	/**
+	 * A deck zip (the studio's download: the deck file, its source text, its pictures and sounds):
+	 * read and checked in the worker; its media are stored with the deck, as an Anki package's are.
+	 */
+	async #openDeckZip(file: File): Promise<void> {
+		if (file.size > MAX_PACKAGE_BYTES) {
+			this.problem = `“${file.name}” is ${formatBytes(file.size)}; a deck zip can be at most ${formatBytes(MAX_PACKAGE_BYTES)}.`;
+			return;
+		}
+		this.#source = undefined;
+		const run = ++this.#run;
+		this.stage = 'checking';
+		try {
+			const read = await runTransfer({
+				type: 'deck-zip',
+				file: { name: file.name, content: file }
+			});
+			if (run !== this.#run) return;
+			this.warnings = read.warnings;
+			if (!read.ok) {
+				this.errors = read.errors;
+				this.stage = 'preview';
+				return;
+			}
+			const deck = read.deck;
+			this.format = read.format;
+			this.#deck = deck;
+			this.#package = { media: read.media, history: [], dayStartMs: 0 };
+			this.preview = {
+				id: deck.id,
+				title: deck.title,
+				version: deck.version,
+				cardCount: deck.cards.length,
+				...(deck.source ? { source: deck.source } : {}),
+				samples: deck.cards.slice(0, 3),
+				format: read.format,
+				fileName: file.name,
+				named: false,
+				skipped: [],
+				package: {
+					media: read.media.length,
+					missingMedia: read.missingMedia,
+					withHistory: 0,
+					layout: 'zip'
+				}
+			};
+			await this.#assess();
+			if (run === this.#run) this.stage = 'preview';
+		} catch (e) {
+			if (run !== this.#run) return;
+			this.stage = 'idle';
+			this.problem = `Could not read the zip: ${e instanceof Error ? e.message : String(e)}`;
 		}
 	}
 
@@ -249,15 +306,24 @@ export class ImportFlow {
 				...(preview.url ? { sourceUrl: preview.url } : {}),
 				onProgress: (done, total) => (this.progress = { done, total })
 			});
-			const extra = this.#package
+			const pkg = this.#package;
+			const extra = pkg
 				? {
-						media: await putDeckMedia(this.#db, deck.id, this.#package.media),
-						history: await applyImportedHistory(
-							this.#db,
-							deck.id,
-							this.#package.history,
-							this.#clock()
-						)
+						media: await putDeckMedia(this.#db, deck.id, pkg.media),
+						// A deck zip brings no answers: only a package's history is replayed.
+						...(pkg.history.length > 0
+							? {
+									history: await applyImportedHistory(
+										this.#db,
+										deck.id,
+										pkg.history,
+										this.#clock(),
+										{
+											dayStartMs: pkg.dayStartMs
+										}
+									)
+								}
+							: {})
 					}
 				: {};
 			this.result = {

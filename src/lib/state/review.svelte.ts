@@ -109,6 +109,8 @@ export interface UndoStore {
 export interface SessionOptions {
 	clock?: () => Date;
 	deckId?: string;
+	/** With `deckId`: one of its sub-decks, and those below it (Anki's `A::B`). */
+	subdeck?: string;
 	/** A practice test of this many cards: scored, logged as practice, no schedule changes. */
 	practice?: number;
 	/** Random numbers for picking practice cards (seeded in tests). */
@@ -186,6 +188,7 @@ export class ReviewSession {
 	#clock: () => Date;
 	#random: () => number;
 	#deckId: string | undefined;
+	#subdeck: string | undefined;
 	#undoStore: UndoStore | undefined;
 	#afterShow: (() => Promise<void>) | undefined;
 	/** The study day and deck scope the undo list belongs to. */
@@ -230,6 +233,7 @@ export class ReviewSession {
 		this.#clock = options.clock ?? (() => new Date());
 		this.#random = options.random ?? Math.random;
 		this.#deckId = options.deckId;
+		this.#subdeck = options.deckId ? options.subdeck : undefined;
 		this.#undoStore = options.undoStore;
 		this.#afterShow = options.afterShow;
 		this.practice = options.practice;
@@ -282,7 +286,8 @@ export class ReviewSession {
 	async #restoreUndo(): Promise<void> {
 		const now = this.#clock();
 		const hour = this.#settings?.dayStartHour;
-		this.#undoKey = `${studyDayKey(now, hour)}|${this.#deckId ?? '*'}`;
+		const scope = this.#subdeck ? `${this.#deckId}::${this.#subdeck}` : (this.#deckId ?? '*');
+		this.#undoKey = `${studyDayKey(now, hour)}|${scope}`;
 		const saved = this.#undoStore?.read(this.#undoKey) ?? [];
 		if (saved.length === 0) return;
 		const ids = saved.map((e) => e.logId);
@@ -301,7 +306,7 @@ export class ReviewSession {
 	}
 
 	async #pickPractice(count: number): Promise<void> {
-		const pool = await practicePool(this.#db, this.#deckId);
+		const pool = await practicePool(this.#db, this.#deckId, this.#subdeck);
 		for (let i = pool.length - 1; i > 0; i--) {
 			const j = Math.floor(this.#random() * (i + 1));
 			[pool[i], pool[j]] = [pool[j] as CardRow, pool[i] as CardRow];
@@ -378,7 +383,7 @@ export class ReviewSession {
 		if (!this.#settings) return;
 		const now = this.#clock();
 		await unburyDue(this.#db, now);
-		const options = queueOptions(this.#settings, now, this.#deckId);
+		const options = queueOptions(this.#settings, now, this.#deckId, this.#subdeck);
 		this.#sinceRefresh = 0;
 		// Read before the queue: a write in between is then followed again, never missed.
 		const revision = await readRevision(this.#db);

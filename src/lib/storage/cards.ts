@@ -3,6 +3,7 @@ import { bumpRevision } from './revision';
 import { activeFlag, type CardActionKind, type CardRow } from './rows';
 import { MissingCardError } from './answers';
 import { newAction, recordAction } from './card-actions';
+import { inSubdeck } from '$lib/deck/subdecks';
 
 /** Sets a card's flags through a card action (the event sync sends), in one transaction. */
 async function act(db: StudyDb, uid: string, kind: CardActionKind, now: Date, until?: number) {
@@ -52,10 +53,17 @@ export async function unburyDue(db: StudyDb, now: Date): Promise<number> {
 	});
 }
 
-/** The cards a practice test draws from: every installed card of the deck (or of all decks). */
-export async function practicePool(db: StudyDb, deckId?: string): Promise<CardRow[]> {
+/**
+ * The cards a practice test draws from: every installed card of the deck (or of all decks), or of
+ * one of its sub-decks and those below it.
+ */
+export async function practicePool(
+	db: StudyDb,
+	deckId?: string,
+	subdeck?: string
+): Promise<CardRow[]> {
 	const rows = await (deckId
 		? db.cards.where('deckId').equals(deckId).toArray()
 		: db.cards.toArray());
-	return rows.filter((r) => !r.retired);
+	return rows.filter((r) => !r.retired && (!deckId || inSubdeck(r.content.subdeck, subdeck)));
 }

@@ -8,6 +8,7 @@ import {
 	type ReviewLogRow,
 	type StudyDb
 } from '$lib/storage';
+import { subdeckTree, type SubdeckNode } from '$lib/deck/subdecks';
 
 /** Where a card stands, in the learner's words. */
 export type CardStatus =
@@ -29,6 +30,8 @@ export interface DeckProgress {
 	started: number;
 	/** Cards in review with an interval of 21 days or more. */
 	mature: number;
+	/** Its sub-decks (an Anki package's deck tree), in reading order; empty for most decks. */
+	subdecks: SubdeckNode[];
 }
 
 /** Each installed deck with how far the learner has got, for the library. */
@@ -39,6 +42,7 @@ export async function loadLibrary(db: StudyDb): Promise<DeckProgress[]> {
 			let total = 0;
 			let started = 0;
 			let mature = 0;
+			const paths: (string | undefined)[] = [];
 			await db.cards
 				.where('deckId')
 				.equals(deck.id)
@@ -47,8 +51,9 @@ export async function loadLibrary(db: StudyDb): Promise<DeckProgress[]> {
 					total++;
 					if (c.state !== 0) started++;
 					if (c.state === 2 && c.scheduled_days >= 21) mature++;
+					paths.push(c.content.subdeck);
 				});
-			return { deck, total, started, mature };
+			return { deck, total, started, mature, subdecks: subdeckTree(paths) };
 		})
 	);
 }

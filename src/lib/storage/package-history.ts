@@ -1,7 +1,14 @@
 import { createScheduler, studyDayEnd, type Grade } from '$lib/scheduler';
 import type { StudyDb } from './db';
 import { cardUid } from './decks';
-import { activeFlag, pickState, stateToRow, type CardRow, type ReviewLogRow } from './rows';
+import {
+	activeFlag,
+	pickState,
+	stateToRow,
+	type CardRow,
+	type ReviewLogRow,
+	type StateRow
+} from './rows';
 import { bumpRevision } from './revision';
 import { loadSettings } from './study-settings';
 
@@ -15,6 +22,14 @@ export interface ImportedHistory {
 
 const CHUNK = 500;
 
+export interface ReplayOptions {
+	/**
+	 * When the other app's study day began, in milliseconds after UTC midnight (Anki: its rollover
+	 * hour in its time zone). Answers are replayed on the days it counted. Default 0: UTC days.
+	 */
+	dayStartMs?: number;
+}
+
 /**
  * Writes the answers a package brings as review logs and replays each card's whole history
  * through the app's scheduler (its own settings), so the schedule continues where it was. Log ids
@@ -26,8 +41,18 @@ export async function applyImportedHistory(
 	db: StudyDb,
 	deckId: string,
 	history: readonly ImportedHistory[],
-	now: Date
+	now: Date,
+	options: ReplayOptions = {}
 ): Promise<{ cards: number; logs: number }> {
+	// The scheduler counts days from UTC midnight; answers moved back by the other app's day start
+	// fall on the days it counted (3:59 and 4:01 on two days when its day began at 4), and the
+	// states are moved forward again, so every stored time is the real one.
+	const shift = options.dayStartMs ?? 0;
+	const back = (row: StateRow): StateRow => ({
+		...row,
+		due: row.due + shift,
+		last_review: row.last_review === null ? null : row.last_review + shift
+	});
 	const settings = await loadSettings(db);
 	const scheduler = createScheduler(settings.scheduler);
 	const buryUntil = studyDayEnd(now, settings.dayStartHour).getTime();
@@ -54,11 +79,16 @@ export async function applyImportedHistory(
 				// Only a card never answered here takes the other app's history as its own.
 				if (fresh.length > 0 && card.lastLogAt === 0) {
 					let state = scheduler.newCard(
-						new Date(Math.min(card.createdAt, fresh[0]?.at ?? now.getTime()))
+						new Date(Math.min(card.createdAt, fresh[0]?.at ?? now.getTime()) - shift)
 					);
 					for (const r of fresh) {
-						const before = stateToRow(state);
-						state = scheduler.answer(state, r.rating as Grade, new Date(r.at), card.uid);
+						const before = back(stateToRow(state));
+						const wasReview = state.state === 2;
+						state = scheduler.answer(state, r.rating as Grade, new Date(r.at - shift), card.uid);
+						// The interval given, kept on the log: a card rebuilt from its logs later (sync,
+						// a restore) is due on the day this replay gave it, whatever day counting it uses.
+						const days =
+							wasReview && state.state === 2 ? { scheduledDays: state.scheduled_days } : {};
 						logs.push({
 							id: logId(deckId, h.cardId, r.at),
 							uid: card.uid,
@@ -70,10 +100,11 @@ export async function applyImportedHistory(
 							reviewedAt: r.at,
 							durationMs: r.ms,
 							mode: 'flashcard',
-							before: pickState(before)
+							before: pickState(before),
+							...days
 						});
 					}
-					next = { ...next, ...stateToRow(state), lastLogAt: fresh.at(-1)?.at ?? 0 };
+					next = { ...next, ...back(stateToRow(state)), lastLogAt: fresh.at(-1)?.at ?? 0 };
 					report.cards++;
 					report.logs += fresh.length;
 				}

@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import type { StudyDb } from './db';
 import type { CardRow } from './rows';
 import { EARLY_MAX_MS, isReady, readyAt } from '$lib/scheduler/learning-wait';
+import { inSubdeck } from '$lib/deck/subdecks';
 
 /** Daily limits: for all decks together, and optionally lower ones for single decks. */
 export interface Limits {
@@ -17,6 +18,11 @@ export interface QueueOptions extends Limits {
 	dayEnd: Date;
 	/** Only this deck's cards; all decks when absent. */
 	deckId?: string;
+	/**
+	 * With `deckId`: only the cards of this sub-deck and the sub-decks below it (`Verbs` includes
+	 * `Verbs::Irregular`). The deck's daily limits still apply to the deck as a whole.
+	 */
+	subdeck?: string;
 	/** Per-deck limits, each capped by the limits for all decks. */
 	deckLimits?: Record<string, Partial<Limits>>;
 }
@@ -50,20 +56,36 @@ const LEARNING_STATES = [1, 3] as const;
  */
 const LEARNING_READ = 200;
 
-function range(db: StudyDb, deckId: string | undefined, state: number, from: number, to: number) {
-	return deckId === undefined
-		? db.cards.where('[active+state+due]').between([1, state, from], [1, state, to], true, true)
-		: db.cards
-				.where('[deckId+active+state+due]')
-				.between([deckId, 1, state, from], [deckId, 1, state, to], true, true);
+/** The study scope: a deck, or one of its sub-decks (read through the deck's index, then kept). */
+interface Scope {
+	deckId?: string | undefined;
+	subdeck?: string | undefined;
 }
 
-function newCards(db: StudyDb, deckId: string | undefined) {
-	return deckId === undefined
-		? db.cards.where('[active+state+order]').between([1, 0, Dexie.minKey], [1, 0, Dexie.maxKey])
-		: db.cards
-				.where('[deckId+active+state+order]')
-				.between([deckId, 1, 0, Dexie.minKey], [deckId, 1, 0, Dexie.maxKey]);
+/** Whether a card of the scope's deck is in its sub-deck (always, with no sub-deck). */
+const inScope = (scope: Scope) => (card: CardRow) => inSubdeck(card.content.subdeck, scope.subdeck);
+
+function range(db: StudyDb, scope: Scope, state: number, from: number, to: number) {
+	const { deckId } = scope;
+	const rows =
+		deckId === undefined
+			? db.cards.where('[active+state+due]').between([1, state, from], [1, state, to], true, true)
+			: db.cards
+					.where('[deckId+active+state+due]')
+					.between([deckId, 1, state, from], [deckId, 1, state, to], true, true);
+	// Without a sub-deck the reads stay plain index reads (getAll), the common and fast case.
+	return deckId !== undefined && scope.subdeck ? rows.filter(inScope(scope)) : rows;
+}
+
+function newCards(db: StudyDb, scope: Scope) {
+	const { deckId } = scope;
+	const rows =
+		deckId === undefined
+			? db.cards.where('[active+state+order]').between([1, 0, Dexie.minKey], [1, 0, Dexie.maxKey])
+			: db.cards
+					.where('[deckId+active+state+order]')
+					.between([deckId, 1, 0, Dexie.minKey], [deckId, 1, 0, Dexie.maxKey]);
+	return deckId !== undefined && scope.subdeck ? rows.filter(inScope(scope)) : rows;
 }
 
 interface DoneCounts {
@@ -186,6 +208,7 @@ export function buildQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue
 
 async function readQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> {
 	const { deckId } = options;
+	const scope: Scope = { deckId, subdeck: options.subdeck };
 	const now = options.now.getTime();
 	// Learning cards that may be ready (due within the most a card may come early), then the rest
 	// of today's: those wait for their step.
@@ -204,23 +227,23 @@ async function readQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> 
 	const [lists, later, laterCounts, reviews, fresh] = await Promise.all([
 		Promise.all(
 			LEARNING_STATES.map((s) =>
-				range(db, deckId, s, Number.MIN_SAFE_INTEGER, soon).limit(LEARNING_READ).toArray()
+				range(db, scope, s, Number.MIN_SAFE_INTEGER, soon).limit(LEARNING_READ).toArray()
 			)
 		),
 		Promise.all(
 			LEARNING_STATES.map((s) =>
-				range(db, deckId, s, soon + 1, dayEnd - 1)
+				range(db, scope, s, soon + 1, dayEnd - 1)
 					.limit(LEARNING_READ)
 					.toArray()
 			)
 		),
-		Promise.all(LEARNING_STATES.map((s) => range(db, deckId, s, soon + 1, dayEnd - 1).count())),
+		Promise.all(LEARNING_STATES.map((s) => range(db, scope, s, soon + 1, dayEnd - 1).count())),
 		take(
-			range(db, deckId, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1),
+			range(db, scope, 2, Number.MIN_SAFE_INTEGER, options.dayEnd.getTime() - 1),
 			options.reviewsPerDay - done.reviewsDone,
 			within('reviewsPerDay', reviewTaken)
 		),
-		take(newCards(db, deckId), options.newPerDay - done.newDone, (card) => {
+		take(newCards(db, scope), options.newPerDay - done.newDone, (card) => {
 			if (notes.has(card.note) || !acceptNew(card)) return false;
 			notes.add(card.note);
 			return true;
@@ -250,11 +273,11 @@ async function readQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> 
 export async function nextDueAt(db: StudyDb, options: QueueOptions): Promise<Date | undefined> {
 	const firsts = await Promise.all(
 		[1, 2, 3].map((s) =>
-			range(db, options.deckId, s, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).first()
+			range(db, options, s, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).first()
 		)
 	);
 	const times = firsts.filter((c): c is CardRow => c !== undefined).map((c) => c.due);
-	const hasNew = (await newCards(db, options.deckId).first()) !== undefined;
+	const hasNew = (await newCards(db, options).first()) !== undefined;
 	if (hasNew) times.push(options.dayEnd.getTime());
 	if (times.length === 0) return undefined;
 	return new Date(Math.max(Math.min(...times), options.now.getTime()));

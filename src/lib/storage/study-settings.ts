@@ -54,7 +54,12 @@ export const DEFAULT_SETTINGS: StudySettings = {
 };
 
 /** The queue options for `now`, for all decks or one. */
-export function queueOptions(settings: StudySettings, now: Date, deckId?: string): QueueOptions {
+export function queueOptions(
+	settings: StudySettings,
+	now: Date,
+	deckId?: string,
+	subdeck?: string
+): QueueOptions {
 	return {
 		now,
 		dayStart: studyDayStart(now, settings.dayStartHour),
@@ -62,7 +67,8 @@ export function queueOptions(settings: StudySettings, now: Date, deckId?: string
 		newPerDay: settings.newPerDay,
 		reviewsPerDay: settings.reviewsPerDay,
 		deckLimits: settings.deckLimits,
-		...(deckId ? { deckId } : {})
+		...(deckId ? { deckId } : {}),
+		...(deckId && subdeck ? { subdeck } : {})
 	};
 }
 

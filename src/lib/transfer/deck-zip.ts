@@ -38,13 +38,17 @@ function entryName(path: string): string | undefined {
 
 /**
  * The files of a deck zip (see `writeDeckZip`), by their plain names; a folder inside the zip (a
- * zipped deck folder) is read as if its files were at the top. Each file is capped (a zip bomb is
- * refused); throws `PackageError` when it is not a readable zip.
+ * zipped deck folder) is read as if its files were at the top. Each file is capped (a larger one is
+ * left out and named to `onTooLarge`; a zip bomb is refused); throws `PackageError` when it is not
+ * a readable zip. The bytes may come whole or as a stream of chunks.
  */
-export async function readDeckZip(bytes: Uint8Array): Promise<DeckFolderFile[]> {
+export async function readDeckZip(
+	bytes: Uint8Array | AsyncIterable<Uint8Array>,
+	options: { onTooLarge?: (name: string) => void } = {}
+): Promise<DeckFolderFile[]> {
 	const files: DeckFolderFile[] = [];
 	const names = new Map<string, string>();
-	await streamZip([bytes], {
+	await streamZip(bytes instanceof Uint8Array ? [bytes] : bytes, {
 		plan: (path): EntryPlan => {
 			const name = entryName(path);
 			if (!name || names.has(name)) return 'skip';
@@ -55,7 +59,8 @@ export async function readDeckZip(bytes: Uint8Array): Promise<DeckFolderFile[]> 
 		onEntry: ({ name: path, data }) => {
 			const name = entryName(path);
 			if (name) files.push({ name, data });
-		}
+		},
+		onTooLarge: (path) => options.onTooLarge?.(entryName(path) ?? path)
 	});
 	return files;
 }

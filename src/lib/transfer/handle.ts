@@ -3,6 +3,7 @@ import type { BackupResult } from './backup-format';
 import { checkTitle, prepareBackup, prepareDeck, type Prepared } from './prepare';
 import type { ImportFormat } from './limits';
 import type { PackageResult } from './apkg/read-package';
+import type { ZipDeck } from './deck-zip-import';
 import type { ExportInput, ExportResult } from './apkg/write-package';
 
 /** A file for the checker: a File or Blob is read where the work happens (in the worker). */
@@ -23,6 +24,8 @@ export type TransferRequest =
 	  }
 	| { type: 'title'; title: string }
 	| { type: 'backup'; file: FileRef }
+	/** A deck zip (the studio's download: a deck file with its media). */
+	| { type: 'deck-zip'; file: { name: string; content: Blob } }
 	/** An Anki package; `wasmUrl` is where sql.js's wasm is served from this app's origin. */
 	| { type: 'package'; file: { name: string; content: Blob }; wasmUrl?: string }
 	/** A deck to write as an Anki package (.apkg). */
@@ -33,6 +36,7 @@ export interface TransferAnswers {
 	title: { id: string; errors: DeckError[] };
 	backup: BackupResult;
 	package: PackageResult;
+	'deck-zip': ZipDeck;
 	'anki-export': ExportResult;
 }
 
@@ -68,6 +72,11 @@ export async function handleTransfer(
 			chunks: blobChunks(file.content),
 			loadSqlite: () => loadSqlJs(wasmUrl)
 		});
+	}
+	if (request.type === 'deck-zip') {
+		// Loaded only for a zip, with the zip reader it needs.
+		const { prepareDeckZip } = await import('./deck-zip-import');
+		return prepareDeckZip(request.file.name, blobChunks(request.file.content));
 	}
 	if (request.type === 'anki-export') {
 		// Loaded only for an export, as for an import: SQLite and the zip writer stay out of the rest.

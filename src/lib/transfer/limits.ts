@@ -27,6 +27,9 @@ export const MAX_PACKAGE_BYTES = 400 * 1024 * 1024;
 /** Whether a file is an Anki package (.apkg, or a whole collection as .colpkg). */
 export const isPackageName = (name: string): boolean => /\.(apkg|colpkg)$/i.test(name);
 
+/** Whether a file is a deck zip: a deck file with its pictures and sounds, as the studio downloads it. */
+export const isDeckZipName = (name: string): boolean => /\.zip$/i.test(name);
+
 /** What each text format expects, said below the short label. */
 export const FORMAT_HINTS: Partial<Record<ImportFormat, string>> = {
 	anki: 'Exported from Anki as “Notes in Plain Text”: a header, then a note on each line.',

@@ -26,7 +26,7 @@ const cases: { file: string; expected: string[] }[] = [
 			'six-problems.yaml:13:5 cards[2].answer: is missing: add "answer:" with the correct answer',
 			'six-problems.yaml:13:5 cards[2].id: "capital" is already the id of cards[1]: give each card its own id, for example "capital-2"',
 			'six-problems.yaml:21:5 cards[3].answer: "31st of Augustus" is not a date the app can read ("Augustus" is not a month: did you mean August?): write a year (2013), a month of a year (November 2013 or 2013-11), a day (5 November 2013 or 2013-11-05) or part of a month (mid-November 2013 or late March)',
-			'six-problems.yaml:23:5 cards[3].hint: unknown field "hint": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source, image, audio, rich',
+			'six-problems.yaml:23:5 cards[3].hint: unknown field "hint": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, subdeck, fact, source, image, audio, rich',
 			'six-problems.yaml:28:5 cards[4].prompt: must be plain text: remove the HTML tag "<script>" (the app shows text as written, never as HTML)',
 			'six-problems.yaml:37:7 cards[5].source.quote: is not in the source text: copy a sentence from the source word for word'
 		]
@@ -40,7 +40,7 @@ const cases: { file: string; expected: string[] }[] = [
 	{
 		file: 'unknown-field.yaml',
 		expected: [
-			'unknown-field.yaml:11:5 cards[1].hint: unknown field "hint": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source, image, audio, rich'
+			'unknown-field.yaml:11:5 cards[1].hint: unknown field "hint": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, subdeck, fact, source, image, audio, rich'
 		]
 	},
 	{

@@ -31,7 +31,7 @@ describe('validateDeck', () => {
 		expect(result.ok ? [] : result.errors.map(formatError)).toEqual([
 			'cards[1].source.quote: is not in the source text: it matches up to "Paris is the capital of", then the source does not go on with "Germany."; copy the sentence from the source word for word',
 			'cards[2].answer: is missing: add "answer:" with the correct answer',
-			'cards[2].anwser: unknown field "anwser": did you mean "answer"? The fields of a card are id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source, image, audio, rich'
+			'cards[2].anwser: unknown field "anwser": did you mean "answer"? The fields of a card are id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, subdeck, fact, source, image, audio, rich'
 		]);
 	});
 
@@ -69,7 +69,7 @@ cards:
 		if (result.ok) return;
 		expect(result.errors.map(formatError)).toEqual([
 			'decks/capitals.yaml:14:5 cards[2].answer: must not be empty: write some text',
-			'decks/capitals.yaml:15:5 cards[2].colour: unknown field "colour": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, fact, source, image, audio, rich'
+			'decks/capitals.yaml:15:5 cards[2].colour: unknown field "colour": remove it, or use one of the fields of a card: id, kind, prompt, answer, answerType, accept, distractors, explanation, tags, subdeck, fact, source, image, audio, rich'
 		]);
 	});
 

@@ -298,3 +298,47 @@ describe('exporting a deck as an Anki package', () => {
 		expect(parisLog.at(-1)!.ivl).toBe(rows[0]!.ivl);
 	});
 });
+
+describe('exporting a deck tree', () => {
+	it('writes each sub-deck as an Anki deck below the deck, which reads back as the same tree', async () => {
+		const tree: ExportCard[] = [
+			{ card: { ...CARDS[1]!, id: 'top' } },
+			{ card: { ...CARDS[1]!, id: 'verb', subdeck: 'Verbs' } },
+			{ card: { ...CARDS[1]!, id: 'irregular', subdeck: 'Verbs::Irregular' } },
+			{ card: { ...CARDS[1]!, id: 'noun', subdeck: 'Nouns::Animals' } }
+		];
+		const { bytes } = await writePackage(
+			{ deck: { id: 'spanish', title: 'Spanish' }, cards: tree, media: [], now: NOW },
+			loadSqlite
+		);
+		const SQL = await loadSqlite();
+		const db = new SQL.Database(unzipSync(bytes)['collection.anki2']!);
+		const decks = JSON.parse(String(db.exec('select decks from col')[0]!.values[0]![0])) as Record<
+			string,
+			{ name: string }
+		>;
+		db.close();
+		// Every level is a deck of its own, as Anki keeps them.
+		expect(
+			Object.values(decks)
+				.map((d) => d.name)
+				.sort()
+		).toEqual([
+			'Default',
+			'Spanish',
+			'Spanish::Nouns',
+			'Spanish::Nouns::Animals',
+			'Spanish::Verbs',
+			'Spanish::Verbs::Irregular'
+		]);
+		const back = await readPackage({ name: 'spanish.apkg', chunks: [bytes], loadSqlite });
+		if (!back.ok) throw new Error(back.errors.map((e) => e.message).join('; '));
+		expect(back.deck.title).toBe('Spanish');
+		expect(back.deck.cards.map((c) => [c.id, c.subdeck])).toEqual([
+			['spanish/top', undefined],
+			['spanish/verb', 'Verbs'],
+			['spanish/irregular', 'Verbs::Irregular'],
+			['spanish/noun', 'Nouns::Animals']
+		]);
+	});
+});

@@ -35,6 +35,10 @@ describe.each<Layout>(['anki2', 'anki21', 'anki21b'])('an Anki package (%s)', (l
 			].sort()
 		);
 		expect(r.deck.title).toBe('Geography');
+		// The deck tree: Geography::Europe's cards sit in the sub-deck Europe, Geography's in none.
+		expect(byId.get('basic1')?.subdeck).toBe('Europe');
+		expect(byId.get('cloze1/c2')?.subdeck).toBe('Europe');
+		expect(byId.get('rev1')?.subdeck).toBeUndefined();
 		expect(byId.get('basic1')).toMatchObject({
 			kind: 'basic',
 			prompt: 'Capital of France?',

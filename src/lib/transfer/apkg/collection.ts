@@ -1,4 +1,5 @@
 import type { Database } from 'sql.js';
+import { LIMITS } from '$lib/deck/schema';
 import { MAX_NOTES, PackageError } from './limits';
 import { protoFields, protoNumber, protoString } from './protobuf';
 
@@ -57,6 +58,11 @@ export interface AnkiCollection {
 	revlog: AnkiRevlog[];
 	/** Which layout the collection used: the plain JSON columns of old, or the tables of Anki 2.1.28+. */
 	schema: 'json' | 'tables';
+	/**
+	 * When Anki's study day began, as milliseconds after UTC midnight (0 to a day): the rollover
+	 * hour in the collection's time zone, or for an old collection its creation time of day.
+	 */
+	dayStartMs: number;
 }
 
 type Row = Record<string, unknown>;
@@ -161,6 +167,75 @@ function readTableSchema(db: Database): Pick<AnkiCollection, 'notetypes' | 'deck
 	return { notetypes, decks };
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Refuses, before a note is read, a package with more cards than one deck holds, naming the limit
+ * and the package's largest decks, so the learner knows what to export from Anki instead. Counted
+ * by SQLite: a package of 100,000 notes is refused in the time of two counts.
+ */
+function refuseOverLimit(db: Database, decks: Map<number, string>): void {
+	const count = num(rows(db, 'select count(*) as n from cards')[0]?.n);
+	if (count <= LIMITS.cards) return;
+	const byTop = new Map<string, number>();
+	for (const r of rows(
+		db,
+		'select case when odid != 0 then odid else did end as d, count(*) as n from cards group by d'
+	)) {
+		const top = (decks.get(num(r.d)) ?? 'Default').split('::')[0]?.trim() || 'Default';
+		byTop.set(top, (byTop.get(top) ?? 0) + num(r.n));
+	}
+	const n = (v: number) => v.toLocaleString('en');
+	const largest = [...byTop]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 3)
+		.map(([name, cards]) => `${name.slice(0, 60)} (${n(cards)})`)
+		.join(', ');
+	throw new PackageError(
+		`the package has ${n(count)} cards; a Recall deck holds at most ${n(LIMITS.cards)}. Its largest decks: ${largest}. In Anki, export one deck or sub-deck of at most ${n(LIMITS.cards)} cards at a time and import each`
+	);
+}
+
+/** The collection settings a study day needs: from `col.conf` (JSON) or the `config` table. */
+function readDayConfig(db: Database, tables: Set<string>): Record<string, unknown> {
+	if (tables.has('config')) {
+		const out: Record<string, unknown> = {};
+		for (const r of rows(
+			db,
+			"select key as k, val as v from config where key in ('rollover', 'localOffset', 'creationOffset')"
+		)) {
+			try {
+				out[str(r.k)] = JSON.parse(str(r.v)) as unknown;
+			} catch {
+				// An unreadable setting is Anki's default.
+			}
+		}
+		return out;
+	}
+	const conf = rows(db, 'select conf from col limit 1')[0];
+	try {
+		const json = JSON.parse(str(conf?.conf)) as unknown;
+		return isObject(json) ? json : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * When Anki's study day began, in milliseconds after UTC midnight. A collection with a rollover
+ * hour (Anki 2.1's schedulers) starts its day at that hour in its time zone (`localOffset`, else
+ * `creationOffset`: minutes west of UTC); an old collection without them counted days from its
+ * creation time `crt`, so its days start at crt's time of day.
+ */
+export function dayStartOf(conf: Record<string, unknown>, crtSeconds: number): number {
+	const hour = conf.rollover;
+	const west = typeof conf.localOffset === 'number' ? conf.localOffset : conf.creationOffset;
+	const mod = (n: number) => ((n % DAY_MS) + DAY_MS) % DAY_MS;
+	if (typeof hour === 'number' && Number.isFinite(hour) && typeof west === 'number')
+		return mod((Math.min(23, Math.max(0, Math.trunc(hour))) * 60 + Math.trunc(west)) * 60_000);
+	return mod(Math.trunc(crtSeconds) * 1000);
+}
+
 /**
  * Reads what an import needs from an opened collection: note types, decks, notes, cards, review log.
  * Throws `PackageError` when tables are missing or unreadable.
@@ -182,6 +257,7 @@ export function readCollection(db: Database): AnkiCollection {
 	try {
 		const schema = tables.has('notetypes') ? 'tables' : 'json';
 		const { notetypes, decks } = schema === 'tables' ? readTableSchema(db) : readJsonSchema(db);
+		refuseOverLimit(db, decks);
 		const count = num(rows(db, 'select count(*) as n from notes')[0]?.n);
 		if (count > MAX_NOTES)
 			throw new PackageError(
@@ -214,7 +290,9 @@ export function readCollection(db: Database): AnkiCollection {
 					time: num(r.time)
 				}))
 			: [];
-		return { notetypes, decks, notes, cards, revlog, schema };
+		const crt = num(rows(db, 'select crt from col limit 1')[0]?.crt);
+		const dayStartMs = dayStartOf(readDayConfig(db, tables), crt);
+		return { notetypes, decks, notes, cards, revlog, schema, dayStartMs };
 	} catch (e) {
 		if (e instanceof PackageError) throw e;
 		throw new PackageError(

@@ -130,12 +130,24 @@ function deckEntry(id: number, name: string, modSecs: number, desc = '') {
 	};
 }
 
-/** The `decks` JSON: Anki's Default deck (which must exist) and the exported deck. */
-export function decksJson(deckId: number, name: string, desc: string, modSecs: number): string {
-	return JSON.stringify({
+/**
+ * The `decks` JSON: Anki's Default deck (which must exist), the exported deck and its sub-decks,
+ * each named with its whole path (`Spanish::Verbs`) as Anki names them.
+ */
+export function decksJson(
+	deckId: number,
+	name: string,
+	desc: string,
+	modSecs: number,
+	subdecks: readonly { id: number; path: string }[] = []
+): string {
+	const decks: Record<string, ReturnType<typeof deckEntry>> = {
 		'1': deckEntry(1, 'Default', modSecs),
 		[String(deckId)]: deckEntry(deckId, name, modSecs, desc)
-	});
+	};
+	for (const sub of subdecks)
+		decks[String(sub.id)] = deckEntry(sub.id, `${name}::${sub.path}`, modSecs);
+	return JSON.stringify(decks);
 }
 
 /** The `dconf` JSON: one options group, Anki's defaults. */

@@ -13,6 +13,7 @@ import { streamZip, type EntryPlan } from './unzip';
 import { isZstd, unzstd } from './zstd';
 import { historyOf, type CardHistory } from './history';
 import { checkCards } from './check-cards';
+import { subdeckOf } from './subdeck';
 
 /** A media file of the package, ready to store. */
 export interface PackageMedia {
@@ -34,6 +35,8 @@ export interface PackageDeck {
 	warnings: DeckError[];
 	/** The layout read: `anki2`, `anki21` or `anki21b`. */
 	layout: string;
+	/** When Anki's study day began, in ms after UTC midnight: replay counts days as Anki did. */
+	dayStartMs: number;
 }
 
 export type PackageResult = PackageDeck | { ok: false; errors: DeckError[]; warnings: DeckError[] };
@@ -157,6 +160,11 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 				col.notes.length === 0 ? 'the package has no notes' : 'no note of the package made a card'
 			);
 		const title = titleOf(made.cards, file);
+		// Anki's deck tree below the deck: studying a sub-deck includes the sub-decks below it.
+		for (const m of made.cards) {
+			const subdeck = subdeckOf(m.deck, title);
+			if (subdeck) m.card = { ...m.card, subdeck };
+		}
 		const shell: Omit<Deck, 'cards'> = {
 			schemaVersion: DECK_SCHEMA_VERSION,
 			id: slugify(title) || 'anki-deck',
@@ -216,7 +224,8 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 			history,
 			withHistory: history.filter((h) => h.reviews.length > 0).length,
 			warnings,
-			layout: layout.replace('collection.', '')
+			layout: layout.replace('collection.', ''),
+			dayStartMs: col.dayStartMs
 		};
 	} catch (e) {
 		if (e instanceof PackageError) return fail(e.message);

@@ -1,5 +1,6 @@
 import type { SqlJsStatic } from 'sql.js';
 import { mediaList } from '$lib/deck/media';
+import { SUBDECK_SEPARATOR } from '$lib/deck/subdecks';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
 import { checksumOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
@@ -64,6 +65,15 @@ export async function writePackage(
 		earliest = Math.min(earliest, c.state?.last_review ?? now, c.logs?.[0]?.reviewedAt ?? now);
 	const crt = Math.floor(earliest / DAY) * DAY;
 	const deckId = now;
+	// The deck tree: each sub-deck (and every level above it) an Anki deck below the exported one.
+	const subdeckIds = new Map<string, number>();
+	for (const { card } of input.cards) {
+		const levels = card.subdeck?.split(SUBDECK_SEPARATOR) ?? [];
+		for (let n = 1; n <= levels.length; n++) {
+			const path = levels.slice(0, n).join(SUBDECK_SEPARATOR);
+			if (!subdeckIds.has(path)) subdeckIds.set(path, deckId + subdeckIds.size + 1);
+		}
+	}
 	const kinds = new Set<NoteKind>();
 	const stored = new Map(input.media.map((m) => [m.name, m.blob]));
 	const named = new Set<string>();
@@ -107,7 +117,7 @@ export async function writePackage(
 				addCard.run([
 					id,
 					id,
-					deckId,
+					(card.subdeck && subdeckIds.get(card.subdeck)) || deckId,
 					0,
 					modSecs,
 					0,
@@ -142,7 +152,13 @@ export async function writePackage(
 			now,
 			confJson(deckId, input.cards.length + 1),
 			modelsJson(kinds, deckId, modSecs),
-			decksJson(deckId, title, input.deck.description ?? '', modSecs),
+			decksJson(
+				deckId,
+				title,
+				input.deck.description ?? '',
+				modSecs,
+				[...subdeckIds].map(([path, id]) => ({ id, path }))
+			),
 			dconfJson(modSecs),
 			'{}'
 		]);
