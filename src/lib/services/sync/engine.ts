@@ -83,8 +83,9 @@ export interface SyncEngine {
 	pull(): Promise<void>;
 	stop(): void;
 	/**
-	 * Resolves once the replications `stop` cancelled have wound down (their last requests ended),
-	 * or after a few seconds: what closes the server or the page after a stop waits for it.
+	 * Resolves once the replications `stop` cancelled have wound down (their last requests ended,
+	 * or after a few seconds) and the last pull's cards are rebuilt: what closes the server or the
+	 * page, or deletes the replica, after a stop waits for it.
 	 */
 	stopped(): Promise<void>;
 	readonly status: SyncStatus;
@@ -387,6 +388,9 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 				new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))
 			]);
 			clearTimeout(timer);
+			// The pull under way ends, and the cards it changed are rebuilt: sync stopping (sign-out,
+			// a tab closing its replication) leaves no card behind its logs.
+			await serial(replay).catch(() => undefined);
 		}
 	};
 }
