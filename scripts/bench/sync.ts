@@ -21,7 +21,6 @@ import {
 	installDeck,
 	pickState,
 	recordAnswer,
-	rowToState,
 	stateToRow,
 	type CardRow,
 	type ReviewLogRow
@@ -29,12 +28,13 @@ import {
 import { exportBackupFile, mergeBackup } from '$lib/storage/transfer';
 import { pendingReplays } from '$lib/storage/sync';
 import { prepareBackup } from '$lib/transfer';
-import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
+import { createScheduler, studyDayEnd, studyDayStart } from '$lib/scheduler';
 import type { Deck } from '$lib/deck';
 import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
 import type { Pouch } from '$lib/services/sync/pouch';
 import { spawn } from 'node:child_process';
 import { PouchDB } from '../sync/server';
+import { answerHistory } from './history';
 import { userDbName } from '../sync/users';
 
 const CARDS = Number(process.env.CARDS ?? 10_000);
@@ -76,27 +76,19 @@ async function studied(): Promise<StudyDb> {
 	const updated: CardRow[] = [];
 	const start = NOW.getTime() - 365 * DAY;
 	reviewed.forEach((card, i) => {
-		let state = rowToState(card);
-		let at = start + (i % 300) * DAY * 0.1 + (i % 97) * 60_000;
-		for (let n = 0; n < per && logs.length < ANSWERS; n++) {
-			const grade = ((n + i) % 7 === 0 ? 1 : 3) as Grade;
-			const before = stateToRow(state);
-			state = scheduler.answer(state, grade, new Date(at), card.uid);
-			logs.push({
-				id: `${card.uid}#${n}`,
-				uid: card.uid,
-				deckId: card.deckId,
-				cardId: card.cardId,
-				note: card.note,
-				kind: 'review',
-				grade,
-				reviewedAt: at,
-				durationMs: 5000,
-				mode: 'flashcard',
-				before
-			});
-			at = Math.min(Math.max(at + 60_000, state.due.getTime()), NOW.getTime() - DAY);
-		}
+		const {
+			logs: rows,
+			state,
+			at
+		} = answerHistory(card, {
+			scheduler,
+			first: start + (i % 300) * DAY * 0.1 + (i % 97) * 60_000,
+			answers: Math.max(0, Math.min(per, ANSWERS - logs.length)),
+			grade: (n) => ((n + i) % 7 === 0 ? 1 : 3),
+			next: (at, due) => Math.min(Math.max(at + 60_000, due), NOW.getTime() - DAY),
+			durationMs: 5000
+		});
+		logs.push(...rows);
 		updated.push({ ...card, ...stateToRow(state), lastLogAt: at });
 	});
 	await db.cards.bulkPut(updated);
