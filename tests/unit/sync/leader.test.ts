@@ -175,6 +175,25 @@ async function twoTabs(
 	return { d, a, b };
 }
 
+/**
+ * Two tabs whose replication winds down when the test says so, and a sign-out in either as the
+ * manager does it: settings off, that tab's sync stopped, the others told, then the replica deleted
+ * holding the lock (`deleted` gets how many replications were running at that moment).
+ */
+async function signingOut() {
+	const config = { value: 'ann@server' as string | undefined };
+	const tabs = await twoTabs(config, { slowStops: true });
+	const signOut = (tab: { leader: SyncLeader }) => {
+		const deleted: number[] = [];
+		config.value = undefined;
+		tab.leader.stop();
+		tab.leader.announce();
+		const deleting = tab.leader.exclusive(async () => void deleted.push(tabs.d.live));
+		return { deleted, deleting };
+	};
+	return { ...tabs, signOut };
+}
+
 describe('one replication per device (leader election over a Web Lock)', () => {
 	it('two tabs with sync on run one replication; the other shows its status', async () => {
 		const { d, a, b } = await twoTabs();
@@ -342,14 +361,8 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 	});
 
 	it('sign-out in a waiting tab deletes the replica only once the running tab’s replication has wound down', async () => {
-		const config = { value: 'ann@server' as string | undefined };
-		const { d, a, b } = await twoTabs(config, { slowStops: true });
-		const deleted: number[] = [];
-		// Tab 2 signs out as the manager does: settings off, its own wait stopped, the others told.
-		config.value = undefined;
-		b.leader.stop();
-		b.leader.announce();
-		const deleting = b.leader.exclusive(async () => void deleted.push(d.live));
+		const { d, a, b, signOut } = await signingOut();
+		const { deleted, deleting } = signOut(b);
 		await settle();
 		// Tab 1 stopped its replication, which is still ending its last requests: nothing deleted.
 		expect(d.runs.map((r) => [r.tab, r.stopped])).toEqual([[1, true]]);
@@ -365,13 +378,8 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 	});
 
 	it('sign-out in the running tab waits for its own replication to wind down', async () => {
-		const config = { value: 'ann@server' as string | undefined };
-		const { d, a, b } = await twoTabs(config, { slowStops: true });
-		const deleted: number[] = [];
-		config.value = undefined;
-		a.leader.stop();
-		a.leader.announce();
-		const deleting = a.leader.exclusive(async () => void deleted.push(d.live));
+		const { d, a, b, signOut } = await signingOut();
+		const { deleted, deleting } = signOut(a);
 		await settle();
 		expect(deleted).toEqual([]);
 		d.windDown();
