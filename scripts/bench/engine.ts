@@ -13,13 +13,13 @@ import {
 	buildQueue,
 	installDeck,
 	recordAnswer,
-	rowToState,
 	stateToRow,
 	type CardRow,
 	type ReviewLogRow
 } from '$lib/storage';
 import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
 import type { Deck } from '$lib/deck';
+import { answerHistory } from './history';
 
 const NOW = new Date(2026, 10, 26, 9, 0, 0);
 const DAY = 86_400_000;
@@ -55,30 +55,20 @@ async function collection(count: number): Promise<StudyDb> {
 	const updated: CardRow[] = [];
 	cards.forEach((card, i) => {
 		if (i % 10 >= 6) return;
-		let state = rowToState(card);
-		let at = start.getTime() + (i % 97) * 60_000;
-		for (let n = 0; n < 10; n++) {
-			const grade = ((n + i) % 7 === 0 ? 1 : 3) as Grade;
-			const before = stateToRow(state);
-			state = scheduler.answer(state, grade, new Date(at), card.uid);
-			logs.push({
-				id: `${card.uid}#${n}`,
-				uid: card.uid,
-				deckId: card.deckId,
-				cardId: card.cardId,
-				note: card.note,
-				kind: 'review',
-				grade,
-				reviewedAt: at,
-				durationMs: 5000,
-				mode: 'flashcard',
-				before
-			});
-			at = Math.max(
-				at + 60_000,
-				Math.min(state.due.getTime(), NOW.getTime() - DAY + (i % 50) * 60_000)
-			);
-		}
+		const {
+			logs: rows,
+			state,
+			at
+		} = answerHistory(card, {
+			scheduler,
+			first: start.getTime() + (i % 97) * 60_000,
+			answers: 10,
+			grade: (n) => ((n + i) % 7 === 0 ? 1 : 3),
+			next: (at, due) =>
+				Math.max(at + 60_000, Math.min(due, NOW.getTime() - DAY + (i % 50) * 60_000)),
+			durationMs: 5000
+		});
+		logs.push(...rows);
 		// Fix the due date so today's load is the same at every size.
 		const reviewed = updated.length;
 		const due =

@@ -6,20 +6,20 @@ import {
 	StudyDb,
 	buildQueue,
 	installDeck,
-	rowToState,
 	setSetting,
 	stateToRow,
 	type CardRow,
 	type ReviewLogRow
 } from '$lib/storage';
 import { Dexie } from 'dexie';
-import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
+import { createScheduler, studyDayEnd, studyDayStart } from '$lib/scheduler';
 import { DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import { exportBackupFile, mergeBackup, type MergeReport } from '$lib/storage/transfer';
 import { parseBackup } from '$lib/transfer/backup-format';
 import { MAX_BACKUP_BYTES } from '$lib/transfer/limits';
 import { restoreSnapshot, takeDailySnapshot } from '$lib/storage/snapshots';
 import { validateDeck, type Deck } from '$lib/deck';
+import { answerHistory } from './history';
 
 const DAY = 86_400_000;
 const scheduler = createScheduler();
@@ -66,30 +66,18 @@ export async function seed(count: number): Promise<{ cards: number; logs: number
 		for (const card of cards.slice(c, c + CHUNK)) {
 			const i = card.order;
 			if (i % 10 >= 6) continue;
-			let state = rowToState(card);
-			let at = created.getTime() + (i % 500) * 60_000;
-			for (let n = 0; n < 10; n++) {
-				const grade = ((n * 3 + i) % 11 === 0 ? 1 : 3) as Grade;
-				const before = stateToRow(state);
-				state = scheduler.answer(state, grade, new Date(at), card.uid);
-				logRows.push({
-					id: `${card.uid}#${n}`,
-					uid: card.uid,
-					deckId: card.deckId,
-					cardId: card.cardId,
-					note: card.note,
-					kind: 'review',
-					grade,
-					reviewedAt: at,
-					durationMs: 4000,
-					mode: 'flashcard',
-					before
-				});
-				at += Math.max(DAY, Math.min(state.due.getTime() - at, 20 * DAY));
-			}
+			const history = answerHistory(card, {
+				scheduler,
+				first: created.getTime() + (i % 500) * 60_000,
+				answers: 10,
+				grade: (n) => ((n * 3 + i) % 11 === 0 ? 1 : 3),
+				next: (at, due) => at + Math.max(DAY, Math.min(due - at, 20 * DAY)),
+				durationMs: 4000
+			});
+			logRows.push(...history.logs);
 			const reviewed = rows.length + c * 0.6;
 			const due = reviewed < 500 ? now - 3600_000 : now + (1 + (i % 90)) * DAY;
-			rows.push({ ...card, ...stateToRow(state), state: 2, due, lastLogAt: at });
+			rows.push({ ...card, ...stateToRow(history.state), state: 2, due, lastLogAt: history.at });
 		}
 		await db.transaction('rw', db.cards, db.reviewLogs, async () => {
 			await db.cards.bulkPut(rows);

@@ -166,6 +166,24 @@ test('two tabs run one replication; the other shows its status and takes over wh
 		const ids = await serverLogIds('cleo');
 		expect(new Set(ids).size).toBe(2);
 		expect(await logIds(second)).toEqual(ids);
+
+		// Signing out in a tab that does not replicate: the running tab stops, and the replica
+		// is deleted once its replication has wound down; the answers stay.
+		const third = await context.newPage();
+		await third.goto('/settings/sync/');
+		await expect(status(third)).toHaveText(/^Synced/);
+		await third.getByRole('button', { name: 'Sign out' }).click();
+		await expect(third.getByRole('button', { name: 'Sign in and sync' })).toBeVisible({
+			timeout: 20_000
+		});
+		const replicas = () =>
+			third.evaluate(async () =>
+				(await indexedDB.databases()).flatMap((d) =>
+					d.name?.includes('recall-sync-cleo') ? [d.name] : []
+				)
+			);
+		await expect.poll(replicas, { timeout: 20_000 }).toEqual([]);
+		expect(await logIds(third)).toEqual(ids);
 	} finally {
 		await context.close();
 	}

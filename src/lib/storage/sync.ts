@@ -52,23 +52,40 @@ export interface ApplyReport {
 	removed: number;
 	/** Card actions not here before (each applied when it is the newest for its flag). */
 	actions: number;
-	/** Cards rebuilt by replaying their whole history. */
-	replayed: number;
+	/** Cards whose logs changed and that now wait to be rebuilt (`replayPending`), here in all. */
+	waiting: number;
+}
+
+/**
+ * The cards whose logs changed by sync and whose state is not yet rebuilt: a device-local setting,
+ * written in the transaction that changes their logs, so a tab closed before the rebuild leaves
+ * the list and the next pull rebuilds them.
+ */
+export const REPLAY_KEY = 'syncReplay';
+/** Cards rebuilt per transaction: one bulk read of their logs, one bulk write of their states. */
+const REPLAY_CHUNK = 1000;
+
+const readPending = async (db: StudyDb): Promise<string[]> =>
+	((await db.settings.get(REPLAY_KEY))?.value as string[] | undefined) ?? [];
+
+/** How many cards wait to be rebuilt after a pull. */
+export async function pendingReplays(db: StudyDb): Promise<number> {
+	return (await readPending(db)).length;
 }
 
 /**
  * Writes other devices' days into this device: rows not here yet are added (marked with their
- * device), rows their device took back are removed (only rows of that device), and every card
- * touched is rebuilt by replaying its whole history with `scheduler`, so each device ends in the
- * same state. One transaction for the batch: all of it or none.
+ * device), rows their device took back are removed (only rows of that device), and card actions
+ * set their cards' flags at once. Cards whose logs changed are listed for `replayPending`, which
+ * rebuilds each once however many batches touched it (a first sync brings a card's history in
+ * many day documents). One transaction for the batch: all of it or none.
  */
 export async function applyRemoteDays(
 	db: StudyDb,
-	days: readonly RemoteDay[],
-	scheduler: Scheduler
+	days: readonly RemoteDay[]
 ): Promise<ApplyReport> {
 	return db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
-		const report: ApplyReport = { added: 0, removed: 0, actions: 0, replayed: 0 };
+		const report: ApplyReport = { added: 0, removed: 0, actions: 0, waiting: 0 };
 		const touched = new Set<string>();
 		const actions: CardActionRow[] = [];
 		for (const day of days) {
@@ -89,36 +106,61 @@ export async function applyRemoteDays(
 			const known = await db.cardActions.bulkGet(incoming.map((a) => a.id));
 			const news = incoming.filter((_, i) => !known[i]).map((a) => ({ ...a, origin: day.device }));
 			if (news.length > 0) await db.cardActions.bulkAdd(news);
-			for (const a of news) touched.add(a.uid);
 			actions.push(...news);
 			report.actions += news.length;
 		}
-		if (touched.size === 0) return report;
-		const uids = [...touched];
-		const cards = (await db.cards.bulkGet(uids)).filter((c): c is CardRow => !!c);
-		const logs = await db.reviewLogs.where('uid').anyOf(uids).toArray();
-		const byCard = new Map<string, ReviewLogRow[]>();
-		for (const l of logs) {
-			const list = byCard.get(l.uid);
-			if (list) list.push(l);
-			else byCard.set(l.uid, [l]);
+		const pending = await readPending(db);
+		if (actions.length > 0) {
+			// Flags are not part of the replay: they are set now, each by its newest action.
+			const uids = [...new Set(actions.map((a) => a.uid))];
+			const cards = (await db.cards.bulkGet(uids)).filter((c): c is CardRow => !!c);
+			const actionsOf = groupByUid(actions);
+			const changed = cards.flatMap((card) => {
+				const next = (actionsOf.get(card.uid) ?? []).reduce(applyAction, card);
+				return next === card ? [] : [next];
+			});
+			if (changed.length > 0) await db.cards.bulkPut(changed);
 		}
-		const actionsOf = groupByUid(actions);
-		const writes = cards.map((card) => {
-			const history = (byCard.get(card.uid) ?? []).sort(byTime);
-			let next: CardRow = {
-				...card,
-				...replayCard(card, history, scheduler),
-				lastLogAt: history.at(-1)?.reviewedAt ?? 0
-			};
-			for (const a of actionsOf.get(card.uid) ?? []) next = applyAction(next, a);
-			return next;
-		});
-		if (writes.length > 0) await db.cards.bulkPut(writes);
-		report.replayed = writes.length;
-		await bumpRevision(db);
+		const all = new Set([...pending, ...touched]);
+		if (all.size > pending.length) await db.settings.put({ key: REPLAY_KEY, value: [...all] });
+		report.waiting = all.size;
+		if (touched.size > 0 || actions.length > 0) await bumpRevision(db);
 		return report;
 	});
+}
+
+/**
+ * Rebuilds the cards `applyRemoteDays` listed by replaying each one's whole history with
+ * `scheduler`, so every device ends in the same state; in transactions of many cards, each of which
+ * also takes its cards off the list. Returns how many cards were rebuilt.
+ */
+export async function replayPending(db: StudyDb, scheduler: Scheduler): Promise<number> {
+	let replayed = 0;
+	for (;;) {
+		const done = await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
+			const pending = await readPending(db);
+			if (pending.length === 0) return 0;
+			const chunk = pending.slice(0, REPLAY_CHUNK);
+			const cards = (await db.cards.bulkGet(chunk)).filter((c): c is CardRow => !!c);
+			const byCard = await logsOf(db, chunk);
+			const writes = cards.map((card) => {
+				const history = (byCard.get(card.uid) ?? []).sort(byTime);
+				return {
+					...card,
+					...replayCard(card, history, scheduler),
+					lastLogAt: history.at(-1)?.reviewedAt ?? 0
+				};
+			});
+			if (writes.length > 0) await db.cards.bulkPut(writes);
+			const rest = pending.slice(chunk.length);
+			if (rest.length > 0) await db.settings.put({ key: REPLAY_KEY, value: rest });
+			else await db.settings.delete(REPLAY_KEY);
+			await bumpRevision(db);
+			replayed += writes.length;
+			return chunk.length;
+		});
+		if (done === 0) return replayed;
+	}
 }
 
 /** Rebuilds the cards of a deck that synced logs may already mention (after installing it). */
@@ -126,11 +168,10 @@ export async function replayDeck(db: StudyDb, deckId: string, scheduler: Schedul
 	await db.transaction('rw', db.cards, db.reviewLogs, db.cardActions, db.settings, async () => {
 		const cards = await db.cards.where('deckId').equals(deckId).toArray();
 		const uids = cards.map((c) => c.uid);
-		const all = uids.length > 0 ? await db.reviewLogs.where('uid').anyOf(uids).toArray() : [];
+		const byCard = await logsOf(db, uids);
 		// Actions that synced before the deck was here (another device suspended one of its cards).
 		const acts = uids.length > 0 ? await db.cardActions.where('uid').anyOf(uids).toArray() : [];
-		if (all.length === 0 && acts.length === 0) return;
-		const byCard = groupByUid(all);
+		if (byCard.size === 0 && acts.length === 0) return;
 		const actionsOf = groupByUid(acts);
 		const writes = cards
 			.filter((c) => byCard.has(c.uid) || actionsOf.has(c.uid))
@@ -149,6 +190,22 @@ export async function replayDeck(db: StudyDb, deckId: string, scheduler: Schedul
 		await db.cards.bulkPut(writes);
 		await bumpRevision(db);
 	});
+}
+
+/**
+ * The logs of these cards, by card: one index read per card, all in flight at once. (`anyOf` walks
+ * one cursor across the index, and on a large log that took a minute for 600 cards in Node's
+ * IndexedDB; a card's own range is one lookup in any.)
+ */
+async function logsOf(db: StudyDb, uids: readonly string[]): Promise<Map<string, ReviewLogRow[]>> {
+	const lists = await Promise.all(
+		uids.map((uid) => db.reviewLogs.where('uid').equals(uid).toArray())
+	);
+	const out = new Map<string, ReviewLogRow[]>();
+	lists.forEach((list, i) => {
+		if (list.length > 0) out.set(uids[i] as string, list);
+	});
+	return out;
 }
 
 function groupByUid<T extends { uid: string }>(rows: readonly T[]): Map<string, T[]> {

@@ -6,7 +6,12 @@ export const BACKUP_FORMAT = 'recall-backup';
 export const BACKUP_VERSION = 1;
 
 /** Settings that belong to this device and are never exported (the cross-tab revision counter). */
-export const LOCAL_SETTINGS: ReadonlySet<string> = new Set(['revision', 'sync', 'syncCursor']);
+export const LOCAL_SETTINGS: ReadonlySet<string> = new Set([
+	'revision',
+	'sync',
+	'syncCursor',
+	'syncReplay'
+]);
 
 /** A backup file: everything needed to restore or merge one device's study data. */
 export interface Backup {

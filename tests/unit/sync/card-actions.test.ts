@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '$lib/storage/study-settings';
 import { createScheduler } from '$lib/scheduler';
 import { answer, reset } from '../../fixtures/answers';
 import { NOW } from '../../fixtures/decks';
-import { createUser, syncDevice, until, useTestServer } from '../../fixtures/sync-server';
+import { createUser, rebuilt, syncDevice, until, useTestServer } from '../../fixtures/sync-server';
 
 // Card actions (suspend, unsuspend, bury, reset, undo, a leech) taken on one device of a learner
 // show the same on the other after a pull: two in-memory devices through the test server.
@@ -76,7 +76,7 @@ describe('card actions reach the learner’s other device', () => {
 				'the burial on the laptop'
 			);
 			await until(
-				async () => (await laptop.db.reviewLogs.count()) === 3,
+				async () => (await laptop.db.reviewLogs.count()) === 3 && (await rebuilt(laptop.db)),
 				'answer, answer, reset (the undone answer gone)'
 			);
 			expect(await flags(laptop.db, 'small|c1')).toEqual({
@@ -93,7 +93,8 @@ describe('card actions reach the learner’s other device', () => {
 			await unsuspendCard(laptop.db, 'small|c1', t(7));
 			await laptop.engine.push();
 			await until(
-				async () => (await phone.db.cards.get('small|c1'))?.suspended === 0,
+				async () =>
+					(await phone.db.cards.get('small|c1'))?.suspended === 0 && (await rebuilt(phone.db)),
 				'the unsuspend on the phone'
 			);
 			expect(await cardsOf(phone.db)).toEqual(await cardsOf(laptop.db));
@@ -118,7 +119,8 @@ describe('card actions reach the learner’s other device', () => {
 			expect(lapse.becameLeech).toBe(true);
 			await phone.engine.push();
 			await until(
-				async () => (await laptop.db.cards.get('small|c0'))?.leech === 1,
+				async () =>
+					(await laptop.db.cards.get('small|c0'))?.leech === 1 && (await rebuilt(laptop.db)),
 				'the leech on the laptop'
 			);
 			expect(await flags(laptop.db, 'small|c0')).toMatchObject({ suspended: 1, active: 0 });
@@ -127,7 +129,8 @@ describe('card actions reach the learner’s other device', () => {
 			await undoAnswer(phone.db, lapse.log.id);
 			await phone.engine.push();
 			await until(
-				async () => (await laptop.db.cards.get('small|c0'))?.suspended === 0,
+				async () =>
+					(await laptop.db.cards.get('small|c0'))?.suspended === 0 && (await rebuilt(laptop.db)),
 				'the undo on the laptop'
 			);
 			expect(await flags(laptop.db, 'small|c0')).toEqual({
@@ -160,7 +163,9 @@ describe('card actions reach the learner’s other device', () => {
 				'every action on both devices'
 			);
 			await until(
-				async () => (await phone.db.cards.get('small|c1'))?.suspended === 0,
+				async () =>
+					(await phone.db.cards.get('small|c1'))?.suspended === 0 &&
+					(await rebuilt(phone.db, laptop.db)),
 				'the later unsuspend on the phone'
 			);
 			expect((await laptop.db.cards.get('small|c1'))?.suspended).toBe(0);

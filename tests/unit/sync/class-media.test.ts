@@ -1,17 +1,16 @@
 import { expect, it } from 'vitest';
 import type { Deck } from '$lib/deck/schema';
-import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
+import type { SyncEngine } from '$lib/services/sync/engine';
 import { publishNewVersion } from '$lib/services/sync/publish';
 import { base64, mediaDocId, sha256Hex } from '$lib/services/sync/media-docs';
 import type { StudyDb } from '$lib/storage';
-import { freshDb } from '../../fixtures/db';
 import { NOW, basicCard } from '../../fixtures/decks';
 import {
 	adminFetch,
 	createClass,
 	createUser,
-	localPouch,
 	remotePouch,
+	syncDevice,
 	until,
 	useTestServer
 } from '../../fixtures/sync-server';
@@ -42,19 +41,14 @@ const artDeck = (version = 1): Deck => ({
 	]
 });
 
-/** A learner's device that joined `classUrl`. */
-function learner(userUrl: string, classUrl: string, user: string, password: string) {
-	const db = freshDb();
-	const engine = createSyncEngine({
-		db,
-		local: localPouch(),
-		remote: remotePouch(userUrl, user, password),
-		classes: [remotePouch(classUrl, user, password)],
-		device: `${user}-phone`,
-		now: () => NOW
+/** A learner's device that joined `classUrl`, with no deck of its own. */
+const learner = (userUrl: string, classUrl: string, user: string, password: string) =>
+	syncDevice(userUrl, user, `${user}-phone`, {
+		cards: 0,
+		now: () => NOW,
+		password,
+		classes: [classUrl]
 	});
-	return { db, engine };
-}
 
 const stored = async (db: StudyDb, name: string) => {
 	const row = await db.media.get(['art', name]);
@@ -83,7 +77,7 @@ it('a published deck’s pictures and sounds reach the learner; a changed pictur
 		missing: ['lost.png']
 	});
 
-	const { db, engine } = learner(userUrl, classUrl, 'leo', 'l-pass');
+	const { db, engine } = await learner(userUrl, classUrl, 'leo', 'l-pass');
 	let sync: SyncEngine | undefined = engine;
 	try {
 		await engine.start();
@@ -110,7 +104,7 @@ it('a published deck’s pictures and sounds reach the learner; a changed pictur
 		sync = undefined;
 
 		// A second device of the learner, joining later, gets the newest files only.
-		const laptop = learner(userUrl, classUrl, 'leo', 'l-pass');
+		const laptop = await learner(userUrl, classUrl, 'leo', 'l-pass');
 		sync = laptop.engine;
 		await laptop.engine.start();
 		await until(async () => (await laptop.db.media.count()) === 2, 'the laptop’s media');
@@ -150,7 +144,7 @@ it('a media document whose file differs from what it says, or is no image or sou
 	await put('page.png', { contentType: 'text/html' });
 	await put('fine.png', {});
 
-	const { db, engine } = learner(userUrl, classUrl, 'ivy', 'i-pass');
+	const { db, engine } = await learner(userUrl, classUrl, 'ivy', 'i-pass');
 	try {
 		await engine.start();
 		await until(async () => engine.status.refused.length === 3, 'three refusals');

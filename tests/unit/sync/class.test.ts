@@ -1,16 +1,13 @@
 import { expect, it } from 'vitest';
-import { createSyncEngine } from '$lib/services/sync/engine';
 import { publishDeckToClass, publishNewVersion } from '$lib/services/sync/publish';
 import { classAddress, className } from '$lib/services/sync/class';
-import { installDeck } from '$lib/storage';
 import { answer } from '../../fixtures/answers';
-import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
 import {
 	createClass,
 	createUser,
-	localPouch,
 	remotePouch,
+	syncDevice,
 	until,
 	useTestServer
 } from '../../fixtures/sync-server';
@@ -30,15 +27,11 @@ it('a published deck and its correction reach a learner with progress kept; a le
 	const refused = await publishDeckToClass(asLearner, smallDeck(3, 2, 'bio'), 'lena', NOW);
 	expect(refused.ok).toBe(false);
 
-	const db = freshDb();
-	await installDeck(db, smallDeck(1), { now: NOW, bundled: true });
-	const engine = createSyncEngine({
-		db,
-		local: localPouch(),
-		remote: remotePouch(url, 'lena', 'l-pass'),
-		classes: [asLearner],
-		device: 'lena-phone',
-		now: () => NOW
+	const { db, engine } = await syncDevice(url, 'lena', 'lena-phone', {
+		cards: 1,
+		now: () => NOW,
+		password: 'l-pass',
+		classes: [classUrl]
 	});
 	try {
 		await engine.start();

@@ -6,7 +6,14 @@ import { createScheduler } from '$lib/scheduler';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
 import { answer } from '../../fixtures/answers';
 import { NOW } from '../../fixtures/decks';
-import { adminFetch, createUser, syncDevice, until, userDbName } from '../../fixtures/sync-server';
+import {
+	adminFetch,
+	createUser,
+	rebuilt,
+	syncDevice,
+	until,
+	userDbName
+} from '../../fixtures/sync-server';
 
 // The server stops in the middle of sync and comes back on the same data: every answer given
 // before, during and after arrives on the other device exactly once, and the server holds each
@@ -64,7 +71,9 @@ it('server stopped mid-sync and restarted: every answer arrives exactly once', a
 		server = await startSyncServer({ port, prefix });
 		await until(
 			async () =>
-				(await laptop.db.reviewLogs.count()) === 28 && (await phone.db.reviewLogs.count()) === 28,
+				(await laptop.db.reviewLogs.count()) === 28 &&
+				(await phone.db.reviewLogs.count()) === 28 &&
+				(await rebuilt(laptop.db, phone.db)),
 			'all 28 answers on both devices',
 			WAIT
 		);

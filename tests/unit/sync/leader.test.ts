@@ -4,7 +4,8 @@ import {
 	createSyncLeader,
 	type ChannelLike,
 	type LeaderMessage,
-	type LockLike
+	type LockLike,
+	type SyncLeader
 } from '$lib/services/sync/leader';
 
 // Several tabs of one device, each with its own `createSyncLeader`, sharing a fake Web Lock (held
@@ -82,7 +83,10 @@ const settle = async () => {
 	for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
-function device(config: { value: string | undefined } = { value: 'ann@server' }) {
+function device(
+	config: { value: string | undefined } = { value: 'ann@server' },
+	options: { slowStops?: boolean } = {}
+) {
 	const locks = new FakeLocks();
 	const bus = new FakeBus();
 	let live = 0;
@@ -91,10 +95,12 @@ function device(config: { value: string | undefined } = { value: 'ann@server' })
 		[];
 	/** Each run resolves when the test says so (the dynamic import and the first push take time). */
 	const gates: (() => void)[] = [];
+	/** With `slowStops`, a stopped run winds down (its last requests end) when the test says so. */
+	const windDowns: (() => void)[] = [];
 	let gated = false;
 	function open(tab: number, withLocks = true) {
 		const seen: string[] = [];
-		const leader = createSyncLeader<string>({
+		const leader: SyncLeader = createSyncLeader<string>({
 			locks: withLocks ? locks.for(tab) : undefined,
 			channel: bus.for(tab),
 			config: async () => config.value,
@@ -106,8 +112,10 @@ function device(config: { value: string | undefined } = { value: 'ann@server' })
 				onStatus(status('synced', 1000));
 				return {
 					stop() {
-						if (!run.stopped) live--;
+						if (run.stopped) return;
 						run.stopped = true;
+						if (!options.slowStops) return void live--;
+						return new Promise<void>((r) => windDowns.push(r)).then(() => void live--);
 					}
 				};
 			},
@@ -115,7 +123,12 @@ function device(config: { value: string | undefined } = { value: 'ann@server' })
 			starting: () => seen.push('starting'),
 			elsewhere: () => seen.push('elsewhere'),
 			off: () => seen.push('off'),
-			failed: (m) => seen.push(`failed: ${m}`)
+			failed: (m) => seen.push(`failed: ${m}`),
+			// As the app's manager: another tab changed the settings, run what they say now.
+			changed() {
+				if (leader.leading) leader.stop();
+				if (config.value) leader.start();
+			}
 		});
 		return {
 			leader,
@@ -137,6 +150,7 @@ function device(config: { value: string | undefined } = { value: 'ann@server' })
 		runs,
 		gate: () => (gated = true),
 		openGate: () => gates.splice(0).forEach((g) => g()),
+		windDown: () => windDowns.splice(0).forEach((w) => w()),
 		get live() {
 			return live;
 		},
@@ -146,14 +160,43 @@ function device(config: { value: string | undefined } = { value: 'ann@server' })
 	};
 }
 
+/** Two tabs of one device with sync on, both started: tab 1 runs the replication, tab 2 waits. */
+async function twoTabs(
+	config?: { value: string | undefined },
+	options: { gated?: boolean; slowStops?: boolean } = {}
+) {
+	const d = device(config, options);
+	if (options.gated) d.gate();
+	const a = d.open(1);
+	const b = d.open(2);
+	a.leader.start();
+	b.leader.start();
+	await settle();
+	return { d, a, b };
+}
+
+/**
+ * Two tabs whose replication winds down when the test says so, and a sign-out in either as the
+ * manager does it: settings off, that tab's sync stopped, the others told, then the replica deleted
+ * holding the lock (`deleted` gets how many replications were running at that moment).
+ */
+async function signingOut() {
+	const config = { value: 'ann@server' as string | undefined };
+	const tabs = await twoTabs(config, { slowStops: true });
+	const signOut = (tab: { leader: SyncLeader }) => {
+		const deleted: number[] = [];
+		config.value = undefined;
+		tab.leader.stop();
+		tab.leader.announce();
+		const deleting = tab.leader.exclusive(async () => void deleted.push(tabs.d.live));
+		return { deleted, deleting };
+	};
+	return { ...tabs, signOut };
+}
+
 describe('one replication per device (leader election over a Web Lock)', () => {
 	it('two tabs with sync on run one replication; the other shows its status', async () => {
-		const d = device();
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a, b } = await twoTabs();
 		expect(d.runs.map((r) => r.tab)).toEqual([1]);
 		expect(a.leader.leading).toBe(true);
 		expect(b.leader.leading).toBe(false);
@@ -179,12 +222,7 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 
 	it('when the running tab closes, a waiting tab takes over with the settings of now', async () => {
 		const config = { value: 'ann@server' as string | undefined };
-		const d = device(config);
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a, b } = await twoTabs(config);
 		config.value = 'ann@server+class-bio';
 		a.close();
 		await settle();
@@ -198,12 +236,7 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 	});
 
 	it('a tab that stops (leaves the page) hands over; stopping again is harmless', async () => {
-		const d = device();
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a } = await twoTabs();
 		a.leader.stop();
 		a.leader.stop();
 		await settle();
@@ -215,13 +248,7 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 	});
 
 	it('a stop while starting lets the lock go only once that replication stopped', async () => {
-		const d = device();
-		d.gate();
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a } = await twoTabs(undefined, { gated: true });
 		// Tab 1 is loading the sync code when it is restarted (joining a class right after sign-in).
 		a.leader.stop();
 		a.leader.start();
@@ -242,12 +269,7 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 	});
 
 	it('a stop while waiting for the lock never runs that start', async () => {
-		const d = device();
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a, b } = await twoTabs();
 		b.leader.stop();
 		a.leader.stop();
 		await settle();
@@ -260,12 +282,7 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 
 	it('signed out in the running tab: the waiting tab finds sync off and does not start it', async () => {
 		const config = { value: 'ann@server' as string | undefined };
-		const d = device(config);
-		const a = d.open(1);
-		const b = d.open(2);
-		a.leader.start();
-		b.leader.start();
-		await settle();
+		const { d, a, b } = await twoTabs(config);
 		config.value = undefined;
 		a.leader.stop();
 		await settle();
@@ -341,5 +358,35 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 		await settle();
 		expect(runs).toBe(2);
 		expect(seen.at(-1)).toBe('2: the sync code did not load');
+	});
+
+	it('sign-out in a waiting tab deletes the replica only once the running tab’s replication has wound down', async () => {
+		const { d, a, b, signOut } = await signingOut();
+		const { deleted, deleting } = signOut(b);
+		await settle();
+		// Tab 1 stopped its replication, which is still ending its last requests: nothing deleted.
+		expect(d.runs.map((r) => [r.tab, r.stopped])).toEqual([[1, true]]);
+		expect(a.leader.leading).toBe(false);
+		expect(deleted).toEqual([]);
+		d.windDown();
+		await deleting;
+		// Deleted with no replication running, and none started again after.
+		expect(deleted).toEqual([0]);
+		await settle();
+		expect(d.runs).toHaveLength(1);
+		expect(d.live).toBe(0);
+	});
+
+	it('sign-out in the running tab waits for its own replication to wind down', async () => {
+		const { d, a, b, signOut } = await signingOut();
+		const { deleted, deleting } = signOut(a);
+		await settle();
+		expect(deleted).toEqual([]);
+		d.windDown();
+		await deleting;
+		expect(deleted).toEqual([0]);
+		// The waiting tab got the lock first, found sync off and started nothing.
+		expect(b.seen.at(-1)).toBe('off');
+		expect(d.runs).toHaveLength(1);
 	});
 });

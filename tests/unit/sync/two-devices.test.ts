@@ -9,6 +9,7 @@ import { NOW } from '../../fixtures/decks';
 import {
 	createUser,
 	localPouch,
+	rebuilt,
 	remotePouch,
 	syncDevice,
 	until,
@@ -55,7 +56,9 @@ describe('two devices of one learner, through the test server', () => {
 			await Promise.all(engines.map((e) => e.start()));
 			await until(
 				async () =>
-					(await phone.db.reviewLogs.count()) === 4 && (await laptop.db.reviewLogs.count()) === 4,
+					(await phone.db.reviewLogs.count()) === 4 &&
+					(await laptop.db.reviewLogs.count()) === 4 &&
+					(await rebuilt(phone.db, laptop.db)),
 				'four answers on both devices'
 			);
 			expect(await logIds(phone.db)).toEqual(await logIds(laptop.db));
@@ -71,7 +74,10 @@ describe('two devices of one learner, through the test server', () => {
 			const last = (await laptop.db.reviewLogs.where('uid').equals('small|c3').first())!;
 			await undoAnswer(laptop.db, last.id);
 			await laptop.engine.push();
-			await until(async () => (await phone.db.reviewLogs.count()) === 3, 'the undo on the phone');
+			await until(
+				async () => (await phone.db.reviewLogs.count()) === 3 && (await rebuilt(phone.db)),
+				'the undo on the phone'
+			);
 			expect((await phone.db.cards.get('small|c3'))?.reps).toBe(0);
 			expect(await states(phone.db)).toEqual(await states(laptop.db));
 		} finally {

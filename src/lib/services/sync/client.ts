@@ -15,7 +15,8 @@ const replicaName = (user: string) => `recall-sync-${user}`;
 
 export interface RunningSync {
 	push(): Promise<number>;
-	stop(): void;
+	/** Stops sync; settles once its replications and its last rebuild have ended. */
+	stop(): Promise<void>;
 }
 
 /** Retries come quickly at first, then at most every 30 s (PouchDB's default grows to 10 min). */
@@ -70,6 +71,7 @@ export async function runSync(
 			removeEventListener('offline', offline);
 			removeEventListener('online', online);
 			engine.stop();
+			return engine.stopped();
 		}
 	};
 }

@@ -8,7 +8,9 @@ import {
 	applyRemoteDays,
 	ownActionsSince,
 	ownLogsSince,
+	pendingReplays,
 	replayDeck,
+	replayPending,
 	type RemoteDay
 } from '$lib/storage/sync';
 import {
@@ -51,6 +53,11 @@ interface Cursor {
 
 const CURSOR_KEY = 'syncCursor';
 const DAY = 86_400_000;
+/**
+ * Cards waiting for their rebuild beyond which a pull rebuilds them before replication settles:
+ * keeps the list (a setting rewritten with each batch) bounded on a very large first sync.
+ */
+const REPLAY_AT_MOST = 20_000;
 
 export interface EngineOptions {
 	db: StudyDb;
@@ -76,8 +83,9 @@ export interface SyncEngine {
 	pull(): Promise<void>;
 	stop(): void;
 	/**
-	 * Resolves once the replications `stop` cancelled have wound down (their last requests ended),
-	 * or after a few seconds: what closes the server or the page after a stop waits for it.
+	 * Resolves once the replications `stop` cancelled have wound down (their last requests ended,
+	 * or after a few seconds) and the last pull's cards are rebuilt: what closes the server or the
+	 * page, or deletes the replica, after a stop waits for it.
 	 */
 	stopped(): Promise<void>;
 	readonly status: SyncStatus;
@@ -116,6 +124,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		...(await getSetting<Partial<Cursor>>(db, CURSOR_KEY, {}))
 	});
 	const saveCursor = (c: Cursor) => setSetting(db, CURSOR_KEY, c);
+	/** The scheduler replays use: this device's settings, read when needed (sync may change them). */
+	const scheduler = async () => createScheduler((await loadSettings(db)).scheduler);
 
 	async function pushDays(cursor: Cursor, at: number): Promise<number> {
 		const since = cursor.pushedThrough > 0 ? cursor.pushedThrough - 2 * DAY : 0;
@@ -212,8 +222,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		const installed = await deckRow(db, doc.deck.id);
 		if (installed && installed.version >= doc.deck.version) return;
 		await installDeck(db, doc.deck, { now: now(), bundled: installed?.bundled ?? false });
-		const scheduler = createScheduler((await loadSettings(db)).scheduler);
-		await replayDeck(db, doc.deck.id, scheduler);
+		await replayDeck(db, doc.deck.id, await scheduler());
 	}
 
 	/**
@@ -240,51 +249,88 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		status.refused = [...status.refused.filter((r) => r.id !== id), { id, errors }];
 	};
 
+	/** Rebuilds the cards pulled logs changed, each once (see `replayPending`). */
+	const replay = async () => {
+		if ((await pendingReplays(db)) > 0) await replayPending(db, await scheduler());
+	};
+
+	/**
+	 * Applies what replication brought in since the cursor: logs, actions, settings, decks and
+	 * media. Cards whose logs changed are listed, and rebuilt by `replay` when replication settles
+	 * (or when the list grows very long): a first sync brings each card's history in many batches.
+	 */
+	async function applyChanges(): Promise<void> {
+		const cursor = await readCursor();
+		let waiting = 0;
+		for (;;) {
+			const batch = await local.changes({
+				since: cursor.appliedSeq,
+				include_docs: true,
+				limit: 100
+			});
+			if (batch.results.length === 0) break;
+			const days: RemoteDay[] = [];
+			let settingsChanged = false;
+			for (const change of batch.results) {
+				if (change.deleted || !change.doc || change.doc._deleted) continue;
+				const raw = change.doc;
+				if ((raw.type === 'day' || raw.type === 'settings') && raw.device === device) continue;
+				const checked = checkDoc(raw);
+				if (!checked.ok) {
+					refuse(checked.id, checked.errors);
+					continue;
+				}
+				const doc = checked.doc;
+				if (doc.type === 'day')
+					days.push({
+						device: doc.device,
+						logs: doc.logs,
+						undone: doc.undone,
+						actions: doc.actions ?? []
+					});
+				else if (doc.type === 'settings') settingsChanged = true;
+				else if (doc.type === 'media') {
+					const problem = await applyMedia(doc);
+					if (problem) refuse(doc._id, [problem]);
+				} else await applyDeck(doc);
+			}
+			if (settingsChanged) await applySettings(cursor);
+			if (days.length > 0) waiting = (await applyRemoteDays(db, days)).waiting;
+			cursor.appliedSeq = batch.last_seq;
+			await saveCursor(cursor);
+			if (waiting > REPLAY_AT_MOST) {
+				await replay();
+				waiting = 0;
+			}
+		}
+		// Cards wait for their rebuild: not "synced" until it is done.
+		if (waiting > 0 && status.state === 'synced') emit({ state: 'syncing' });
+		if (status.refused.length > 0) emit({});
+	}
+
+	/** Applies what replication brought in and rebuilds the cards it changed. */
 	const pull = () =>
 		serial(async () => {
-			const cursor = await readCursor();
-			for (;;) {
-				const batch = await local.changes({
-					since: cursor.appliedSeq,
-					include_docs: true,
-					limit: 100
-				});
-				if (batch.results.length === 0) break;
-				const days: RemoteDay[] = [];
-				let settingsChanged = false;
-				for (const change of batch.results) {
-					if (change.deleted || !change.doc || change.doc._deleted) continue;
-					const raw = change.doc;
-					if ((raw.type === 'day' || raw.type === 'settings') && raw.device === device) continue;
-					const checked = checkDoc(raw);
-					if (!checked.ok) {
-						refuse(checked.id, checked.errors);
-						continue;
-					}
-					const doc = checked.doc;
-					if (doc.type === 'day')
-						days.push({
-							device: doc.device,
-							logs: doc.logs,
-							undone: doc.undone,
-							actions: doc.actions ?? []
-						});
-					else if (doc.type === 'settings') settingsChanged = true;
-					else if (doc.type === 'media') {
-						const problem = await applyMedia(doc);
-						if (problem) refuse(doc._id, [problem]);
-					} else await applyDeck(doc);
-				}
-				if (settingsChanged) await applySettings(cursor);
-				if (days.length > 0) {
-					const scheduler = createScheduler((await loadSettings(db)).scheduler);
-					await applyRemoteDays(db, days, scheduler);
-				}
-				cursor.appliedSeq = batch.last_seq;
-				await saveCursor(cursor);
-			}
-			if (status.refused.length > 0) emit({});
+			await applyChanges();
+			await replay();
 		});
+
+	/** Replication caught up (or went offline): the cards pulled logs changed are rebuilt now. */
+	const settle = (online: boolean) => {
+		const at = now().getTime();
+		// In turn with push and pull: a save beside a pull's could put back an older cursor
+		// (and the next pull would apply the same documents again).
+		return serial(async () => {
+			await replay();
+			if (online) await saveCursor({ ...(await readCursor()), lastSyncAt: at });
+		}).then(
+			() => {
+				if (online && !stopped)
+					emit({ state: 'synced', waiting: 0, lastSyncAt: at, error: undefined });
+			},
+			(error: unknown) => fail(error)
+		);
+	};
 
 	function watch(feed: PouchEmitter) {
 		feeds.push(feed);
@@ -294,17 +340,11 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			})
 		);
 		feed
-			.on('change', () => void pull().catch(fail))
+			.on('change', () => void serial(applyChanges).catch(fail))
 			.on('active', () => emit({ state: 'syncing', error: undefined }))
 			.on('paused', (error: unknown) => {
-				if (error) return emit({ state: 'offline', error: describeError(error) });
-				const at = now().getTime();
-				// In turn with push and pull: a save beside a pull's could put back an older cursor
-				// (and the next pull would apply the same documents again).
-				void serial(async () => saveCursor({ ...(await readCursor()), lastSyncAt: at })).catch(
-					() => undefined
-				);
-				emit({ state: 'synced', waiting: 0, lastSyncAt: at, error: undefined });
+				if (error) emit({ state: 'offline', error: describeError(error) });
+				void settle(!error);
 			})
 			.on('denied', (error: unknown) => emit({ state: 'error', error: describeError(error) }))
 			.on('error', (error: unknown) => fail(error));
@@ -348,6 +388,9 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 				new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))
 			]);
 			clearTimeout(timer);
+			// The pull under way ends, and the cards it changed are rebuilt: sync stopping (sign-out,
+			// a tab closing its replication) leaves no card behind its logs.
+			await serial(replay).catch(() => undefined);
 		}
 	};
 }

@@ -24,7 +24,8 @@ export type LeaderMessage =
 
 /** A running replication (`runSync`'s result). */
 export interface Runner {
-	stop(): void;
+	/** Stops it; what it returns settles once its last requests and writes have ended. */
+	stop(): void | Promise<void>;
 }
 
 export interface LeaderOptions<C> {
@@ -56,6 +57,11 @@ export interface SyncLeader {
 	stop(): void;
 	/** Tells the other tabs the settings changed. */
 	announce(): void;
+	/**
+	 * Runs `job` holding the sync lock: once the replication running in any tab has stopped and
+	 * wound down, and before any tab starts one. Sign-out deletes the replica this way.
+	 */
+	exclusive<T>(job: () => Promise<T>): Promise<T>;
 	/** This tab runs (or is starting) the replication. */
 	readonly leading: boolean;
 	/** This tab waits for the lock. */
@@ -63,6 +69,12 @@ export interface SyncLeader {
 }
 
 export const SYNC_LOCK = 'recall-sync';
+
+/** Stops a replication and waits for it to wind down; a failure to stop counts as stopped. */
+const windDown = (runner: Runner) =>
+	Promise.resolve()
+		.then(() => runner.stop())
+		.catch(() => undefined);
 
 /**
  * The start/stop state machine of sync in one tab.
@@ -112,7 +124,7 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 		}
 		// Stopped while it started: stop it, and only then let the next one run.
 		if (mine !== generation) {
-			runner.stop();
+			await windDown(runner);
 			return done();
 		}
 		running = runner;
@@ -125,9 +137,11 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 		const runner = running;
 		running = undefined;
 		if (runner) {
-			runner.stop();
-			release?.();
+			// The lock goes once the replication has wound down: the next holder (a tab taking
+			// over, or a sign-out deleting the replica) never meets its last writes.
+			const done = release;
 			release = undefined;
+			void windDown(runner).then(() => done?.());
 		} else if (release) {
 			// Starting: `lead` stops what it started and gives the lock up itself.
 			release = undefined;
@@ -144,6 +158,14 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 		stop,
 		announce() {
 			channel?.postMessage({ kind: 'changed' });
+		},
+		async exclusive<T>(job: () => Promise<T>): Promise<T> {
+			if (!locks) return job();
+			let result: { value: T } | undefined;
+			await locks.request(SYNC_LOCK, async () => {
+				result = { value: await job() };
+			});
+			return (result as { value: T }).value;
 		},
 		start() {
 			if (release || queued) return;

@@ -118,6 +118,9 @@ export async function turnSyncOn(
 /**
  * Signs out: sync stops, the session ends, this device's replica is deleted and its checkpoints
  * forgotten (a later sign-in sends everything again, which changes nothing). Study data stays.
+ * The replica goes only once no tab replicates into it: the tab running sync (this one or
+ * another) is told to stop, and the deletion waits for the sync lock it holds until its
+ * replication has wound down.
  */
 export async function turnSyncOff(): Promise<void> {
 	const config = await readSyncConfig();
@@ -127,10 +130,16 @@ export async function turnSyncOff(): Promise<void> {
 	await writeSyncConfig(undefined);
 	tab().announce();
 	await signOut(config.server);
-	const { dropReplica } = await import('./client');
-	await dropReplica(config.user).catch(() => undefined);
-	await setSetting(appDb(), 'syncCursor', null);
+	await tab().exclusive(() => forgetReplica(config.user));
 	showOff();
+}
+
+/** Deletes the replica and the checkpoints into it, unless sync was turned on again meanwhile. */
+async function forgetReplica(user: string): Promise<void> {
+	if (await readSyncConfig()) return;
+	const { dropReplica } = await import('./client');
+	await dropReplica(user).catch(() => undefined);
+	await setSetting(appDb(), 'syncCursor', null);
 }
 
 /**
