@@ -1,15 +1,21 @@
-import { authoredCard, compiledDeck, type DraftCard, type DraftDeck } from './draft';
-import { validateCard, validateDeck } from './validate';
+import { authoredCard, authoredDeck, type DraftCard, type DraftDeck } from './draft';
+import { authoredDeckSchema } from './schema';
+import { checkDeck, validateCard } from './validate';
 import type { DeckError, PathKey } from './errors';
 
 /**
- * Every problem of a draft, through the same validator as `npm run decks:check` and the Import
- * page (`validateDeck`), with paths such as `cards[3].prompt`. Quotes are checked when the draft
- * has a source text.
+ * Every problem of a draft, through the same schema and checks as `npm run decks:check` gives the
+ * file the studio writes (`checkDeck` with the authored deck schema: the deck's own fields, its
+ * source file's name and every card), with paths such as `cards[3].prompt`. Quotes are checked
+ * when the draft has a source text.
  */
 export function checkDraft(draft: DraftDeck): DeckError[] {
 	const sourceText = draft.sourceText.trim() ? draft.sourceText : undefined;
-	const result = validateDeck(compiledDeck(draft), sourceText === undefined ? {} : { sourceText });
+	const result = checkDeck(
+		authoredDeckSchema,
+		authoredDeck(draft),
+		sourceText === undefined ? {} : { sourceText }
+	);
 	return result.ok ? [] : result.errors;
 }
 

@@ -1,4 +1,4 @@
-import { DECK_SCHEMA_VERSION, type CardKind } from './schema';
+import type { CardKind } from './schema';
 import { mediaField } from './media';
 import { RICH_FIELDS, richPlain, sameText, type RichField } from './rich-text';
 
@@ -198,11 +198,4 @@ export function authoredDeck(draft: DraftDeck): Record<string, unknown> {
 	if (given(draft.sourceText)) out.sourceFile = draft.sourceFile || 'source.txt';
 	out.cards = draft.cards.map(authoredCard);
 	return out;
-}
-
-/** The deck as the compiled format the validator checks (no authoring fields). */
-export function compiledDeck(draft: DraftDeck): Record<string, unknown> {
-	const authored = authoredDeck(draft);
-	delete authored.sourceFile;
-	return { schemaVersion: DECK_SCHEMA_VERSION, ...authored };
 }

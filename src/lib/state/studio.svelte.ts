@@ -8,6 +8,24 @@ import type { StudyDb } from '$lib/storage/db';
 import { DraftConflictError, getDraft, saveDraft, type DraftRow } from '$lib/storage/drafts';
 import { DraftWorker, type DraftMeta } from '$lib/services/deck-check';
 import { History } from './studio-history.svelte';
+import { shownProblems, touchedBy, withTouched } from '$lib/deck/touched';
+
+/**
+ * Runs `run` once, after the next frame is painted (in a page), or in the next task (elsewhere). A
+ * hidden tab paints no frames: a timer runs it there.
+ */
+function afterPaint(run: () => void): void {
+	if (typeof requestAnimationFrame !== 'function') return void setTimeout(run);
+	let done = false;
+	const once = () => {
+		if (done) return;
+		done = true;
+		clearTimeout(fallback);
+		run();
+	};
+	const fallback = setTimeout(once, 500);
+	requestAnimationFrame(() => setTimeout(once));
+}
 
 /** Whether two checks found the same problems, in the same order. */
 function sameProblems(a: readonly DeckError[], b: readonly DeckError[]): boolean {
@@ -54,6 +72,7 @@ export class StudioEditor {
 	#clock: () => Date;
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
 	#checkTimer: ReturnType<typeof setTimeout> | undefined;
+	#closed = false;
 	#saving: Promise<void> | undefined;
 	#checker: DraftWorker;
 
@@ -74,6 +93,16 @@ export class StudioEditor {
 	deckErrors = $derived(this.errors.filter((e) => cardOfError(e) === undefined));
 	/** The cards as the last whole-deck check saw them (`errors` are theirs). */
 	#checkedCards = $state.raw<readonly DraftCard[]>([]);
+	/**
+	 * The fields touched (typed into, or left) of each card added in this editor, by card object (an
+	 * edit moves the entry to the new object; an undo finds the old one): a new card's problems wait
+	 * until their field was touched. Cards not in it (opened with the draft) show every problem.
+	 */
+	#touched = new WeakMap<DraftCard, ReadonlySet<string>>();
+	/** Counts touches, so what shows a card's problems reads them again (the map is not reactive). */
+	#touches = $state(0);
+	/** Every problem shows, touched or not: after an attempt to study or share, or a tap on a problem. */
+	revealed = $state(false);
 	/**
 	 * Each card's own problems, by card object (an edit makes a new one): the card editor and the
 	 * list's badge ask for the same card on every keystroke, and the check runs once for it.
@@ -102,7 +131,11 @@ export class StudioEditor {
 			},
 			(row, expected, now) => saveDraft(db, row, expected, now)
 		);
-		this.#scheduleCheck(0);
+		// The first check waits for the first paint: handing 2,000 cards to the worker costs the page
+		// about 50 ms at a 4x CPU slowdown, and the first screen needs none of it.
+		afterPaint(() => {
+			if (!this.#closed) this.#scheduleCheck(0);
+		});
 	}
 
 	/** Opens a saved draft, or undefined when there is none with this id. */
@@ -132,6 +165,46 @@ export class StudioEditor {
 		);
 		const whole = checked.filter((e) => !ownBefore.includes(`${e.path}\n${e.message}`));
 		return whole.length === 0 ? own : [...own, ...whole];
+	}
+
+	/**
+	 * The problems of card `index` to show beside its fields: `cardErrors`, less those of a new card's
+	 * fields not touched yet (see `touch`). The list and the Problems tab still count them all.
+	 */
+	shownCardErrors(index: number): DeckError[] {
+		const errors = this.cardErrors(index);
+		void this.#touches;
+		const card = this.draft.cards[index];
+		const touched = card && !this.revealed ? this.#touched.get(card) : undefined;
+		return touched ? shownProblems(errors, touched) : errors;
+	}
+
+	/** The author left a field of card `index` (`prompt`, `distractors[1]`…): its problems show. */
+	touch(index: number, key: string): void {
+		const card = this.draft.cards[index];
+		const touched = card && this.#touched.get(card);
+		if (!card || !touched || touched.has(key)) return;
+		this.#touched.set(card, withTouched(touched, [key]));
+		this.#touches++;
+	}
+
+	/** Shows every problem of every card (an attempt to study or share, or a tap on a problem). */
+	reveal(): void {
+		this.revealed = true;
+	}
+
+	/**
+	 * How many problems card `index`'s row in the list shows: the last whole-deck check's count, or
+	 * for a card edited since that check, `cardErrors`. Opening a deck checks no card on this thread
+	 * (before the first check no card has a count yet): the first card-level check loads the
+	 * validator's code paths, which cost more than the whole list's first paint.
+	 */
+	problemCount(index: number): number {
+		const card = this.draft.cards[index];
+		if (!card) return 0;
+		if (!this.checked || this.#checkedCards[index] === card)
+			return this.errorsByCard.get(index)?.length ?? 0;
+		return this.cardErrors(index).length;
 	}
 
 	#own(card: DraftCard, index: number): DeckError[] {
@@ -213,7 +286,10 @@ export class StudioEditor {
 		if (!card) return;
 		const id = key === 'prompt' ? this.#idFor(card, value as string) : card.id;
 		const cards = this.draft.cards.slice();
-		cards[index] = { ...card, [key]: value, id };
+		const next = { ...card, [key]: value, id };
+		cards[index] = next;
+		const touched = this.#touched.get(card);
+		if (touched) this.#touched.set(next, withTouched(touched, touchedBy(key, card[key], value)));
 		// Typing into one field of one card is one step; another field or card starts another.
 		this.#edit(this.#withCards(cards), `card.${index}.${key}`);
 	}
@@ -238,6 +314,9 @@ export class StudioEditor {
 		const at = this.draft.cards.length === 0 ? 0 : this.selected + 1;
 		const card = { ...emptyCard(kind), ...fields };
 		card.id = this.#idFor(card, card.prompt);
+		// A new card's problems wait for its fields to be touched; fields given (a cloze made from the
+		// source) count as touched.
+		this.#touched.set(card, withTouched([], Object.keys(fields)));
 		this.#splice(at, 0, [card], at);
 		return at;
 	}
@@ -411,6 +490,7 @@ export class StudioEditor {
 
 	/** Stops checking; a change not yet saved is saved first (the worker ends after it). */
 	close(): void {
+		this.#closed = true;
 		clearTimeout(this.#checkTimer);
 		if (this.#unsaved()) void this.save().finally(() => this.#checker.stop());
 		else this.#checker.stop();

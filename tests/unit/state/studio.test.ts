@@ -139,6 +139,48 @@ describe('studio drafts', () => {
 		editor.close();
 	});
 
+	// Issue 14: a new card opened with a row of "must not be empty" before anything was typed.
+	it('shows a new card’s problems field by field as they are touched, and counts them all', async () => {
+		const deck = draftDeck(smallDeck(1));
+		deck.cards[0]!.answer = '';
+		const { editor } = await editorWith(deck);
+		await expect.poll(() => editor.checked).toBe(true);
+		// A card that came with the draft shows its problems at once.
+		expect(editor.shownCardErrors(0).map((e) => e.path)).toEqual(['cards[1].answer']);
+		const at = editor.addCard('mcq');
+		const all = () => editor.cardErrors(at).map((e) => e.path);
+		const shown = () => editor.shownCardErrors(at).map((e) => e.path);
+		expect(all()).toContain('cards[2].prompt');
+		expect(all()).toContain('cards[2].distractors[1]');
+		expect(shown()).toEqual([]);
+		// The list's badge still counts the new card as not ready.
+		await expect.poll(() => editor.problemCount(at)).toBe(editor.cardErrors(at).length);
+		expect(editor.problemCount(at)).toBeGreaterThan(0);
+		editor.setCardField(at, 'prompt', 'Which is largest?');
+		editor.setCardField(at, 'prompt', '');
+		expect(shown()).toEqual(['cards[2].prompt']);
+		editor.setCardField(at, 'distractors', ['Mars', '', '']);
+		expect(shown()).toEqual(['cards[2].prompt']);
+		editor.touch(at, 'distractors[1]');
+		expect(shown()).toEqual(['cards[2].prompt', 'cards[2].distractors[2]']);
+		// Undo goes back to the card before the typing, with its touches.
+		editor.undo();
+		expect(shown()).toEqual(['cards[2].prompt']);
+		editor.reveal();
+		expect(shown()).toEqual(all());
+		editor.close();
+	});
+
+	it('a cloze made from the source shows the problems of the fields it filled', async () => {
+		const { editor } = await editorWith();
+		const source = 'The module was called Eagle.';
+		editor.setDeckField('sourceText', source);
+		const at = editor.makeCloze({ start: source.indexOf('Eagle'), end: source.length - 1 })!;
+		editor.setCardField(at, 'quote', 'x'.repeat(900));
+		expect(editor.shownCardErrors(at).map((e) => e.path)).toEqual(['cards[1].source.quote']);
+		editor.close();
+	});
+
 	it('keeps published card ids when prompts change', async () => {
 		const db = freshDb();
 		const deck = draftDeck(smallDeck(2));
