@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { chunkGroups } from './scripts/chunk-groups';
+import { chunkGroups } from './scripts/chunk-groups.ts';
 
 export default defineConfig({
 	resolve: {
