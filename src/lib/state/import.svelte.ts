@@ -55,6 +55,24 @@ export interface ImportResult {
 	history?: { cards: number; logs: number };
 }
 
+/** What the worker read of a deck with its media, as the preview and the import need it. */
+type ArchiveRead =
+	| { ok: false; errors: DeckError[]; warnings: DeckError[] }
+	| {
+			ok: true;
+			deck: Deck;
+			warnings: DeckError[];
+			media: MediaInput[];
+			missingMedia: string[];
+			history: ImportedHistory[];
+			dayStartMs: number;
+			format: ImportFormat;
+			/** As `DeckPreview.named`: the learner names the deck. */
+			named: boolean;
+			withHistory: number;
+			layout: string;
+	  };
+
 interface Source {
 	file: FileRef;
 	others: FileRef[];
@@ -131,86 +149,77 @@ export class ImportFlow {
 		await this.#check();
 	}
 
-	async #openPackage(file: File): Promise<void> {
-		if (file.size > MAX_PACKAGE_BYTES) {
-			this.problem = `“${file.name}” is ${formatBytes(file.size)}; an Anki package can be at most ${formatBytes(MAX_PACKAGE_BYTES)}.`;
-			return;
-		}
-		this.#source = undefined;
-		const run = ++this.#run;
-		this.stage = 'checking';
-		try {
+	/** An Anki package: read and checked in the worker (sql.js), its history and media kept. */
+	#openPackage(file: File): Promise<void> {
+		return this.#openArchive(file, { kind: 'an Anki package', noun: 'package' }, async () => {
 			const read = await runTransfer({
 				type: 'package',
 				file: { name: file.name, content: file },
 				wasmUrl: SQL_WASM_URL
 			});
-			if (run !== this.#run) return;
-			this.format = 'apkg';
-			this.warnings = read.warnings;
-			if (!read.ok) {
-				this.errors = read.errors;
-				this.stage = 'preview';
-				return;
-			}
-			const deck = read.deck;
-			this.#deck = deck;
-			this.#package = { media: read.media, history: read.history, dayStartMs: read.dayStartMs };
-			this.preview = {
-				id: deck.id,
-				title: deck.title,
-				version: deck.version,
-				cardCount: deck.cards.length,
-				...(deck.source ? { source: deck.source } : {}),
-				samples: deck.cards.slice(0, 3),
+			if (!read.ok) return read;
+			return {
+				...read,
 				format: 'apkg',
-				fileName: file.name,
 				named: true,
-				skipped: [],
-				package: {
-					media: read.media.length,
-					missingMedia: read.missingMedia,
-					withHistory: read.withHistory,
-					layout: read.layout
-				}
+				withHistory: read.withHistory,
+				layout: read.layout
 			};
-			await this.#assess();
-			if (run === this.#run) this.stage = 'preview';
-		} catch (e) {
-			if (run !== this.#run) return;
-			this.stage = 'idle';
-			this.problem = `Could not read the package: ${e instanceof Error ? e.message : String(e)}`;
-		}
+		});
 	}
 
 	/**
 	 * A deck zip (the studio's download: the deck file, its source text, its pictures and sounds):
 	 * read and checked in the worker; its media are stored with the deck, as an Anki package's are.
 	 */
-	async #openDeckZip(file: File): Promise<void> {
+	#openDeckZip(file: File): Promise<void> {
+		return this.#openArchive(file, { kind: 'a deck zip', noun: 'zip' }, async () => {
+			const read = await runTransfer({
+				type: 'deck-zip',
+				file: { name: file.name, content: file }
+			});
+			if (!read.ok) return read;
+			return {
+				...read,
+				history: [],
+				dayStartMs: 0,
+				named: false,
+				withHistory: 0,
+				layout: 'zip'
+			};
+		});
+	}
+
+	/** A file of a deck with its media (an Anki package, a deck zip), read by `read` and previewed. */
+	async #openArchive(
+		file: File,
+		words: { kind: string; noun: string },
+		read: () => Promise<ArchiveRead>
+	): Promise<void> {
 		if (file.size > MAX_PACKAGE_BYTES) {
-			this.problem = `“${file.name}” is ${formatBytes(file.size)}; a deck zip can be at most ${formatBytes(MAX_PACKAGE_BYTES)}.`;
+			this.problem = `“${file.name}” is ${formatBytes(file.size)}; ${words.kind} can be at most ${formatBytes(MAX_PACKAGE_BYTES)}.`;
 			return;
 		}
 		this.#source = undefined;
 		const run = ++this.#run;
 		this.stage = 'checking';
 		try {
-			const read = await runTransfer({
-				type: 'deck-zip',
-				file: { name: file.name, content: file }
-			});
+			const result = await read();
 			if (run !== this.#run) return;
-			this.warnings = read.warnings;
-			if (!read.ok) {
-				this.errors = read.errors;
+			this.warnings = result.warnings;
+			if (!result.ok) {
+				this.errors = result.errors;
 				this.stage = 'preview';
 				return;
 			}
-			const deck = read.deck;
-			this.format = read.format;
+			const deck = result.deck;
+			this.format = result.format;
 			this.#deck = deck;
-			this.#package = { media: read.media, history: [], dayStartMs: 0 };
+			this.#package = {
+				media: result.media,
+				history: result.history,
+				dayStartMs: result.dayStartMs
+			};
 			this.preview = {
 				id: deck.id,
 				title: deck.title,
@@ -218,15 +227,15 @@ export class ImportFlow {
 				cardCount: deck.cards.length,
 				...(deck.source ? { source: deck.source } : {}),
 				samples: deck.cards.slice(0, 3),
-				format: read.format,
+				format: result.format,
 				fileName: file.name,
-				named: false,
+				named: result.named,
 				skipped: [],
 				package: {
-					media: read.media.length,
-					missingMedia: read.missingMedia,
-					withHistory: 0,
-					layout: 'zip'
+					media: result.media.length,
+					missingMedia: result.missingMedia,
+					withHistory: result.withHistory,
+					layout: result.layout
 				}
 			};
 			await this.#assess();
@@ -234,7 +243,7 @@ export class ImportFlow {
 		} catch (e) {
 			if (run !== this.#run) return;
 			this.stage = 'idle';
-			this.problem = `Could not read the zip: ${e instanceof Error ? e.message : String(e)}`;
+			this.problem = `Could not read the ${words.noun}: ${e instanceof Error ? e.message : String(e)}`;
 		}
 	}
 
