@@ -58,14 +58,14 @@ export function bundledMediaProblems(value: unknown, readMedia: ReadMedia): Prob
 		if (!card || typeof card !== 'object') return;
 		for (const kind of FIELDS) {
 			const field = (card as Record<string, unknown>)[kind];
-			const named: [string, PathKey[]][] =
+			const named: [unknown, PathKey[]][] =
 				typeof field === 'string'
 					? [[field, ['cards', i, kind]]]
 					: Array.isArray(field)
-						? field.map((n: unknown, j): [string, PathKey[]] => [String(n), ['cards', i, kind, j]])
+						? field.map((n: unknown, j): [unknown, PathKey[]] => [n, ['cards', i, kind, j]])
 						: [];
 			for (const [name, path] of named) {
-				if (!mediaNameSchema.safeParse(name).success) continue;
+				if (typeof name !== 'string' || !mediaNameSchema.safeParse(name).success) continue;
 				const message = fileProblem(name, kind, readMedia(name));
 				if (message) problems.push({ path, message });
 			}

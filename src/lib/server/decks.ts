@@ -71,9 +71,10 @@ export function bundledMediaFiles(): BundledMediaFile[] {
 	for (const entry of entries()) {
 		if (entry.format !== 'yaml') continue;
 		const deck = buildDecks([entry]).decks[0];
-		for (const m of deck?.media ?? [])
+		if (!deck) continue;
+		for (const m of deck.media ?? [])
 			files.push({
-				deckId: deck!.id,
+				deckId: deck.id,
 				file: m.file,
 				type: m.type,
 				path: resolve(process.cwd(), dirname(entry.file), m.name)

@@ -77,7 +77,8 @@ describe('bundled deck media', () => {
 		const value = {
 			cards: [
 				{ image: ['ok.jpg', 'big.jpg'], audio: 'ok.mp3' },
-				{ audio: ['big.mp3'], image: '../escape.jpg' }
+				// Names the schema refuses are its to report: not also "no file".
+				{ audio: ['big.mp3'], image: ['../escape.jpg', {}, 3] }
 			]
 		};
 		expect(bundledMediaProblems(value, read)).toEqual([
