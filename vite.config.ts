@@ -3,6 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { chunkGroups } from './scripts/chunk-groups';
+import { MEDIA_EXTENSIONS } from './src/lib/deck/media';
 
 export default defineConfig({
 	resolve: {
@@ -63,7 +64,7 @@ export default defineConfig({
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}',
 					'prerendered/**/*.{html,json}',
 					// Bundled decks' pictures and sounds (src/routes/decks/media), installed from here offline.
-					'prerendered/**/decks/media/**/*.{jpg,jpeg,png,gif,webp,avif,mp3,m4a,aac,ogg,oga,opus,wav,webm,flac}'
+					`prerendered/**/decks/media/**/*.{${MEDIA_EXTENSIONS.join(',')}}`
 				],
 				// Workbox leaves out files over 2 MB without failing; a bundled deck's picture may have
 				// 8 MB and a sound 16 MB (the build refuses larger ones), and each must work offline.
