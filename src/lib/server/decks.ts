@@ -65,6 +65,13 @@ export interface BundledMediaFile {
  * `listBundledMedia`): the pictures and sounds beside the deck files that the compiled decks list.
  */
 export function bundledMediaFiles(): BundledMediaFile[] {
+	// Once per build: prerendering asks for every file, and each answer needs the whole list.
+	return (mediaFiles ??= listMediaFiles());
+}
+
+let mediaFiles: BundledMediaFile[] | undefined;
+
+function listMediaFiles(): BundledMediaFile[] {
 	// Stops the build on any deck error, as the deck routes do.
 	loadBundledDecks();
 	const files: BundledMediaFile[] = [];
