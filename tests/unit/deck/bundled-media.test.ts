@@ -72,8 +72,10 @@ describe('bundled deck media', () => {
 			'ok.mp3': MAX_AUDIO_BYTES,
 			'big.mp3': MAX_AUDIO_BYTES + 1
 		};
-		const read: ReadMedia = (name) =>
-			sizes[name] === undefined ? undefined : { size: sizes[name], digest: '0'.repeat(64) };
+		const read: ReadMedia = (name) => {
+			const size = sizes[name];
+			return size === undefined ? undefined : { size, digest: '0'.repeat(64) };
+		};
 		const value = {
 			cards: [
 				{ image: ['ok.jpg', 'big.jpg'], audio: 'ok.mp3' },
