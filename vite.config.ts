@@ -3,6 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { chunkGroups } from './scripts/chunk-groups.ts';
+import { MEDIA_EXTENSIONS } from './src/lib/deck/media.ts';
 
 export default defineConfig({
 	resolve: {
@@ -61,8 +62,13 @@ export default defineConfig({
 				globPatterns: [
 					// wasm: the Anki package reader's SQLite and the schedule optimizer, so both work offline.
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,wasm}',
-					'prerendered/**/*.{html,json}'
+					'prerendered/**/*.{html,json}',
+					// Bundled decks' pictures and sounds (src/routes/decks/media), installed from here offline.
+					`prerendered/**/decks/media/**/*.{${MEDIA_EXTENSIONS.join(',')}}`
 				],
+				// Workbox leaves out files over 2 MB without failing; a bundled deck's picture may have
+				// 8 MB and a sound 16 MB (the build refuses larger ones), and each must work offline.
+				maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
 				// Screenshots are for the install dialog, not for studying offline.
 				globIgnores: ['**/screenshots/**'],
 				navigateFallback: null,

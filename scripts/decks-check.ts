@@ -1,11 +1,13 @@
 /**
  * `npm run decks:check [paths...]`: checks every authored deck under decks/ (or the given files and
- * folders) and prints each error as `file:line:column path: message`. Exits 1 on any error.
+ * folders) and prints each error as `file:line:column path: message`. Exits 1 on any error. Every
+ * picture and sound a YAML deck's cards name must sit beside the deck file, as the build needs them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDecks, formatError, type DeckEntry } from '../src/lib/deck/index';
+import { mediaBeside } from '../src/lib/server/media-files';
 
 const root = resolve(import.meta.dirname, '..');
 const show = (p: string) => relative(process.cwd(), p) || p;
@@ -38,7 +40,13 @@ async function entryFor(file: string): Promise<DeckEntry> {
 			...(sourceText ? { sourceText } : {})
 		};
 	}
-	return { file: show(file), format: 'yaml', text: readFileSync(file, 'utf8'), readSource };
+	return {
+		file: show(file),
+		format: 'yaml',
+		text: readFileSync(file, 'utf8'),
+		readSource,
+		readMedia: mediaBeside(dir)
+	};
 }
 
 async function main() {

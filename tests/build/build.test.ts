@@ -105,6 +105,27 @@ describe('the build', () => {
 		for (const deck of index.decks) expect(urls.has(`decks/${deck.id}.json`), deck.id).toBe(true);
 	});
 
+	// Issue 15: the installer downloads a bundled deck's media by the list in its compiled deck; each
+	// must be a file of the build, precached, so a deck installs offline.
+	it("precaches every picture and sound a bundled deck lists, as the build's own files", () => {
+		const index = JSON.parse(readFileSync(join(BUILD, 'decks/index.json'), 'utf8')) as {
+			decks: { id: string }[];
+		};
+		const listed = index.decks.flatMap((d) => {
+			const deck = JSON.parse(readFileSync(join(BUILD, `decks/${d.id}.json`), 'utf8')) as {
+				media?: { file: string; size: number }[];
+			};
+			return (deck.media ?? []).map((m) => ({ url: `decks/media/${d.id}/${m.file}`, size: m.size }));
+		});
+		for (const { url, size } of listed) {
+			expect(urls.has(url), url).toBe(true);
+			expect(statSync(join(BUILD, url)).size, url).toBe(size);
+		}
+		// Nothing else is served as deck media: a file no deck lists would only be downloaded.
+		const media = [...urls].filter((u) => u.startsWith('decks/media/'));
+		expect(media.sort()).toEqual(listed.map((l) => l.url).sort());
+	});
+
 	it(`keeps the first route's JavaScript under ${FIRST_ROUTE_JS_GZ / KB} KB gzipped`, () => {
 		const scripts = firstRouteScripts();
 		expect(scripts.length).toBeGreaterThan(3);

@@ -8,6 +8,7 @@ import {
 } from './schema';
 import { checkDeck, validateDeck } from './validate';
 import type { Problem } from './content';
+import { bundledMediaProblems, listBundledMedia, type ReadMedia } from './bundled-media';
 import type { DeckError, DeckResult, Locate } from './errors';
 
 export interface AuthoredInput {
@@ -18,6 +19,11 @@ export interface AuthoredInput {
 	sourceText?: string;
 	/** Reads the deck's `sourceFile` (a name beside the deck file); undefined when it is missing. */
 	readSource?: (name: string) => string | undefined;
+	/**
+	 * Looks up the media files beside the deck file (the build's, for a deck in `decks/`): every
+	 * picture and sound a card names must be there, and the compiled deck lists them (`media`).
+	 */
+	readMedia?: ReadMedia;
 }
 
 /** Parses YAML (or JSON, which is YAML too) and keeps a way back from a path to a line. */
@@ -85,6 +91,7 @@ export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
 				message: `no file "${sourceFile}" beside the deck: put the source text there, or correct the name (quotes were not checked)`
 			});
 	}
+	if (input.readMedia) extra.push(...bundledMediaProblems(value, input.readMedia));
 	const options = {
 		file: input.file,
 		locate,
@@ -93,7 +100,9 @@ export function compileAuthoredDeck(input: AuthoredInput): DeckResult<Deck> {
 	};
 	const checked = checkDeck(authoredDeckSchema, value, options);
 	if (!checked.ok) return checked;
-	const deck = stripAuthoring({ ...checked.data, schemaVersion: DECK_SCHEMA_VERSION });
+	const stripped = stripAuthoring({ ...checked.data, schemaVersion: DECK_SCHEMA_VERSION });
+	const media = input.readMedia ? listBundledMedia(stripped as Deck, input.readMedia) : [];
+	const deck = media.length > 0 ? { ...(stripped as Deck), media } : stripped;
 	const compiled = deckSchema.safeParse(deck);
 	// The authored schema is the compiled one plus authoring fields: this cannot fail, but if the two
 	// ever drift the author still gets the reasons.

@@ -2,6 +2,7 @@ import type { Deck, DeckSummary } from './schema';
 import { compileAuthoredDeck } from './authored';
 import { generateDeck } from './generate';
 import type { DeckError } from './errors';
+import type { ReadMedia } from './bundled-media';
 
 /** One authored deck as a loader found it: a YAML/JSON text, or a TypeScript fact module. */
 export type DeckEntry =
@@ -10,6 +11,8 @@ export type DeckEntry =
 			format: 'yaml';
 			text: string;
 			readSource?: (name: string) => string | undefined;
+			/** The media files beside the deck file: checked and listed (see `compileAuthoredDeck`). */
+			readMedia?: ReadMedia;
 			sourceText?: string;
 	  }
 	| { file: string; format: 'facts'; spec: unknown; sourceText?: string };
@@ -34,7 +37,8 @@ export function buildDecks(entries: DeckEntry[]): BuiltDecks {
 				? compileAuthoredDeck({
 						...options,
 						text: entry.text,
-						...(entry.readSource ? { readSource: entry.readSource } : {})
+						...(entry.readSource ? { readSource: entry.readSource } : {}),
+						...(entry.readMedia ? { readMedia: entry.readMedia } : {})
 					})
 				: generateDeck(entry.spec, options);
 		if (!result.ok) {

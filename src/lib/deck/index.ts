@@ -7,3 +7,9 @@ export { generateDeck, hash, DEFAULT_KINDS } from './generate';
 export { factSchema, factDeckSchema, type Fact, type FactDeckSpec } from './facts';
 export { buildDecks, summarise, type DeckEntry, type BuiltDecks } from './build';
 export { inSubdeck, subdeckTree, SUBDECK_SEPARATOR, type SubdeckNode } from './subdecks';
+export {
+	bundledMediaProblems,
+	listBundledMedia,
+	type FoundMedia,
+	type ReadMedia
+} from './bundled-media';

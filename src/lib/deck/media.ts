@@ -44,6 +44,9 @@ const TYPES: Record<string, string> = {
 	flac: 'audio/flac'
 };
 
+/** Every extension of a picture or sound the app stores (lower case): the build precaches these. */
+export const MEDIA_EXTENSIONS: readonly string[] = Object.keys(TYPES);
+
 /** The extension a browser's content type is written with, for files named without one. */
 const EXTENSIONS: Record<string, string> = {
 	'image/jpeg': 'jpg',

@@ -340,13 +340,34 @@ const deckFields = {
 	cards: cardList(cardSchema)
 };
 
+/**
+ * One picture or sound of a bundled deck, as the build lists it in the compiled deck: the name its
+ * cards use, and `file`, the name the build serves it under (`/decks/media/<deck id>/<file>`, a
+ * digest of its bytes with its extension, so a changed file is a new address).
+ */
+export const bundledMediaSchema = z.strictObject({
+	name: mediaNameSchema,
+	type: z
+		.string({ error: mustBeText })
+		.regex(/^(image|audio)\/[\w.+-]+$/, 'must be image/… or audio/…'),
+	size: z.number({ error: 'must be a number' }).int().positive('must be 1 or more'),
+	file: z
+		.string({ error: mustBeText })
+		.regex(/^[0-9a-f]{16,64}\.[a-z0-9]{2,5}$/, 'must be a digest and an extension')
+});
+
 const compiledDeck = (cards: typeof cardSchema) =>
 	z.strictObject({
 		schemaVersion: z.literal(DECK_SCHEMA_VERSION, {
 			error: `must be ${DECK_SCHEMA_VERSION}`
 		}),
 		...deckFields,
-		cards: cardList(cards)
+		cards: cardList(cards),
+		// Written by the build for a bundled deck whose cards name media; never by an author.
+		media: z
+			.array(bundledMediaSchema, { error: 'must be a list of media files' })
+			.max(LIMITS.cards * MAX_MEDIA_PER_CARD * 2)
+			.optional()
 	});
 
 /** The compiled deck: what the build writes to /decks/<id>.json and what the app installs. */
@@ -376,6 +397,7 @@ export type Card = z.infer<typeof cardSchema>;
 export type Deck = z.infer<typeof deckSchema>;
 export type AuthoredDeck = z.infer<typeof authoredDeckSchema>;
 export type DeckSource = z.infer<typeof deckSourceSchema>;
+export type BundledMedia = z.infer<typeof bundledMediaSchema>;
 
 /** One entry of /decks/index.json. */
 export interface DeckSummary {

@@ -1,11 +1,15 @@
 import type { Deck, DeckSummary } from '$lib/deck';
 import { installDeck, installedVersions, type InstallReport } from '$lib/storage/decks';
 import type { StudyDb } from '$lib/storage/db';
+import type { MediaInput } from '$lib/storage/media';
 
 type Fetch = typeof fetch;
 
 /** The address of a bundled deck's file. */
 export const bundledDeckUrl = (id: string) => `/decks/${id}.json`;
+
+/** The address of a bundled deck's picture or sound, by the file name its compiled deck lists. */
+export const bundledMediaUrl = (deckId: string, file: string) => `/decks/media/${deckId}/${file}`;
 
 /**
  * A fetch that answers the deck files in `files` (downloads already under way) from them, and
@@ -84,9 +88,37 @@ async function fetchDeck(fetcher: Fetch, id: string): Promise<Deck> {
 }
 
 /**
+ * Downloads every picture and sound the compiled deck lists (from the precache once the service
+ * worker has it, so also offline). Throws when one cannot be had whole: the deck then waits.
+ */
+export async function fetchBundledMedia(fetcher: Fetch, deck: Deck): Promise<MediaInput[]> {
+	return Promise.all(
+		(deck.media ?? []).map(async (m) => {
+			const res = await fetcher(bundledMediaUrl(deck.id, m.file));
+			if (!res.ok) throw new Error(`Could not load “${m.name}” of deck ${deck.id} (${res.status})`);
+			const bytes = await res.arrayBuffer();
+			if (bytes.byteLength !== m.size)
+				throw new Error(
+					`“${m.name}” of deck ${deck.id} came incomplete (${bytes.byteLength} of ${m.size} bytes)`
+				);
+			return { name: m.name, type: m.type, blob: new Blob([bytes], { type: m.type }) };
+		})
+	);
+}
+
+/** A deck's file and then its media, downloaded before anything of it is written. */
+async function fetchBundle(fetcher: Fetch, id: string): Promise<[Deck, MediaInput[]]> {
+	const deck = await fetchDeck(fetcher, id);
+	return [deck, await fetchBundledMedia(fetcher, deck)];
+}
+
+/**
  * Installs every bundled deck that is new or has a newer version than the installed one, each in
- * one transaction (all or nothing) whose card writes are sliced (see `installDeck`). Bundled decks
- * come from our own build, precached by the service worker, so they are trusted as compiled.
+ * one transaction (all or nothing) whose card writes are sliced (see `installDeck`), with the
+ * pictures and sounds its compiled deck lists. A deck whose file or any of whose media cannot be
+ * downloaded whole is not written at all (an installed older version stays as it was): the sync
+ * stops with the error there, and the next start tries again. Bundled decks come from our own
+ * build, precached by the service worker, so they are trusted as compiled.
  * Runs in the install worker, or on the page where there are no workers.
  *
  * `options.listed` is the deck list when the caller has it already (the page read it to show what
@@ -104,17 +136,18 @@ export async function syncBundledDecks(
 		await notInstalled(db, options.listed ?? (await bundledDeckList(fetcher))),
 		options.first
 	);
-	const files = pending.map((summary) => fetchDeck(fetcher, summary.id));
+	const files = pending.map((summary) => fetchBundle(fetcher, summary.id));
 	// Each is awaited in turn below; until then a failure must not count as unhandled.
 	for (const file of files) file.catch(() => undefined);
 	const total = pending.reduce((sum, d) => sum + d.cardCount, 0);
 	let before = 0;
 	const reports: Record<string, InstallReport> = {};
 	for (const [i, summary] of pending.entries()) {
-		const deck = await files[i]!;
+		const [deck, media] = await files[i]!;
 		reports[summary.id] = await installDeck(db, deck, {
 			now,
 			bundled: true,
+			media,
 			onProgress: (done) => options.onProgress?.(Math.min(before + done, total), total),
 			...(options.sliceBudgetMs ? { sliceBudgetMs: options.sliceBudgetMs } : {})
 		});

@@ -2,6 +2,7 @@ import type { Card, Deck } from '$lib/deck';
 import { valueCollector, type DeckValues } from '$lib/quiz/values';
 import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
+import { mediaRows, type MediaInput } from './media';
 import { newCardRow } from './card-state';
 import { activeFlag, type CardRow, type DeckRow } from './rows';
 import { putInSlices } from './sliced-writes';
@@ -32,6 +33,12 @@ export interface InstallOptions {
 	onProgress?: (done: number, total: number) => void;
 	/** Time one slice of card writes may take on this thread (see `putInSlices`). */
 	sliceBudgetMs?: number;
+	/**
+	 * The deck's pictures and sounds (a bundled deck's, downloaded already): stored in the same
+	 * transaction as the cards, replacing files of the same name, so the deck is in with every file
+	 * its cards show, or not at all.
+	 */
+	media?: readonly MediaInput[];
 }
 
 /**
@@ -48,7 +55,9 @@ export async function installDeck(
 	const now = options.now.getTime();
 	const fresh = newCardRow(options.now);
 	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
-	await db.transaction('rw', db.decks, db.cards, db.settings, async () => {
+	const media = options.media ?? [];
+	const tables = [db.decks, db.cards, db.settings, ...(media.length > 0 ? [db.media] : [])];
+	await db.transaction('rw', tables, async () => {
 		const existing = await db.decks.get(deck.id);
 		const row: DeckRow = {
 			id: deck.id,
@@ -64,6 +73,7 @@ export async function installDeck(
 		const sourceUrl = options.sourceUrl ?? existing?.sourceUrl;
 		if (sourceUrl) row.sourceUrl = sourceUrl;
 		await db.decks.put(row);
+		if (media.length > 0) await db.media.bulkPut(mediaRows(deck.id, media));
 
 		const old = new Map(
 			(await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.cardId, c])
@@ -120,7 +130,7 @@ export async function installDeck(
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
 			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {})
 		});
-		if (writes.length > 0) await bumpRevision(db);
+		if (writes.length > 0 || media.length > 0) await bumpRevision(db);
 	});
 	return report;
 }

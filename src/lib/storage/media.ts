@@ -9,6 +9,17 @@ export interface MediaInput {
 	blob: Blob;
 }
 
+/** The rows that store these files for a deck. */
+export function mediaRows(deckId: string, files: readonly MediaInput[]): MediaRow[] {
+	return files.map((f) => ({
+		deckId,
+		name: f.name,
+		type: f.type,
+		blob: f.blob,
+		size: f.blob.size
+	}));
+}
+
 /**
  * Stores a deck's media, replacing files of the same name (a re-import brings the newer file).
  * One transaction: all of them or none.
@@ -19,13 +30,7 @@ export async function putDeckMedia(
 	files: readonly MediaInput[]
 ): Promise<number> {
 	if (files.length === 0) return 0;
-	const rows: MediaRow[] = files.map((f) => ({
-		deckId,
-		name: f.name,
-		type: f.type,
-		blob: f.blob,
-		size: f.blob.size
-	}));
+	const rows = mediaRows(deckId, files);
 	await db.transaction('rw', db.media, db.settings, async () => {
 		await db.media.bulkPut(rows);
 		await bumpRevision(db);

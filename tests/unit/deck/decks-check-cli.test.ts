@@ -61,4 +61,18 @@ describe('npm run decks:check', () => {
 		expect(run.status).toBe(1);
 		expect(run.stderr).toBe('decks/no-such-deck.yaml: no such file or folder\n');
 	});
+
+	// Issue 15: the build carries a deck's pictures and sounds, so each must be beside the deck.
+	it('checks the media beside each deck file', { timeout: 60_000 }, () => {
+		const good = decksCheck('tests/fixtures/bundled-media/birds');
+		expect(good.stderr).toBe('');
+		expect(good.status).toBe(0);
+		const run = decksCheck('tests/fixtures/bundled-media');
+		expect(run.status).toBe(1);
+		const lines = run.stderr.trim().split('\n');
+		expect(lines[0]).toBe(
+			'tests/fixtures/bundled-media/broken/deck.yaml:11:5 cards[1].image: no file "Robin.png" beside the deck: put the picture there, or correct the name (capitals count)'
+		);
+		expect(lines.at(-1)).toMatch(/^2 deck file\(s\), 1 valid, 2 cards, 4 error\(s\)/);
+	});
 });
