@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
 import { chunkGroups } from './scripts/chunk-groups.ts';
 import { MEDIA_EXTENSIONS } from './src/lib/deck/media.ts';
 
+/** Unit tests that need a module graph of their own: they use the app's database singleton. */
+const ISOLATED = [
+	'tests/unit/services/studio-media.test.ts',
+	'tests/unit/storage/snapshots.test.ts',
+	'tests/unit/storage/transfer.test.ts'
+];
+
 export default defineConfig({
 	resolve: {
 		alias: {
@@ -97,11 +104,32 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
 		environment: 'node',
 		// The fuzz suites run 1,000 cases each: seconds on a quiet machine, several times that on a
 		// shared 2-core CI machine under load, where vitest's 5 s default timed them out.
 		testTimeout: 60_000,
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				// Each test file makes its own database (tests/fixtures/db.ts), so the files need not
+				// each get a fresh module graph: sharing one per worker halved the suite's time.
+				extends: true,
+				test: {
+					name: 'shared',
+					include: ['tests/unit/**/*.test.ts'],
+					exclude: ISOLATED,
+					isolate: false
+				}
+			},
+			{
+				// Files that use the app's own database (the global fake IndexedDB) and the build.
+				extends: true,
+				test: {
+					name: 'isolated',
+					include: [...ISOLATED, 'tests/build/**/*.test.ts'],
+					isolate: true
+				}
+			}
+		]
 	}
 });

@@ -356,6 +356,9 @@ describe('damerauLevenshtein properties', () => {
 	it('is at most 1 after a single edit', () => {
 		fc.assert(
 			fc.property(text, editArb(fc.constantFrom('a', 'b', 'z', 'é', '😀')), (a, edit) => {
+				// Two lone surrogates an edit brings together (a swap, a deletion between them) read
+				// as one character: that is no longer a single edit of the characters compared.
+				fc.pre(!/\p{Cs}/u.test(a));
 				const b = applyEdit(a, edit);
 				expect(damerauLevenshtein(a, b)).toBe(a === b ? 0 : 1);
 			}),
