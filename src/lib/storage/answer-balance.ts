@@ -3,7 +3,8 @@ import type { Grade, Scheduler } from '$lib/scheduler';
 import { studyDayStart } from '$lib/scheduler/day';
 import { chooseDay, DueCounts, seedUnit, type EasyDays } from '$lib/scheduler/load-balance';
 import type { StudyDb } from './db';
-import { rowToState, stateToRow, type StateRow } from './rows';
+import { rowToState, type StateRow } from './rows';
+import { answerCard } from './card-state';
 import type { Balance } from './answers';
 
 const DAY = 86_400_000;
@@ -37,7 +38,7 @@ export function answerBalance(
 				},
 				seedUnit(`${seed}:${dayStart}:${grade}`)
 			),
-		next: (row, days) => stateToRow(scheduler.answer(rowToState(row), grade, now, seed, days)),
+		next: (row, days) => answerCard(scheduler, row, grade, now, seed, days),
 		...(counts ? { dueOn: (days: number) => counts.dueOn(dayStart, days) } : {})
 	};
 }

@@ -21,9 +21,11 @@ export function answerCard(
 	row: StateRow,
 	grade: Grade,
 	now: Date,
-	seed?: string
+	seed?: string,
+	/** The interval to schedule instead of the scheduler's own (a load-balanced day). */
+	days?: number
 ): StateRow {
-	return stateToRow(scheduler.answer(rowToState(row), grade, now, seed));
+	return stateToRow(scheduler.answer(rowToState(row), grade, now, seed, days));
 }
 
 /** The stored state after a reset: memory as a new card's, due at `now`. */
