@@ -107,6 +107,28 @@ test.describe('with the deck files slow to arrive', () => {
 		});
 	});
 
+	test('review shows its first card without waiting for the install worker to download', async ({
+		page
+	}) => {
+		// The worker's script (and the database code it brings) held back: the small deck the screen
+		// shows first is written by the page itself, so its card comes anyway.
+		let release = () => {};
+		const released = new Promise<void>((r) => (release = r));
+		await page.context().route('**/install-worker-*.js', async (route) => {
+			await released;
+			await route.continue();
+		});
+		await page.goto('/review/');
+		await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+		const count = page.getByText(/^0 answered today · \d+ left$/);
+		await expect(count).toHaveText('0 answered today · 10 left');
+		expect(await countRows(page, 'cards')).toBe(10);
+		// The worker then writes the larger deck, and its cards join the session.
+		release();
+		await expect(count).not.toHaveText('0 answered today · 10 left', { timeout: 30_000 });
+		expect(await countRows(page, 'cards')).toBe(325);
+	});
+
 	test('review shows a card from the first deck in while the larger one is on its way', async ({
 		page
 	}) => {

@@ -7,6 +7,7 @@ import {
 	BUNDLED_DECK_LIST,
 	bundledDeckList,
 	bundledDeckUrl,
+	installOrder,
 	notInstalled,
 	syncBundledDecks,
 	withDeckFiles,
@@ -125,6 +126,42 @@ function appDeckList(): Promise<DeckSummary[]> {
 	return list;
 }
 
+/**
+ * A screen waiting for cards installs the deck it shows first on the page itself when the deck has
+ * at most this many cards: written in slices, a few hundred cards are a few short tasks, and the
+ * first card no longer waits for the worker's script (and its own copy of the database code) to
+ * download and start. Larger decks, and every deck after the first, go in in the worker.
+ */
+export const PAGE_INSTALL_MAX = 400;
+
+/**
+ * Installs `head` on the page, then the rest (`rest`) in the worker once the screen has read
+ * `head`'s cards, with one progress count over all of them.
+ */
+async function installFirstHere(
+	now: Date,
+	install: Install,
+	head: DeckSummary,
+	rest: DeckSummary[]
+): Promise<Reports> {
+	const total = [head, ...rest].reduce((sum, d) => sum + d.cardCount, 0);
+	const here = await installHere(now, {
+		...install,
+		listed: [head],
+		first: head.id,
+		onProgress: (done) => install.onProgress(done, total)
+	});
+	if (rest.length === 0) return here;
+	const files = new Map([...install.files].filter(([id]) => id !== head.id));
+	const later = await installInWorker(now, {
+		...install,
+		listed: rest,
+		files,
+		onProgress: (done) => install.onProgress(head.cardCount + done, total)
+	});
+	return { ...here, ...later };
+}
+
 let running: Promise<Reports> | undefined;
 const listeners = new Set<SyncProgress>();
 const installed = new Set<(deckId: string) => void | Promise<void>>();
@@ -149,7 +186,8 @@ export interface SyncListeners {
 /**
  * Brings the bundled decks on this device up to date. When there is something to install (a first
  * visit, a new version) it starts after the page has loaded and painted, in a worker, so the page
- * never waits on a long task; otherwise no worker starts at all. Pages that ask while a sync is
+ * never waits on a long task; otherwise no worker starts at all. A screen waiting for cards starts
+ * at once instead, and writes the first deck itself when it is small (see `PAGE_INSTALL_MAX`). Pages that ask while a sync is
  * under way (home, then review) share it rather than installing the same deck twice.
  */
 export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Reports> {
@@ -161,7 +199,7 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 		if (pending.length === 0) return {};
 		const files = listen.waiting ? downloadDecks(pending) : new Map<string, Promise<ArrayBuffer>>();
 		if (!listen.waiting) await afterLoad();
-		return installInWorker(now, {
+		const install: Install = {
 			listed,
 			first: listen.first,
 			files,
@@ -171,7 +209,11 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 			onInstalled: async (deckId) => {
 				await Promise.allSettled([...installed].map((listener) => listener(deckId)));
 			}
-		});
+		};
+		const [head, ...rest] = installOrder(pending, listen.first);
+		if (!listen.waiting || !head || head.cardCount > PAGE_INSTALL_MAX)
+			return installInWorker(now, install);
+		return installFirstHere(now, install, head, rest);
 	})().finally(() => {
 		running = undefined;
 		listeners.clear();
