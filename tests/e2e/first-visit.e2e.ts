@@ -129,6 +129,20 @@ test.describe('with the deck files slow to arrive', () => {
 		expect(await countRows(page, 'cards')).toBe(325);
 	});
 
+	test('a deck already in is studied at once while another deck is still on its way', async ({
+		page
+	}) => {
+		const release = await holdDecks(page, ['russia-japan-2plus2']);
+		await page.goto('/review/?deck=two-plus-two-basics');
+		await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+		// The other deck is still to come on the next visit; this deck's cards do not wait for it.
+		await page.reload();
+		await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByText('0 answered today · 10 left')).toBeVisible();
+		expect(await countRows(page, 'cards')).toBe(10);
+		release();
+	});
+
 	test('review shows a card from the first deck in while the larger one is on its way', async ({
 		page
 	}) => {
