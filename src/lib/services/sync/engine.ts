@@ -173,6 +173,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 
 	const push = () =>
 		serial(async () => {
+			// A stopped engine writes nothing more: sign-out may be deleting the replica.
+			if (stopped) return 0;
 			const cursor = await readCursor();
 			const at = now().getTime();
 			const added = await pushDays(cursor, at);
@@ -363,6 +365,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			emit({ lastSyncAt: cursor.lastSyncAt });
 			await push();
 			await pull();
+			// Stopped while it pushed and pulled (a reconnect or sign-out): no replication begins.
+			if (stopped) return;
 			const live = {
 				live: true,
 				retry: true,
