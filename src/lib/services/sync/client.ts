@@ -7,6 +7,8 @@ import type { SyncConfig } from './config';
 import { userDbUrl } from './config';
 import { createSyncEngine, type SyncStatus } from './engine';
 import { createEngineSlot } from './engine-slot';
+import { createPushPacer } from './push-pacer';
+import { idleMoment } from '../idle';
 import type { Pouch, PouchFactory } from './pouch';
 
 const open: PouchFactory = (name, options) => new PouchDB(name, options) as Pouch;
@@ -43,15 +45,14 @@ export async function runSync(
 			device: config.device,
 			now: () => new Date(),
 			backOff,
+			idle: idleMoment,
 			onStatus: (status) => onStatus(navigator.onLine ? status : { ...status, state: 'offline' })
 		})
 	);
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const stopWatching = watchRevision(db, () => {
-		clearTimeout(timer);
-		// Answers come one at a time: gather a burst into one write of the day document.
-		timer = setTimeout(() => void slot.push().catch(() => undefined), 200);
-	});
+	// The revision moves with every answer, after the next card is on screen: the push follows
+	// at the next idle moment (see `push-pacer.ts`).
+	const pacer = createPushPacer(() => slot.push(), idleMoment);
+	const stopWatching = watchRevision(db, () => pacer.changed());
 	const offline = () => onStatus({ ...slot.current.status, state: 'offline' });
 	// Replication waits out its back-off; coming online is a reason to try at once, with a new
 	// engine once the old one has wound down.
@@ -63,7 +64,7 @@ export async function runSync(
 	return {
 		push: () => slot.push(),
 		stop() {
-			clearTimeout(timer);
+			pacer.stop();
 			stopWatching();
 			removeEventListener('offline', offline);
 			removeEventListener('online', online);
