@@ -5,11 +5,12 @@
  * - the first sync of a 10,000-card / 60,000-answer history to a new device, as a ratio to
  *   restoring the same history from a backup file (check and merge) on the same kind of device;
  * - documents replicated per 10,000 answers;
- * - the time for one answer to reach the other device (loopback; target <= 2 s), with the app's
- *   200 ms gathering of a burst of answers;
- * - answer-to-next-queue p95 with sync running vs off, as a ratio.
+ * - the time for one answer to reach the other device (loopback; target <= 2 s), pushed as the app
+ *   paces it (`push-pacer.ts`);
+ * - answer-to-next-queue p95 with sync running vs off, as a ratio, in alternating blocks.
  * The machine is shared: the ratios are the figures to read. Not part of `npm test`.
- * ANSWERS (default 60000) and CARDS (10000) change the collection.
+ * ANSWERS (default 60000) and CARDS (10000) change the collection; PARTS=answer measures only the
+ * answer path (BLOCK answers per block, default 33).
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { prepareBackup } from '$lib/transfer';
 import { createScheduler, studyDayEnd, studyDayStart } from '$lib/scheduler';
 import type { Deck } from '$lib/deck';
 import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
+import { createPushPacer, type PushPacer } from '$lib/services/sync/push-pacer';
 import type { Pouch } from '$lib/services/sync/pouch';
 import { spawn } from 'node:child_process';
 import { PouchDB } from '../sync/server';
@@ -38,6 +40,12 @@ import { answerHistory } from './history';
 import { userDbName } from '../sync/users';
 
 const CARDS = Number(process.env.CARDS ?? 10_000);
+/** `answer` measures only the answer path with sync on and off (no first sync, no restore). */
+const PARTS = process.env.PARTS ?? 'all';
+/** Answers per block of the answer-path measure (eight blocks, four with sync on). */
+const BLOCK = Number(process.env.BLOCK ?? 33);
+/** Node has no idle callback: the next turn of the event loop stands in for the browser's. */
+const nodeIdle = () => new Promise<void>((resolve) => setImmediate(resolve));
 const ANSWERS = Number(process.env.ANSWERS ?? 60_000);
 const NOW = new Date(2026, 10, 26, 9, 0, 0);
 const DAY = 86_400_000;
@@ -142,7 +150,8 @@ try {
 			remote: remote(),
 			device,
 			now: () => new Date(),
-			backOff: () => 500
+			backOff: () => 500,
+			idle: nodeIdle
 		});
 
 	console.log(
@@ -165,41 +174,6 @@ try {
 	const docs = await serverDocs();
 
 	step('history on the server');
-	// Baseline: the same history from a backup file, checked and merged on a new device.
-	const file = (await exportBackupFile(source, NOW)).parts.join('');
-	const target1 = await newDevice();
-	let t = performance.now();
-	const read = prepareBackup(file, 'bench.json');
-	if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
-	await mergeBackup(target1, read.backup);
-	const restoreMs = performance.now() - t;
-	if ((await target1.reviewLogs.count()) !== answers) throw new Error('the restore lost answers');
-	target1.close();
-
-	step('backup restored');
-	// The first sync of a new device: from start until every answer is in its study database and
-	// every card it changed is rebuilt.
-	const target2 = await newDevice();
-	const receiving = engineFor(target2, 'bench-target-0002');
-	t = performance.now();
-	await receiving.start();
-	await until(
-		async () =>
-			(await target2.reviewLogs.count()) === answers && (await pendingReplays(target2)) === 0,
-		'the first sync'
-	);
-	const firstSyncMs = performance.now() - t;
-	// Every card's scheduling state the same as on the device that answered.
-	const stateOf = async (db: StudyDb) =>
-		new Map((await db.cards.toArray()).map((c) => [c.uid, JSON.stringify(pickState(c))]));
-	const [theirs, ours] = [await stateOf(source), await stateOf(target2)];
-	const differing = [...theirs].filter(([uid, s]) => ours.get(uid) !== s).length;
-	const same = differing === 0;
-
-	step('first sync done');
-	// One answer on the source reaches the new device: write, 200 ms gathering, push, replication,
-	// pull and replay. Ten times, a few seconds apart.
-	const reach: number[] = [];
 	const answerOn = async (db: StudyDb, uid: string, at: Date) => {
 		const card = (await db.cards.get(uid))!;
 		return recordAnswer(db, {
@@ -212,20 +186,89 @@ try {
 			next: (s) => answerCard(scheduler, s, 3, at, uid)
 		});
 	};
-	for (let i = 0; i < 10; i++) {
-		const start = performance.now();
-		const { log } = await answerOn(source, `bench|c${CARDS - 200 - i}`, new Date());
-		await sleep(200);
-		await sending.push();
-		await until(async () => !!(await target2.reviewLogs.get(log.id)), 'one answer', 30_000);
-		reach.push(performance.now() - start);
-		await sleep(500);
-	}
+	const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+	let firstSync: Record<string, unknown> = {};
+	if (PARTS === 'all') {
+		// Baseline: the same history from a backup file, checked and merged on a new device.
+		const file = (await exportBackupFile(source, NOW)).parts.join('');
+		const target1 = await newDevice();
+		let t = performance.now();
+		const read = prepareBackup(file, 'bench.json');
+		if (!read.ok) throw new Error(JSON.stringify(read.errors.slice(0, 3)));
+		await mergeBackup(target1, read.backup);
+		const restoreMs = performance.now() - t;
+		if ((await target1.reviewLogs.count()) !== answers) throw new Error('the restore lost answers');
+		target1.close();
 
-	step('answers reached the other device');
-	// Answer to next queue, with sync off and with sync running (both devices live, the source
-	// pushing 200 ms after each answer, the other device pulling and replaying it).
-	async function answerLoop(engine: SyncEngine | undefined, n: number) {
+		step('backup restored');
+		// The first sync of a new device: from start until every answer is in its study database
+		// and every card it changed is rebuilt.
+		const target2 = await newDevice();
+		const receiving = engineFor(target2, 'bench-target-0002');
+		t = performance.now();
+		await receiving.start();
+		await until(
+			async () =>
+				(await target2.reviewLogs.count()) === answers && (await pendingReplays(target2)) === 0,
+			'the first sync'
+		);
+		const firstSyncMs = performance.now() - t;
+		// Every card's scheduling state the same as on the device that answered.
+		const stateOf = async (db: StudyDb) =>
+			new Map((await db.cards.toArray()).map((c) => [c.uid, JSON.stringify(pickState(c))]));
+		const [theirs, ours] = [await stateOf(source), await stateOf(target2)];
+		const differing = [...theirs].filter(([uid, s]) => ours.get(uid) !== s).length;
+		const same = differing === 0;
+
+		step('first sync done');
+		// One answer on the source reaches the new device: write, the push the app paces
+		// (`push-pacer.ts`), replication, pull and replay. Ten times, a few seconds apart.
+		const reach: number[] = [];
+		const pacer = createPushPacer(() => sending.push(), nodeIdle);
+		for (let i = 0; i < 10; i++) {
+			const start = performance.now();
+			const { log } = await answerOn(source, `bench|c${CARDS - 200 - i}`, new Date());
+			pacer.changed();
+			await until(async () => !!(await target2.reviewLogs.get(log.id)), 'one answer', 30_000);
+			reach.push(performance.now() - start);
+			await sleep(500);
+		}
+		pacer.stop();
+		// The other device is another machine: only this device's sync runs beside its answers.
+		receiving.stop();
+		await receiving.stopped();
+		step('answers reached the other device');
+		firstSync = {
+			restoreMs,
+			firstSyncMs,
+			firstSyncToRestore: firstSyncMs / restoreMs,
+			sameStateAfterSync: same,
+			cardsDiffering: differing,
+			answerReachMs: { p50: pct(reach, 0.5), max: Math.max(...reach) }
+		};
+		console.log(
+			`restore from a backup file (check + merge): ${s(restoreMs)}; first sync to a new device: ${s(firstSyncMs)}; ratio ${(firstSyncMs / restoreMs).toFixed(2)}x; cards in the same state: ${same ? 'all' : `all but ${differing}`}`
+		);
+		console.log(
+			`one answer to the other device: p50 ${s(pct(reach, 0.5))}, max ${s(Math.max(...reach))} (target <= 2 s)`
+		);
+	}
+	sending.stop();
+	await sending.stopped();
+
+	// Answer to next queue, with sync running and off, in alternating blocks (on, off, off, on, …)
+	// so the load of the shared machine, which drifts over minutes, falls on both alike. With sync
+	// on, each answer is pushed as the app paces it, and live replication sends it to the server.
+	let answered = 0;
+	async function answerBlock(sync: boolean, n: number) {
+		let engine: SyncEngine | undefined;
+		let pacer: PushPacer | undefined;
+		if (sync) {
+			engine = engineFor(source, 'bench-source-0001', replica);
+			await engine.start();
+			const e = engine;
+			pacer = createPushPacer(() => e.push(), nodeIdle);
+		}
 		const times: number[] = [];
 		for (let i = 0; i < n; i++) {
 			const at = new Date();
@@ -237,22 +280,26 @@ try {
 				reviewsPerDay: 200
 			};
 			const start = performance.now();
-			await answerOn(source, `bench|c${CARDS - 1 - i}`, at);
+			await answerOn(source, `bench|c${CARDS - 1 - (answered++ % 1000)}`, at);
 			await buildQueue(source, options);
 			times.push(performance.now() - start);
-			if (engine) setTimeout(() => void engine.push().catch(() => undefined), 200);
-			// A learner's pace, compressed: the push and the other device's pull land between answers.
+			// The next card is on screen: in the app the answer's write, and so the revision the
+			// pacer watches, comes now.
+			pacer?.changed();
+			// A learner's pace, compressed: the push and its replication land between answers.
 			await sleep(300);
 		}
-		return times.slice(10);
+		pacer?.stop();
+		engine?.stop();
+		await engine?.stopped();
+		await sleep(500);
+		// The first answers of a block warm up (a new engine's first replication).
+		return times.slice(3);
 	}
-	// The other device is another machine: only this device's sync runs beside its answers.
-	receiving.stop();
-	const N = 110;
-	const on = await answerLoop(sending, N);
-	sending.stop();
-	await sleep(500);
-	const off = await answerLoop(undefined, N);
+	const on: number[] = [];
+	const off: number[] = [];
+	for (const sync of [true, false, false, true, true, false, false, true])
+		(sync ? on : off).push(...(await answerBlock(sync, BLOCK)));
 
 	const result = {
 		when: new Date().toISOString(),
@@ -260,27 +307,15 @@ try {
 		answers,
 		serverDocs: docs,
 		docsPer10kAnswers: (docs / answers) * 10_000,
-		restoreMs,
-		firstSyncMs,
-		firstSyncToRestore: firstSyncMs / restoreMs,
-		sameStateAfterSync: same,
-		cardsDiffering: differing,
-		answerReachMs: { p50: pct(reach, 0.5), max: Math.max(...reach) },
+		...firstSync,
 		answerP95: { on: pct(on, 0.95), off: pct(off, 0.95), ratio: pct(on, 0.95) / pct(off, 0.95) },
 		answerP50: { on: pct(on, 0.5), off: pct(off, 0.5) }
 	};
-	const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 	console.log(
 		`documents on the server: ${docs.toLocaleString('en')} (${result.docsPer10kAnswers.toFixed(0)} per 10,000 answers)`
 	);
 	console.log(
-		`restore from a backup file (check + merge): ${s(restoreMs)}; first sync to a new device: ${s(firstSyncMs)}; ratio ${result.firstSyncToRestore.toFixed(2)}x; cards in the same state: ${same ? 'all' : `all but ${differing}`}`
-	);
-	console.log(
-		`one answer to the other device: p50 ${s(result.answerReachMs.p50)}, max ${s(result.answerReachMs.max)} (target <= 2 s)`
-	);
-	console.log(
-		`answer to next queue p95: ${result.answerP95.on.toFixed(2)} ms with sync, ${result.answerP95.off.toFixed(2)} ms without; ratio ${result.answerP95.ratio.toFixed(2)}x (p50 ${result.answerP50.on.toFixed(2)} / ${result.answerP50.off.toFixed(2)} ms)`
+		`answer to next queue p95: ${result.answerP95.on.toFixed(2)} ms with sync, ${result.answerP95.off.toFixed(2)} ms without; ratio ${result.answerP95.ratio.toFixed(2)}x (p50 ${result.answerP50.on.toFixed(2)} / ${result.answerP50.off.toFixed(2)} ms; ${on.length} answers each)`
 	);
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/sync.json', JSON.stringify(result, null, 2));

@@ -59,3 +59,15 @@ export function whenSettled(run: () => void, delayMs: number, idleTimeoutMs = 10
 		if (idle !== undefined) cancelIdleCallback(idle);
 	};
 }
+
+/**
+ * Resolves at the browser's next idle moment (no task, input or frame waiting), or after
+ * `timeoutMs` at the latest: background work (sync) then never runs in the same task as an answer.
+ */
+export function idleMoment(timeoutMs = 1000): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestIdleCallback === 'function')
+			requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+		else setTimeout(resolve, 50);
+	});
+}

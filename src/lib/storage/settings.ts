@@ -10,7 +10,7 @@ export async function setSetting(db: StudyDb, key: string, value: unknown): Prom
 	await db.settings.put({ key, value });
 }
 
-/** Every stored setting (sync sends the ones it carries). */
-export async function allSettings(db: StudyDb): Promise<SettingRow[]> {
-	return db.settings.toArray();
+/** The stored settings of these keys (those not stored are left out). */
+export async function settingsOf(db: StudyDb, keys: readonly string[]): Promise<SettingRow[]> {
+	return (await db.settings.bulkGet([...keys])).filter((r): r is SettingRow => r !== undefined);
 }

@@ -1,198 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '$lib/services/sync/engine';
-import {
-	createSyncLeader,
-	type ChannelLike,
-	type LeaderMessage,
-	type LockLike,
-	type SyncLeader
-} from '$lib/services/sync/leader';
-
-// Several tabs of one device, each with its own `createSyncLeader`, sharing a fake Web Lock (held
-// until the callback's promise settles, granted in request order, dropped when its tab closes) and
-// a fake BroadcastChannel. The replication is a fake too: the test counts how many run at once.
-
-interface Waiter {
-	tab: number;
-	callback: () => Promise<void>;
-	done: () => void;
-}
-
-class FakeLocks {
-	queue: Waiter[] = [];
-	held: Waiter | undefined;
-	for(tab: number): LockLike {
-		return {
-			request: (_name, callback) =>
-				new Promise<void>((done) => {
-					this.queue.push({ tab, callback, done });
-					this.next();
-				})
-		};
-	}
-	/** The browser frees a closed tab's lock and forgets its requests. */
-	close(tab: number) {
-		this.queue = this.queue.filter((w) => w.tab !== tab);
-		if (this.held?.tab === tab) {
-			this.held = undefined;
-			this.next();
-		}
-	}
-	private next() {
-		if (this.held) return;
-		const w = this.queue.shift();
-		if (!w) return;
-		this.held = w;
-		void w.callback().then(() => {
-			if (this.held === w) this.held = undefined;
-			w.done();
-			this.next();
-		});
-	}
-}
-
-class FakeBus {
-	members: { tab: number; channel: ChannelLike; open: boolean }[] = [];
-	for(tab: number): ChannelLike {
-		const channel: ChannelLike = {
-			onmessage: null,
-			postMessage: (data: LeaderMessage) => {
-				// Like BroadcastChannel: asynchronous, never to the sender, never to a closed tab.
-				for (const m of this.members)
-					if (m.tab !== tab && m.open)
-						queueMicrotask(() => m.open && m.channel.onmessage?.({ data }));
-			}
-		};
-		this.members.push({ tab, channel, open: true });
-		return channel;
-	}
-	close(tab: number) {
-		for (const m of this.members) if (m.tab === tab) m.open = false;
-	}
-}
-
-const status = (state: SyncStatus['state'], lastSyncAt: number | null = null): SyncStatus => ({
-	state,
-	waiting: 0,
-	lastSyncAt,
-	refused: []
-});
-
-/** Lets every queued promise and message run. */
-const settle = async () => {
-	for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
-};
-
-function device(
-	config: { value: string | undefined } = { value: 'ann@server' },
-	options: { slowStops?: boolean } = {}
-) {
-	const locks = new FakeLocks();
-	const bus = new FakeBus();
-	let live = 0;
-	let most = 0;
-	const runs: { tab: number; config: string; emit: (s: SyncStatus) => void; stopped: boolean }[] =
-		[];
-	/** Each run resolves when the test says so (the dynamic import and the first push take time). */
-	const gates: (() => void)[] = [];
-	/** With `slowStops`, a stopped run winds down (its last requests end) when the test says so. */
-	const windDowns: (() => void)[] = [];
-	let gated = false;
-	function open(tab: number, withLocks = true) {
-		const seen: string[] = [];
-		const leader: SyncLeader = createSyncLeader<string>({
-			locks: withLocks ? locks.for(tab) : undefined,
-			channel: bus.for(tab),
-			config: async () => config.value,
-			async run(value, onStatus) {
-				if (gated) await new Promise<void>((r) => gates.push(r));
-				const run = { tab, config: value, emit: onStatus, stopped: false };
-				runs.push(run);
-				most = Math.max(most, ++live);
-				onStatus(status('synced', 1000));
-				return {
-					stop() {
-						if (run.stopped) return;
-						run.stopped = true;
-						if (!options.slowStops) return void live--;
-						return new Promise<void>((r) => windDowns.push(r)).then(() => void live--);
-					}
-				};
-			},
-			show: (s) => seen.push(s.state),
-			starting: () => seen.push('starting'),
-			elsewhere: () => seen.push('elsewhere'),
-			off: () => seen.push('off'),
-			failed: (m) => seen.push(`failed: ${m}`),
-			// As the app's manager: another tab changed the settings, run what they say now.
-			changed() {
-				if (leader.leading) leader.stop();
-				if (config.value) leader.start();
-			}
-		});
-		return {
-			leader,
-			seen,
-			close() {
-				// A closed tab runs no more code: its replication ends with it.
-				for (const r of runs)
-					if (r.tab === tab && !r.stopped) {
-						r.stopped = true;
-						live--;
-					}
-				locks.close(tab);
-				bus.close(tab);
-			}
-		};
-	}
-	return {
-		open,
-		runs,
-		gate: () => (gated = true),
-		openGate: () => gates.splice(0).forEach((g) => g()),
-		windDown: () => windDowns.splice(0).forEach((w) => w()),
-		get live() {
-			return live;
-		},
-		get most() {
-			return most;
-		}
-	};
-}
-
-/** Two tabs of one device with sync on, both started: tab 1 runs the replication, tab 2 waits. */
-async function twoTabs(
-	config?: { value: string | undefined },
-	options: { gated?: boolean; slowStops?: boolean } = {}
-) {
-	const d = device(config, options);
-	if (options.gated) d.gate();
-	const a = d.open(1);
-	const b = d.open(2);
-	a.leader.start();
-	b.leader.start();
-	await settle();
-	return { d, a, b };
-}
-
-/**
- * Two tabs whose replication winds down when the test says so, and a sign-out in either as the
- * manager does it: settings off, that tab's sync stopped, the others told, then the replica deleted
- * holding the lock (`deleted` gets how many replications were running at that moment).
- */
-async function signingOut() {
-	const config = { value: 'ann@server' as string | undefined };
-	const tabs = await twoTabs(config, { slowStops: true });
-	const signOut = (tab: { leader: SyncLeader }) => {
-		const deleted: number[] = [];
-		config.value = undefined;
-		tab.leader.stop();
-		tab.leader.announce();
-		const deleting = tab.leader.exclusive(async () => void deleted.push(tabs.d.live));
-		return { deleted, deleting };
-	};
-	return { ...tabs, signOut };
-}
+import { createSyncLeader } from '$lib/services/sync/leader';
+import { SIGN_OUT_BUSY } from '$lib/services/sync/sign-out';
+import { FakeBus, FakeLocks, device, settle, signingOut, status, twoTabs } from './fake-tabs';
 
 describe('one replication per device (leader election over a Web Lock)', () => {
 	it('two tabs with sync on run one replication; the other shows its status', async () => {
@@ -388,5 +197,62 @@ describe('one replication per device (leader election over a Web Lock)', () => {
 		// The waiting tab got the lock first, found sync off and started nothing.
 		expect(b.seen.at(-1)).toBe('off');
 		expect(d.runs).toHaveLength(1);
+	});
+
+	it('sign-out gives up when the running tab does not stop in time: still signed in, nothing deleted', async () => {
+		const { d, a, config, signOut } = await signingOut();
+		// Tab 1's replication never winds down (a tab that hangs): the wait ends, not the lock.
+		const { deleted, ended, deleting } = signOut(a, 50);
+		expect(await deleting).toBe(SIGN_OUT_BUSY);
+		expect(SIGN_OUT_BUSY).toMatch(/still signed in and nothing was deleted/);
+		expect(deleted).toEqual([]);
+		expect(ended).toEqual([]);
+		expect(config.value).toBe('ann@server');
+		// Once it does wind down, sync goes on with the settings put back: one replication.
+		a.leader.start();
+		d.windDown();
+		await settle();
+		expect(d.runs.filter((r) => !r.stopped)).toHaveLength(1);
+		expect(d.most).toBe(1);
+	});
+});
+
+describe('a restart waits for the replication it replaces (issue 17)', () => {
+	it('without Web Locks, a restart starts the new replication only once the old one has wound down', async () => {
+		const d = device(undefined, { slowStops: true });
+		const a = d.open(1, false);
+		a.leader.start();
+		await settle();
+		// Settings changed (a class joined): stop and start again at once, as the manager does.
+		a.leader.stop();
+		a.leader.start();
+		await settle();
+		expect(d.runs.map((r) => r.stopped)).toEqual([true]);
+		d.windDown();
+		await settle();
+		expect(d.runs.map((r) => r.stopped)).toEqual([true, false]);
+		expect(d.most).toBe(1);
+	});
+
+	it('without Web Locks, a restart while the sync code loads waits for that start to wind down', async () => {
+		const d = device(undefined, { slowStops: true });
+		d.gate();
+		const a = d.open(1, false);
+		a.leader.start();
+		await settle();
+		a.leader.stop();
+		a.leader.start();
+		await settle();
+		d.openGate();
+		await settle();
+		// The first run started, was stopped at once and is still ending: the second waits.
+		expect(d.runs.map((r) => r.stopped)).toEqual([true]);
+		d.windDown();
+		await settle();
+		d.openGate();
+		await settle();
+		expect(d.runs.map((r) => r.stopped)).toEqual([true, false]);
+		expect(d.live).toBe(1);
+		expect(d.most).toBe(1);
 	});
 });

@@ -5,7 +5,10 @@ import { watchRevision } from '$lib/storage/revision';
 import { appDb } from '../database';
 import type { SyncConfig } from './config';
 import { userDbUrl } from './config';
-import { createSyncEngine, type SyncEngine, type SyncStatus } from './engine';
+import { createSyncEngine, type SyncStatus } from './engine';
+import { createEngineSlot } from './engine-slot';
+import { createPushPacer } from './push-pacer';
+import { idleMoment } from '../idle';
 import type { Pouch, PouchFactory } from './pouch';
 
 const open: PouchFactory = (name, options) => new PouchDB(name, options) as Pouch;
@@ -33,8 +36,7 @@ export async function runSync(
 	const db = appDb();
 	const local = open(replicaName(config.user));
 	const remoteOptions = { skip_setup: true };
-	let engine: SyncEngine;
-	const make = () =>
+	const slot = createEngineSlot(() =>
 		createSyncEngine({
 			db,
 			local,
@@ -43,35 +45,30 @@ export async function runSync(
 			device: config.device,
 			now: () => new Date(),
 			backOff,
+			idle: idleMoment,
 			onStatus: (status) => onStatus(navigator.onLine ? status : { ...status, state: 'offline' })
-		});
-	engine = make();
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const stopWatching = watchRevision(db, () => {
-		clearTimeout(timer);
-		// Answers come one at a time: gather a burst into one write of the day document.
-		timer = setTimeout(() => void engine.push().catch(() => undefined), 200);
-	});
-	const offline = () => onStatus({ ...engine.status, state: 'offline' });
-	const online = () => {
-		// Replication waits out its back-off; coming online is a reason to try at once.
-		engine.stop();
-		engine = make();
-		void engine.start().catch(() => undefined);
-	};
+		})
+	);
+	// The revision moves with every answer, after the next card is on screen: the push follows
+	// at the next idle moment (see `push-pacer.ts`).
+	const pacer = createPushPacer(() => slot.push(), idleMoment);
+	const stopWatching = watchRevision(db, () => pacer.changed());
+	const offline = () => onStatus({ ...slot.current.status, state: 'offline' });
+	// Replication waits out its back-off; coming online is a reason to try at once, with a new
+	// engine once the old one has wound down.
+	const online = () => void slot.reconnect().catch(() => undefined);
 	addEventListener('offline', offline);
 	addEventListener('online', online);
-	await engine.start();
+	await slot.start();
 	if (!navigator.onLine) offline();
 	return {
-		push: () => engine.push(),
+		push: () => slot.push(),
 		stop() {
-			clearTimeout(timer);
+			pacer.stop();
 			stopWatching();
 			removeEventListener('offline', offline);
 			removeEventListener('online', online);
-			engine.stop();
-			return engine.stopped();
+			return slot.stop();
 		}
 	};
 }

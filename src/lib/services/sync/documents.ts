@@ -86,6 +86,8 @@ export const logOrder = (a: ReviewLogRow, b: ReviewLogRow) =>
 const SYNCED_SETTINGS: ReadonlySet<string> = new Set(['study', 'appearance']);
 export const isSyncedSetting = (key: string) =>
 	SYNCED_SETTINGS.has(key) && !LOCAL_SETTINGS.has(key);
+/** The keys of the settings that sync. */
+export const syncedSettingKeys = (): string[] => [...SYNCED_SETTINGS].filter(isSyncedSetting);
 
 const deviceSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a device id');
 const time = z.number().int().min(0).max(8.64e15);

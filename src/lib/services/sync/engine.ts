@@ -2,7 +2,7 @@ import { createScheduler } from '$lib/scheduler';
 import type { StudyDb } from '$lib/storage/db';
 import { deckRow, installDeck } from '$lib/storage/decks';
 import { putDeckMedia } from '$lib/storage/media';
-import { allSettings, getSetting, setSetting } from '$lib/storage/settings';
+import { getSetting, setSetting, settingsOf } from '$lib/storage/settings';
 import { loadSettings } from '$lib/storage/study-settings';
 import {
 	applyRemoteDays,
@@ -17,8 +17,8 @@ import {
 	checkDoc,
 	dayDocs,
 	dayOf,
-	isSyncedSetting,
 	newestSettings,
+	syncedSettingKeys,
 	settingsDocId,
 	DOC_VERSION,
 	type DayDoc,
@@ -72,6 +72,11 @@ export interface EngineOptions {
 	onStatus?: (status: SyncStatus) => void;
 	/** How long to wait before retrying after a failure, from the previous wait (PouchDB's option). */
 	backOff?: (delay: number) => number;
+	/**
+	 * Resolves at a moment the learner's own work is not running (the browser's idle time):
+	 * what replication brought in is applied then, never in the same task as an answer.
+	 */
+	idle?: () => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -116,6 +121,13 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		chain = next.catch(() => undefined);
 		return next;
 	};
+	const idle = options.idle ?? (() => Promise.resolve());
+	/** Work replication asks for (apply, settle): in turn, and at an idle moment. */
+	const inBackground = <T>(job: () => Promise<T>): Promise<T> =>
+		serial(async () => {
+			await idle();
+			return job();
+		});
 	const readCursor = async (): Promise<Cursor> => ({
 		appliedSeq: 0,
 		pushedThrough: 0,
@@ -147,7 +159,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 	}
 
 	async function pushSettings(cursor: Cursor, at: number): Promise<void> {
-		const rows = (await allSettings(db)).filter((r) => isSyncedSetting(r.key));
+		// Only the keys that sync: the device-local ones include long lists (cards to rebuild).
+		const rows = await settingsOf(db, syncedSettingKeys());
 		let changed = false;
 		for (const row of rows) {
 			const json = JSON.stringify(row.value);
@@ -173,6 +186,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 
 	const push = () =>
 		serial(async () => {
+			// A stopped engine writes nothing more: sign-out may be deleting the replica.
+			if (stopped) return 0;
 			const cursor = await readCursor();
 			const at = now().getTime();
 			const added = await pushDays(cursor, at);
@@ -320,7 +335,7 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		const at = now().getTime();
 		// In turn with push and pull: a save beside a pull's could put back an older cursor
 		// (and the next pull would apply the same documents again).
-		return serial(async () => {
+		return inBackground(async () => {
 			await replay();
 			if (online) await saveCursor({ ...(await readCursor()), lastSyncAt: at });
 		}).then(
@@ -340,7 +355,10 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			})
 		);
 		feed
-			.on('change', () => void serial(applyChanges).catch(fail))
+			// A sync's own pushes come back as changes too: only what was pulled needs applying.
+			.on('change', (info: { direction?: string }) => {
+				if (info?.direction !== 'push') void inBackground(applyChanges).catch(fail);
+			})
 			.on('active', () => emit({ state: 'syncing', error: undefined }))
 			.on('paused', (error: unknown) => {
 				if (error) emit({ state: 'offline', error: describeError(error) });
@@ -363,6 +381,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			emit({ lastSyncAt: cursor.lastSyncAt });
 			await push();
 			await pull();
+			// Stopped while it pushed and pulled (a reconnect or sign-out): no replication begins.
+			if (stopped) return;
 			const live = {
 				live: true,
 				retry: true,

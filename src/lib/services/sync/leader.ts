@@ -4,9 +4,16 @@
 // Pure of Svelte and the browser: the lock and the channel are passed in, so tests use fakes.
 import type { SyncStatus } from './engine';
 
-/** The part of `navigator.locks` used: exclusive requests, held until the callback settles. */
+/**
+ * The part of `navigator.locks` used: exclusive requests, held until the callback settles. An
+ * aborted `signal` takes a request out of the queue before it is granted (the promise rejects).
+ */
 export interface LockLike {
-	request(name: string, callback: () => Promise<void>): Promise<unknown>;
+	request(
+		name: string,
+		options: { signal?: AbortSignal },
+		callback: () => Promise<void>
+	): Promise<unknown>;
 }
 
 /** The part of a BroadcastChannel used. */
@@ -59,9 +66,11 @@ export interface SyncLeader {
 	announce(): void;
 	/**
 	 * Runs `job` holding the sync lock: once the replication running in any tab has stopped and
-	 * wound down, and before any tab starts one. Sign-out deletes the replica this way.
+	 * wound down, and before any tab starts one. Sign-out deletes the replica this way. With
+	 * `waitMs`, gives up when the lock has not come by then: rejects with `SyncBusyError` and
+	 * `job` never runs.
 	 */
-	exclusive<T>(job: () => Promise<T>): Promise<T>;
+	exclusive<T>(job: () => Promise<T>, options?: { waitMs?: number }): Promise<T>;
 	/** This tab runs (or is starting) the replication. */
 	readonly leading: boolean;
 	/** This tab waits for the lock. */
@@ -69,6 +78,14 @@ export interface SyncLeader {
 }
 
 export const SYNC_LOCK = 'recall-sync';
+
+/** The sync lock did not come in time: a replication (here or in another tab) is still running. */
+export class SyncBusyError extends Error {
+	constructor(waitMs: number) {
+		super(`The sync lock did not come within ${waitMs} ms.`);
+		this.name = 'SyncBusyError';
+	}
+}
 
 /** Stops a replication and waits for it to wind down; a failure to stop counts as stopped. */
 const windDown = (runner: Runner) =>
@@ -88,6 +105,16 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 	/** Ends this tab's hold of the lock (set while it holds it). */
 	let release: (() => void) | undefined;
 	let running: Runner | undefined;
+	/**
+	 * Settles once the replication this tab stopped last has wound down. The lock orders tabs; this
+	 * orders one tab's own restarts (without Web Locks nothing else would), so a new replication
+	 * never starts beside the one still ending.
+	 */
+	let stopping: Promise<void> = Promise.resolve();
+	/** Adds to what `stopping` waits for. */
+	const alsoWaitFor = (ending: Promise<void>) => {
+		stopping = Promise.all([stopping, ending]).then(() => undefined);
+	};
 	let last: SyncStatus | undefined;
 
 	if (channel)
@@ -107,6 +134,19 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 	/** Runs sync while this tab holds the lock; resolves (giving the lock up) once it stopped. */
 	async function lead(mine: number, done: () => void): Promise<void> {
 		release = done;
+		const before = stopping;
+		// A start stopped halfway winds its replication down itself: the next start waits for that.
+		let started!: () => void;
+		alsoWaitFor(new Promise<void>((resolve) => (started = resolve)));
+		try {
+			await before;
+			await begin(mine, done);
+		} finally {
+			started();
+		}
+	}
+
+	async function begin(mine: number, done: () => void): Promise<void> {
 		const config = await options.config();
 		if (mine !== generation) return done();
 		if (!config) {
@@ -141,7 +181,9 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 			// over, or a sign-out deleting the replica) never meets its last writes.
 			const done = release;
 			release = undefined;
-			void windDown(runner).then(() => done?.());
+			const ending = windDown(runner);
+			alsoWaitFor(ending);
+			void ending.then(() => done?.());
 		} else if (release) {
 			// Starting: `lead` stops what it started and gives the lock up itself.
 			release = undefined;
@@ -159,12 +201,23 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 		announce() {
 			channel?.postMessage({ kind: 'changed' });
 		},
-		async exclusive<T>(job: () => Promise<T>): Promise<T> {
-			if (!locks) return job();
+		async exclusive<T>(job: () => Promise<T>, { waitMs }: { waitMs?: number } = {}): Promise<T> {
+			// Without Web Locks this tab's own replication is the only one to wait for.
+			if (!locks) return stopping.then(job);
+			const abort = new AbortController();
+			const timer = waitMs === undefined ? undefined : setTimeout(() => abort.abort(), waitMs);
 			let result: { value: T } | undefined;
-			await locks.request(SYNC_LOCK, async () => {
-				result = { value: await job() };
-			});
+			try {
+				await locks.request(SYNC_LOCK, { signal: abort.signal }, async () => {
+					clearTimeout(timer);
+					result = { value: await job() };
+				});
+			} catch (error) {
+				if (abort.signal.aborted) throw new SyncBusyError(waitMs ?? 0);
+				throw error;
+			} finally {
+				clearTimeout(timer);
+			}
 			return (result as { value: T }).value;
 		},
 		start() {
@@ -177,7 +230,7 @@ export function createSyncLeader<C>(options: LeaderOptions<C>): SyncLeader {
 			queued = true;
 			options.elsewhere();
 			channel?.postMessage({ kind: 'ask' });
-			void locks.request(SYNC_LOCK, () => {
+			void locks.request(SYNC_LOCK, {}, () => {
 				// Stopped while waiting: give the lock to whoever comes next.
 				if (mine !== generation) return Promise.resolve();
 				queued = false;

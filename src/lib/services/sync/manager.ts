@@ -8,6 +8,7 @@ import type { SyncStatus } from './engine';
 import { serverAddress, signIn, signOut } from './session';
 import { classAddress } from './class';
 import { createSyncLeader, SYNC_LOCK, type ChannelLike, type SyncLeader } from './leader';
+import { signOutDevice } from './sign-out';
 
 function show(status: SyncStatus) {
 	syncView.state = status.state;
@@ -120,23 +121,24 @@ export async function turnSyncOn(
  * forgotten (a later sign-in sends everything again, which changes nothing). Study data stays.
  * The replica goes only once no tab replicates into it: the tab running sync (this one or
  * another) is told to stop, and the deletion waits for the sync lock it holds until its
- * replication has wound down.
+ * replication has wound down, at most `SIGN_OUT_WAIT_MS`; after that nothing is deleted, sync
+ * goes on, and the sentence to show comes back.
  */
-export async function turnSyncOff(): Promise<void> {
-	const config = await readSyncConfig();
-	tab().stop();
-	if (!config) return showOff();
-	// Off first, so a tab that takes the lock meanwhile finds sync off and does not start it.
-	await writeSyncConfig(undefined);
-	tab().announce();
-	await signOut(config.server);
-	await tab().exclusive(() => forgetReplica(config.user));
-	showOff();
+export async function turnSyncOff(): Promise<string | undefined> {
+	const problem = await signOutDevice({
+		leader: tab(),
+		readConfig: readSyncConfig,
+		writeConfig: writeSyncConfig,
+		endSession: signOut,
+		forget: forgetReplica
+	});
+	if (problem) await startSyncIfOn();
+	else showOff();
+	return problem;
 }
 
-/** Deletes the replica and the checkpoints into it, unless sync was turned on again meanwhile. */
+/** Deletes the replica and the checkpoints into it. */
 async function forgetReplica(user: string): Promise<void> {
-	if (await readSyncConfig()) return;
 	const { dropReplica } = await import('./client');
 	await dropReplica(user).catch(() => undefined);
 	await setSetting(appDb(), 'syncCursor', null);
