@@ -95,7 +95,8 @@ export class ImportFlow {
 	preview = $state.raw<DeckPreview>();
 	assessment = $state.raw<Assessment>();
 	titleErrors = $state.raw<DeckError[]>([]);
-	progress = $state.raw<{ done: number; total: number }>();
+	/** While saving: how many cards (then media files, then answers) are written of how many. */
+	progress = $state.raw<{ done: number; total: number; unit: 'card' | 'media file' }>();
 	result = $state.raw<ImportResult>();
 	/** The format the file is read as (the learner can switch between text formats). */
 	format = $state<ImportFormat>();
@@ -306,19 +307,24 @@ export class ImportFlow {
 		const preview = this.preview;
 		if (!deck || !preview || !this.canConfirm) return;
 		this.stage = 'saving';
-		this.progress = { done: 0, total: deck.cards.length };
+		this.progress = { done: 0, total: deck.cards.length, unit: 'card' };
 		const started = performance.now();
 		try {
 			const report = await importDeck(this.#db, deck, {
 				now: this.#clock(),
 				named: preview.named,
 				...(preview.url ? { sourceUrl: preview.url } : {}),
-				onProgress: (done, total) => (this.progress = { done, total })
+				onProgress: (done, total) => (this.progress = { done, total, unit: 'card' })
 			});
 			const pkg = this.#package;
 			const extra = pkg
 				? {
-						media: await putDeckMedia(this.#db, deck.id, pkg.media),
+						media: await putDeckMedia(
+							this.#db,
+							deck.id,
+							pkg.media,
+							(done, total) => (this.progress = { done, total, unit: 'media file' })
+						),
 						// A deck zip brings no answers: only a package's history is replayed.
 						...(pkg.history.length > 0
 							? {
