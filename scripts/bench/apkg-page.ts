@@ -232,7 +232,7 @@ interface Run {
 	browserPeakMb: number;
 	cpuSeconds: number;
 	cpuByType: Record<string, number>;
-	trace: ImportTrace;
+	trace: ImportTrace | undefined;
 }
 
 /** One import of `path` in a fresh browser: choose the file, wait for the preview, import. */
@@ -273,7 +273,10 @@ async function importOnce(path: string): Promise<Run> {
 			await profiler.send('Profiler.start');
 		}
 		const cpuBefore = new Map((await sampler.processes()).map((p) => [p.id, p.cpuTime]));
-		await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+		// NOTRACE=1: no trace, whose buffer would count in the browser process's memory.
+		const tracing = process.env.NOTRACE !== '1';
+		if (tracing)
+			await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
 		const started = Date.now();
 		await page.locator('input[type=file]').setInputFiles(path);
 		const confirm = page.getByRole('button', { name: /^Import [\d,]+ cards?$/ });
@@ -298,7 +301,7 @@ async function importOnce(path: string): Promise<Run> {
 		const saveMs = Date.now() - saving;
 		const done = (await page.locator('section[aria-labelledby=done-title]').textContent()) ?? '';
 		const media = Number(/([\d,]+) media files? stored/.exec(done)?.[1]?.replace(/,/g, '') ?? 0);
-		const trace = readImportTrace(await browser.stopTracing(), 'bench-save');
+		const trace = tracing ? readImportTrace(await browser.stopTracing(), 'bench-save') : undefined;
 		const spans = await page.evaluate(
 			() => (window as unknown as { __tasks: [number, number][] }).__tasks
 		);
@@ -384,11 +387,12 @@ try {
 		`longest main-thread task ${r.longestTaskMs} ms (reading ${r.longestReadTaskMs}, saving ${r.longestSaveTaskMs}; ${r.longTasks} over 50 ms); ` +
 		`peak JS heap: page ${r.pageHeapMb.toFixed(0)} MB, worker ${r.workerHeapMb?.toFixed(0) ?? 'not reached'} MB; ` +
 		`peak RSS: renderer ${r.rendererPeakMb.toFixed(0)} MB, browser process ${r.browserPeakMb.toFixed(0)} MB; package ${(bytes / MB).toFixed(0)} MB\n` +
-		`  trace, longest top-level task wall / its CPU / most CPU in one task (ms): ` +
-		`page reading ${task(r.trace.mainReading)}, page saving ${task(r.trace.mainSaving)}\n` +
-		`  CPU time: page's main thread ${((r.trace.mainReading.cpuMs + r.trace.mainSaving.cpuMs) / 1000).toFixed(1)} s, all of the browser's processes ${r.cpuSeconds.toFixed(1)} s (${Object.entries(
-			r.cpuByType
-		)
+		(r.trace
+			? `  trace, longest top-level task wall / its CPU / most CPU in one task (ms): ` +
+				`page reading ${task(r.trace.mainReading)}, page saving ${task(r.trace.mainSaving)}\n` +
+				`  CPU time: page's main thread ${((r.trace.mainReading.cpuMs + r.trace.mainSaving.cpuMs) / 1000).toFixed(1)} s, `
+			: '  CPU time: ') +
+		`all of the browser's processes ${r.cpuSeconds.toFixed(1)} s (${Object.entries(r.cpuByType)
 			.map(([k, v]) => `${k} ${v.toFixed(1)}`)
 			.join(', ')}): ` +
 		`${Math.round(r.cards / r.cpuSeconds)} cards per CPU second`;
