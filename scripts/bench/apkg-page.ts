@@ -89,6 +89,16 @@ async function benchPackage(withMedia: boolean): Promise<{ path: string; media: 
 	return { path, media: files };
 }
 
+/** Resident memory now (VmRSS) of a process, in bytes, or 0 when it is gone. */
+function rss(pid: number): number {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
 /** Peak resident memory (VmHWM) of a process, in bytes, or 0 when it is gone. */
 function peakRss(pid: number): number {
 	try {
@@ -230,6 +240,8 @@ interface Run {
 	rendererPeakMb: number;
 	/** The browser process holds Blobs' bytes until IndexedDB has them (or pages them to disk). */
 	browserPeakMb: number;
+	/** The browser process's resident memory, once a second. */
+	browserRssMb: number[];
 	cpuSeconds: number;
 	cpuByType: Record<string, number>;
 	trace: ImportTrace | undefined;
@@ -272,7 +284,12 @@ async function importOnce(path: string): Promise<Run> {
 			await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
 			await profiler.send('Profiler.start');
 		}
-		const cpuBefore = new Map((await sampler.processes()).map((p) => [p.id, p.cpuTime]));
+		const before = await sampler.processes();
+		const cpuBefore = new Map(before.map((p) => [p.id, p.cpuTime]));
+		// The browser process's memory over time: bounded while saving, or growing with the media.
+		const browserPid = before.find((p) => p.type === 'browser')?.id ?? 0;
+		const rssTimeline: number[] = [];
+		const rssTimer = setInterval(() => rssTimeline.push(rss(browserPid)), 1000);
 		// NOTRACE=1: no trace, whose buffer would count in the browser process's memory.
 		const tracing = process.env.NOTRACE !== '1';
 		if (tracing)
@@ -313,6 +330,7 @@ async function importOnce(path: string): Promise<Run> {
 			printProfile(profile as unknown as CpuProfile);
 		}
 		const processes = await sampler.processes();
+		clearInterval(rssTimer);
 		await sampler.stop();
 		// A string, not a function: tsx would wrap the function's inner helpers in its own `__name`.
 		const stored = (await page.evaluate(COUNT_STORED)) as {
@@ -347,6 +365,7 @@ async function importOnce(path: string): Promise<Run> {
 			pageHeapMb: sampler.peaks.page / MB,
 			workerHeapMb: sampler.peaks.workerSeen ? sampler.peaks.worker / MB : undefined,
 			rendererPeakMb: renderer / MB,
+			browserRssMb: rssTimeline.map((b) => Math.round(b / MB)),
 			browserPeakMb: peakRss(processes.find((p) => p.type === 'browser')?.id ?? 0) / MB,
 			cpuSeconds,
 			cpuByType,
@@ -395,7 +414,8 @@ try {
 		`all of the browser's processes ${r.cpuSeconds.toFixed(1)} s (${Object.entries(r.cpuByType)
 			.map(([k, v]) => `${k} ${v.toFixed(1)}`)
 			.join(', ')}): ` +
-		`${Math.round(r.cards / r.cpuSeconds)} cards per CPU second`;
+		`${Math.round(r.cards / r.cpuSeconds)} cards per CPU second\n` +
+		`  browser process RSS each second (MB): ${r.browserRssMb.join(' ')}`;
 	const task = (f: ThreadFigures) =>
 		`${f.longestWallMs} / ${f.longestWallCpuMs} / ${f.longestCpuMs}`;
 	// ONLY=media or ONLY=bare runs one of the two (with PROFILE=1, to look at one of them).
