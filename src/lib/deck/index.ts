@@ -8,6 +8,14 @@ export { factSchema, factDeckSchema, type Fact, type FactDeckSpec } from './fact
 export { buildDecks, summarise, type DeckEntry, type BuiltDecks } from './build';
 export { inSubdeck, subdeckTree, SUBDECK_SEPARATOR, type SubdeckNode } from './subdecks';
 export {
+	hasSubdeckLimits,
+	limitChain,
+	subdeckLimitKey,
+	subdeckLine,
+	type LimitKind,
+	type LimitTable
+} from './subdeck-limits';
+export {
 	bundledMediaProblems,
 	listBundledMedia,
 	type FoundMedia,

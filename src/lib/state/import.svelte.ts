@@ -20,6 +20,8 @@ import { runTransfer, SQL_WASM_URL } from '$lib/services/transfer-worker';
 import { putDeckMedia, type MediaInput } from '$lib/storage/media';
 import { applyImportedHistory, type ImportedHistory } from '$lib/storage/package-history';
 import { fetchBeside, fetchText } from '$lib/services/fetch-text';
+import { storePackageMedia } from '$lib/services/package-media';
+import type { MediaEntry } from '$lib/transfer/apkg/read-package';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
 
@@ -52,6 +54,8 @@ export interface ImportResult {
 	seconds: number;
 	/** From an Anki package: media files stored, cards given their history, answers added. */
 	media?: number;
+	/** Media files over the per-file cap, left out while saving. */
+	mediaLeftOut?: string[];
 	history?: { cards: number; logs: number };
 }
 
@@ -63,6 +67,8 @@ type ArchiveRead =
 			deck: Deck;
 			warnings: DeckError[];
 			media: MediaInput[];
+			/** Media still in the file (an Anki package): read and stored after the cards. */
+			mediaToRead?: MediaEntry[];
 			missingMedia: string[];
 			history: ImportedHistory[];
 			dayStartMs: number;
@@ -95,7 +101,8 @@ export class ImportFlow {
 	preview = $state.raw<DeckPreview>();
 	assessment = $state.raw<Assessment>();
 	titleErrors = $state.raw<DeckError[]>([]);
-	progress = $state.raw<{ done: number; total: number }>();
+	/** While saving: how many cards (then media files, then answers) are written of how many. */
+	progress = $state.raw<{ done: number; total: number; unit: 'card' | 'media file' }>();
 	result = $state.raw<ImportResult>();
 	/** The format the file is read as (the learner can switch between text formats). */
 	format = $state<ImportFormat>();
@@ -104,7 +111,15 @@ export class ImportFlow {
 	#deck: Deck | undefined;
 	#source: Source | undefined;
 	#title: string | undefined;
-	#package: { media: MediaInput[]; history: ImportedHistory[]; dayStartMs: number } | undefined;
+	#package:
+		| {
+				file: File;
+				media: MediaInput[];
+				mediaToRead: MediaEntry[];
+				history: ImportedHistory[];
+				dayStartMs: number;
+		  }
+		| undefined;
 	#run = 0;
 
 	// The wall clock, read once when the deck is written: not reactive state.
@@ -216,7 +231,9 @@ export class ImportFlow {
 			this.format = result.format;
 			this.#deck = deck;
 			this.#package = {
+				file,
 				media: result.media,
+				mediaToRead: result.mediaToRead ?? [],
 				history: result.history,
 				dayStartMs: result.dayStartMs
 			};
@@ -232,7 +249,7 @@ export class ImportFlow {
 				named: result.named,
 				skipped: [],
 				package: {
-					media: result.media.length,
+					media: result.media.length + (result.mediaToRead?.length ?? 0),
 					missingMedia: result.missingMedia,
 					withHistory: result.withHistory,
 					layout: result.layout
@@ -306,19 +323,29 @@ export class ImportFlow {
 		const preview = this.preview;
 		if (!deck || !preview || !this.canConfirm) return;
 		this.stage = 'saving';
-		this.progress = { done: 0, total: deck.cards.length };
+		this.progress = { done: 0, total: deck.cards.length, unit: 'card' };
 		const started = performance.now();
 		try {
 			const report = await importDeck(this.#db, deck, {
 				now: this.#clock(),
 				named: preview.named,
 				...(preview.url ? { sourceUrl: preview.url } : {}),
-				onProgress: (done, total) => (this.progress = { done, total })
+				onProgress: (done, total) => (this.progress = { done, total, unit: 'card' })
 			});
 			const pkg = this.#package;
+			const progress = (done: number, total: number) =>
+				(this.progress = { done, total, unit: 'media file' });
+			const fromFile = pkg
+				? await storePackageMedia(this.#db, deck.id, pkg.file, pkg.mediaToRead, progress)
+				: undefined;
 			const extra = pkg
 				? {
-						media: await putDeckMedia(this.#db, deck.id, pkg.media),
+						media:
+							(await putDeckMedia(this.#db, deck.id, pkg.media, progress)) +
+							(fromFile?.stored ?? 0),
+						...(fromFile && fromFile.tooLarge.length > 0
+							? { mediaLeftOut: fromFile.tooLarge }
+							: {}),
 						// A deck zip brings no answers: only a package's history is replayed.
 						...(pkg.history.length > 0
 							? {

@@ -1,6 +1,7 @@
 import type { StudyDb } from './db';
 import type { MediaRow } from './rows';
 import { bumpRevision } from './revision';
+import { putInSlices } from './sliced-writes';
 
 /** A media file to store for a deck. */
 export interface MediaInput {
@@ -22,17 +23,19 @@ export function mediaRows(deckId: string, files: readonly MediaInput[]): MediaRo
 
 /**
  * Stores a deck's media, replacing files of the same name (a re-import brings the newer file).
- * One transaction: all of them or none.
+ * One transaction: all of them or none. Written in short slices (a package brings thousands of
+ * files), so the page paints between them; `onProgress` hears after each slice.
  */
 export async function putDeckMedia(
 	db: StudyDb,
 	deckId: string,
-	files: readonly MediaInput[]
+	files: readonly MediaInput[],
+	onProgress?: (done: number, total: number) => void
 ): Promise<number> {
 	if (files.length === 0) return 0;
 	const rows = mediaRows(deckId, files);
 	await db.transaction('rw', db.media, db.settings, async () => {
-		await db.media.bulkPut(rows);
+		await putInSlices(db.media, rows, onProgress ? { onProgress } : {});
 		await bumpRevision(db);
 	});
 	return rows.length;

@@ -3,6 +3,13 @@ import type { StudyDb } from './db';
 import type { CardRow } from './rows';
 import { EARLY_MAX_MS, isReady, readyAt } from '$lib/scheduler/learning-wait';
 import { inSubdeck } from '$lib/deck/subdecks';
+import {
+	hasSubdeckLimits,
+	limitChain,
+	subdeckLimitKey,
+	subdeckLine,
+	type LimitKind
+} from '$lib/deck/subdeck-limits';
 
 /** Daily limits: for all decks together, and optionally lower ones for single decks. */
 export interface Limits {
@@ -20,10 +27,13 @@ export interface QueueOptions extends Limits {
 	deckId?: string;
 	/**
 	 * With `deckId`: only the cards of this sub-deck and the sub-decks below it (`Verbs` includes
-	 * `Verbs::Irregular`). The deck's daily limits still apply to the deck as a whole.
+	 * `Verbs::Irregular`), within the sub-deck's own daily limits (see `limitChain`).
 	 */
 	subdeck?: string;
-	/** Per-deck limits, each capped by the limits for all decks. */
+	/**
+	 * Per-deck limits, each capped by the limits for all decks; a sub-deck's own under
+	 * `subdeckLimitKey(deckId, path)`.
+	 */
 	deckLimits?: Record<string, Partial<Limits>>;
 }
 
@@ -96,6 +106,7 @@ interface DoneCounts {
 }
 
 interface Done extends DoneCounts {
+	/** By deck id, and (when sub-decks are counted) by `subdeckLimitKey`. */
 	byDeck: Map<string, DoneCounts>;
 	/** Facts (sibling groups) answered today. */
 	notes: Set<string>;
@@ -104,8 +115,10 @@ interface Done extends DoneCounts {
 /**
  * Scheduling answers given since the study day began, by the state the card was in: for the daily
  * limits. Reads today's log rows through the `reviewedAt` index (a day's worth, not the history).
+ * With `subdecks`, each answer also counts for its card's sub-deck and those above it (the day's
+ * answered cards are read for their sub-deck: hundreds of rows, not the deck).
  */
-async function doneToday(db: StudyDb, dayStart: Date): Promise<Done> {
+async function doneToday(db: StudyDb, dayStart: Date, subdecks = false): Promise<Done> {
 	const done: Done = {
 		newDone: 0,
 		reviewsDone: 0,
@@ -114,38 +127,35 @@ async function doneToday(db: StudyDb, dayStart: Date): Promise<Done> {
 		notes: new Set()
 	};
 	// One getAll rather than a cursor: a cursor costs a round trip per row, and a day holds hundreds.
-	const logs = await db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart.getTime()).toArray();
-	for (const log of logs) {
-		if (log.kind !== 'review') continue;
-		done.notes.add(log.note);
-		const deck = done.byDeck.get(log.deckId) ?? { newDone: 0, reviewsDone: 0, answered: 0 };
-		done.answered++;
+	const logs = (
+		await db.reviewLogs.where('reviewedAt').aboveOrEqual(dayStart.getTime()).toArray()
+	).filter((log) => log.kind === 'review');
+	const paths = new Map<string, string | undefined>();
+	if (subdecks) {
+		const uids = [...new Set(logs.map((l) => l.uid))];
+		(await db.cards.bulkGet(uids)).forEach((card, i) =>
+			paths.set(uids[i] as string, card?.content.subdeck)
+		);
+	}
+	const count = (key: string, state: number) => {
+		const deck = done.byDeck.get(key) ?? { newDone: 0, reviewsDone: 0, answered: 0 };
 		deck.answered++;
-		if (log.before.state === 0) {
-			done.newDone++;
-			deck.newDone++;
-		} else if (log.before.state === 2) {
-			done.reviewsDone++;
-			deck.reviewsDone++;
-		}
-		done.byDeck.set(log.deckId, deck);
+		if (state === 0) deck.newDone++;
+		else if (state === 2) deck.reviewsDone++;
+		done.byDeck.set(key, deck);
+	};
+	for (const log of logs) {
+		done.notes.add(log.note);
+		done.answered++;
+		if (log.before.state === 0) done.newDone++;
+		else if (log.before.state === 2) done.reviewsDone++;
+		for (const scope of subdecks ? subdeckLine(paths.get(log.uid)) : [''])
+			count(subdeckLimitKey(log.deckId, scope), log.before.state);
 	}
 	return done;
 }
 
-/** How many more cards of one kind a deck may show today, within its own and the overall limit. */
-function roomFor(
-	deckId: string,
-	key: keyof Limits,
-	options: QueueOptions,
-	done: Done,
-	taken: Map<string, number>
-): number {
-	const limit = options.deckLimits?.[deckId]?.[key];
-	if (limit === undefined) return Number.POSITIVE_INFINITY;
-	const doneKey = key === 'newPerDay' ? 'newDone' : 'reviewsDone';
-	return limit - (done.byDeck.get(deckId)?.[doneKey] ?? 0) - (taken.get(deckId) ?? 0);
-}
+const DONE_KEY = { newPerDay: 'newDone', reviewsPerDay: 'reviewsDone' } as const;
 
 /**
  * Reads cards in index order until `limit` are taken, skipping those `accept` refuses. Stops as
@@ -214,12 +224,33 @@ async function readQueue(db: StudyDb, options: QueueOptions): Promise<DueQueue> 
 	// of today's: those wait for their step.
 	const soon = now + EARLY_MAX_MS;
 	const dayEnd = options.dayEnd.getTime();
-	const done = await doneToday(db, options.dayStart);
+	// Sub-decks are counted apart only when their limits can differ from the deck's: when one is
+	// studied, or has limits of its own. Otherwise the deck's limits cap it all, as before.
+	const subdecks =
+		(deckId !== undefined && !!options.subdeck) || hasSubdeckLimits(options.deckLimits, deckId);
+	const done = await doneToday(db, options.dayStart, subdecks);
 	const newTaken = new Map<string, number>();
 	const reviewTaken = new Map<string, number>();
-	const within = (key: keyof Limits, taken: Map<string, number>) => (card: CardRow) => {
-		if (roomFor(card.deckId, key, options, done, taken) <= 0) return false;
-		taken.set(card.deckId, (taken.get(card.deckId) ?? 0) + 1);
+	const chainOf = (card: CardRow, kind: LimitKind) =>
+		subdecks
+			? limitChain(
+					options.deckLimits,
+					card.deckId,
+					card.content.subdeck,
+					deckId !== undefined ? options.subdeck : undefined,
+					kind
+				)
+			: [{ key: card.deckId, limit: options.deckLimits?.[card.deckId]?.[kind] }];
+	// A card is taken when every scope that caps it (its deck, the sub-decks down to its own) has
+	// room left today; it then counts against each of them.
+	const within = (kind: LimitKind, taken: Map<string, number>) => (card: CardRow) => {
+		const chain = chainOf(card, kind);
+		for (const { key, limit } of chain) {
+			if (limit === undefined) continue;
+			const used = (done.byDeck.get(key)?.[DONE_KEY[kind]] ?? 0) + (taken.get(key) ?? 0);
+			if (limit - used <= 0) return false;
+		}
+		for (const { key } of chain) taken.set(key, (taken.get(key) ?? 0) + 1);
 		return true;
 	};
 	const notes = new Set(done.notes);

@@ -5,6 +5,7 @@ import type { ImportFormat } from './limits';
 import type { PackageResult } from './apkg/read-package';
 import type { ZipDeck } from './deck-zip-import';
 import type { ExportInput, ExportResult } from './apkg/write-package';
+import { blobChunks } from './blob-chunks';
 
 /** A file for the checker: a File or Blob is read where the work happens (in the worker). */
 export interface FileRef {
@@ -45,16 +46,6 @@ const read = async (ref: FileRef) => ({
 	text: typeof ref.content === 'string' ? ref.content : await ref.content.text()
 });
 
-/** A Blob's bytes in order, read as a stream: a large package is never whole in memory. */
-async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
-	const reader = blob.stream().getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return;
-		yield value;
-	}
-}
-
 /** Does one request: reads the files, parses and validates; never touches storage. */
 export async function handleTransfer(
 	request: TransferRequest
@@ -70,7 +61,10 @@ export async function handleTransfer(
 		return readPackage({
 			name: file.name,
 			chunks: blobChunks(file.content),
-			loadSqlite: () => loadSqlJs(wasmUrl)
+			loadSqlite: () => loadSqlJs(wasmUrl),
+			// The media stay in the file until the deck is saved (`readPackageMedia`): the preview of
+			// a package with hundreds of MB of pictures holds none of them.
+			media: 'list'
 		});
 	}
 	if (request.type === 'deck-zip') {

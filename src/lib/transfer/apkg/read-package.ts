@@ -22,10 +22,21 @@ export interface PackageMedia {
 	blob: Blob;
 }
 
+/** A media file the package holds and the cards name, to be read from the zip when saving. */
+export interface MediaEntry {
+	/** Its name in the zip (`0`, `1`, …). */
+	zipName: string;
+	name: string;
+	type: string;
+}
+
 export interface PackageDeck {
 	ok: true;
 	deck: Deck;
+	/** The media files, read (with `media: 'keep'`). */
 	media: PackageMedia[];
+	/** With `media: 'list'`: the media files to read on saving (`readPackageMedia`), not read yet. */
+	mediaToRead: MediaEntry[];
 	/** Media the cards name that the package does not hold (or holds too large). */
 	missingMedia: string[];
 	/** Per card id: its answers in Anki, to be replayed, and whether it is suspended or buried. */
@@ -47,17 +58,30 @@ export interface PackageInput {
 	chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 	/** Loads sql.js (its wasm from the app's own origin in the browser). */
 	loadSqlite: () => Promise<SqlJsStatic>;
+	/**
+	 * `keep` (default): media files are read and returned as Blobs. `list`: they are passed over
+	 * unread and only listed (`mediaToRead`), so a preview of a package with 200 MB of media holds
+	 * none of it; `readPackageMedia` reads them when the deck is saved.
+	 */
+	media?: 'keep' | 'list';
 }
 
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
 const DUMMY = /update to the latest anki version/i;
 
-function planFor(name: string): EntryPlan {
+function planFor(name: string, listed?: Set<string>): EntryPlan {
 	if (COLLECTIONS.includes(name)) return { cap: MAX_COLLECTION_BYTES };
 	if (name === 'meta') return { cap: 64 * 1024 };
 	if (name === 'media') return { cap: 32 * 1024 * 1024 };
-	return { cap: MAX_MEDIA_BYTES, onCapped: 'skip' };
+	if (listed) {
+		listed.add(name);
+		return 'skip';
+	}
+	return MEDIA_PLAN;
 }
+
+/** A media file: read up to the cap; a larger one is left out and named. */
+export const MEDIA_PLAN: EntryPlan = { cap: MAX_MEDIA_BYTES, onCapped: 'skip' };
 
 /** The media list: JSON `{"0": "a.jpg"}` in older packages, a zstd protobuf list in newer ones. */
 function mediaMap(data: Uint8Array | undefined): Map<string, string> {
@@ -121,8 +145,9 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 		const kept = new Map<string, Uint8Array>();
 		const blobs = new Map<string, Blob>();
 		const tooLarge = new Set<string>();
+		const listed = input.media === 'list' ? new Set<string>() : undefined;
 		await streamZip(input.chunks, {
-			plan: planFor,
+			plan: (name) => planFor(name, listed),
 			onEntry: ({ name, data }) => {
 				if (COLLECTIONS.includes(name) || name === 'meta' || name === 'media') kept.set(name, data);
 				else blobs.set(name, new Blob([data as Uint8Array<ArrayBuffer>]));
@@ -184,11 +209,16 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 		const byName = new Map<string, string>();
 		for (const [zipName, name] of names) if (isSafeMediaName(name)) byName.set(name, zipName);
 		const media: PackageMedia[] = [];
+		const mediaToRead: MediaEntry[] = [];
 		const missingMedia: string[] = [];
 		for (const name of named) {
 			const zipName = byName.get(name);
-			let blob = zipName !== undefined ? blobs.get(zipName) : undefined;
 			const type = mediaType(name);
+			if (listed && zipName !== undefined && type && listed.has(zipName)) {
+				mediaToRead.push({ zipName, name, type });
+				continue;
+			}
+			let blob = zipName !== undefined ? blobs.get(zipName) : undefined;
 			if (!blob || !type) {
 				missingMedia.push(name);
 				continue;
@@ -220,6 +250,7 @@ export async function readPackage(input: PackageInput): Promise<PackageResult> {
 			ok: true,
 			deck: checked.deck,
 			media,
+			mediaToRead,
 			missingMedia: missingMedia.sort(),
 			history,
 			withHistory: history.filter((h) => h.reviews.length > 0).length,

@@ -17,6 +17,11 @@ export interface UnzipOptions {
 	onEntry: (entry: ZipEntry) => void;
 	/** Entries refused for their size (with `onCapped: 'skip'`). */
 	onTooLarge?: (name: string) => void;
+	/**
+	 * Awaited after each chunk is expanded: the caller writes away what it was handed, and the
+	 * zip is read no further until it has (so entries never pile up in memory).
+	 */
+	afterChunk?: () => Promise<void> | void;
 }
 
 const CHUNK = 256 * 1024;
@@ -95,11 +100,15 @@ export async function streamZip(
 	for await (const chunk of chunks) {
 		// Large chunks are cut so a bomb is caught after at most one chunk's expansion.
 		for (let at = 0; at < chunk.length; at += CHUNK) {
-			if (pending) push(pending, false);
+			if (pending) {
+				push(pending, false);
+				await options.afterChunk?.();
+			}
 			pending = chunk.subarray(at, at + CHUNK);
 		}
 	}
 	push(pending ?? new Uint8Array(0), true);
+	await options.afterChunk?.();
 	if (entries === 0)
 		throw new PackageError('the file is not an Anki package: no zip entries found');
 	return readBytes;
