@@ -16,7 +16,7 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
-	// Two for the phone tests, one for the quota test that waits beside them (see `waits`).
+	// Two for the phone tests, one for the fault tests that wait beside them (see `waits`).
 	workers: 3,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 30_000,
@@ -52,28 +52,34 @@ export default defineConfig({
 			workers: 2
 		},
 		{
-			// The full-disk test spends 31 of its 37 s in the browser's own wait for a quota change
-			// (an idle timer, no CPU): it runs from the start, beside the phone tests, instead of
-			// adding that wait to the serial run after them. Its own timeout is three times its time.
+			// Fault tests that mostly wait, one at a time from the start, beside the phone tests,
+			// instead of adding their time to the serial run after them: the full disk (31 of its 37 s
+			// are the browser's own wait for a quota change, an idle timer), the updates (a worker
+			// installing, an hour passing on the page's clock) and the migration (a few answers and a
+			// reload). Together about 80 s on one worker while the phone tests take minutes.
 			name: 'waits',
 			use: { browserName: 'chromium' },
 			testDir: 'tests/e2e/faults',
-			testMatch: 'quota.e2e.ts',
-			workers: 1
+			testMatch: ['quota.e2e.ts', 'update.e2e.ts', 'migration.e2e.ts'],
+			workers: 1,
+			fullyParallel: false,
+			// For those without a timeout of their own (the migration, the hourly update check): 6 to
+			// 14 s each alone on the 2-core machine under other load, so four times that beside the
+			// phone tests. The full disk sets three times its own.
+			timeout: 60_000
 		},
 		{
-			// The heavy tests (killed browsers, tabs, a full disk, an update, a migration, the big
-			// files): one at a time, after the rest, so none of them starves another of the two cores.
+			// The heavy tests (killed browsers, tabs racing, the big files): one at a time, after the
+			// rest, so none of them starves another of the two cores.
 			name: 'faults',
 			use: { browserName: 'chromium' },
 			testDir: 'tests/e2e/faults',
-			testIgnore: 'quota.e2e.ts',
+			testIgnore: ['quota.e2e.ts', 'update.e2e.ts', 'migration.e2e.ts'],
 			dependencies: ['phone'],
 			workers: 1,
 			fullyParallel: false,
-			// For the ones without a timeout of their own (migration, a two-tab race, the hourly update
-			// check): 6 to 14 s each, measured on a 2-core machine under other load. The longer ones
-			// set theirs from their measured time.
+			// For the ones without a timeout of their own (a two-tab race): a few seconds, measured on
+			// a 2-core machine under other load. The longer ones set theirs from their measured time.
 			timeout: 60_000
 		}
 	],

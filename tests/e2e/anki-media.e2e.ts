@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { answer, choose, reveal } from './helpers';
+import { answer, previewImport, reveal, shot } from './helpers';
 import { BASIC, makePackage, wav } from '../fixtures/anki-packages';
 
 const ICON = new Uint8Array(readFileSync('static/icon-192.png'));
@@ -47,14 +47,8 @@ test('issue 15: an imported card shows every picture in order, plays every sound
 		media: { 'small.png': ICON, 'large.png': BIG_ICON, 'one.wav': wav(400), 'two.wav': wav(600) }
 	});
 	await page.goto('/import/');
-	await choose(page, {
-		name: 'formats.apkg',
-		mimeType: 'application/octet-stream',
-		buffer: Buffer.from(pkg)
-	});
-	await page.getByRole('button', { name: 'Import 3 cards' }).click();
+	await (await previewImport(page, { name: 'formats.apkg', bytes: pkg }, 3)).click();
 	await page.getByRole('link', { name: 'Study it now' }).click();
-	const shots = process.env.SHOTS_DIR;
 
 	const seen: string[] = [];
 	for (let i = 0; i < 3; i++) {
@@ -70,7 +64,7 @@ test('issue 15: an imported card shows every picture in order, plays every sound
 			expect(
 				await pictures.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
 			).toEqual([192, 512]);
-			if (shots) await page.screenshot({ path: `${shots}/media15-anki-pictures.png` });
+			await shot(page, 'media15-anki-pictures');
 		} else if (text === 'Which calls?') {
 			const sounds = page.locator('audio.sound');
 			await expect(sounds).toHaveCount(2);
@@ -81,7 +75,7 @@ test('issue 15: an imported card shows every picture in order, plays every sound
 					sounds.evaluateAll((a) => a.map((s) => Math.round((s as HTMLAudioElement).duration * 10)))
 				)
 				.toEqual([4, 6]);
-			if (shots) await page.screenshot({ path: `${shots}/media15-anki-sounds.png` });
+			await shot(page, 'media15-anki-sounds');
 		} else {
 			// Formatting is built as elements; nothing of the hostile parts came along.
 			await expect(prompt.locator('b sub')).toHaveText('2');
@@ -92,7 +86,7 @@ test('issue 15: an imported card shows every picture in order, plays every sound
 			await expect(answerText.locator('ul > li')).toHaveText(['a liquid', 'x2 safe']);
 			await expect(answerText.locator('sup')).toHaveText('2');
 			await answerText.locator('b').click();
-			if (shots) await page.screenshot({ path: `${shots}/media15-anki-formatted.png` });
+			await shot(page, 'media15-anki-formatted');
 			expect(await page.title()).not.toBe('hacked');
 			expect(await page.locator('.card [onclick], .card [onerror], .card script').count()).toBe(0);
 			await ratings.getByRole('button', { name: /^Good/ }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { choose } from './helpers';
+import { previewImport, shot } from './helpers';
 import { BASIC, makePackage } from '../fixtures/anki-packages';
 
 test('issue 15: an Anki deck tree shows in the library; a parent sub-deck is studied with its children, a child alone', async ({
@@ -33,12 +33,7 @@ test('issue 15: an Anki deck tree shows in the library; a parent sub-deck is stu
 		]
 	});
 	await page.goto('/import/');
-	await choose(page, {
-		name: 'languages.apkg',
-		mimeType: 'application/octet-stream',
-		buffer: Buffer.from(pkg)
-	});
-	await page.getByRole('button', { name: 'Import 5 cards' }).click();
+	await (await previewImport(page, { name: 'languages.apkg', bytes: pkg }, 5)).click();
 	await expect(page.getByRole('link', { name: 'Study it now' })).toBeVisible();
 
 	await page.goto('/library/');
@@ -48,8 +43,7 @@ test('issue 15: an Anki deck tree shows in the library; a parent sub-deck is stu
 		/Spanish\s*3 cards with its sub-decks/,
 		/Verbs\s*2 cards/
 	]);
-	if (process.env.SHOTS_DIR)
-		await page.screenshot({ path: `${process.env.SHOTS_DIR}/anki6-tree-library.png` });
+	await shot(page, 'anki6-tree-library');
 
 	// Spanish: its own card and its child Verbs' two; never French's or the parent's own.
 	await tree.getByRole('link', { name: 'Study Languages › Spanish', exact: true }).click();

@@ -6,7 +6,9 @@ import {
 	choose,
 	countRows,
 	fileInput,
+	previewImport,
 	readRows,
+	shot,
 	tempFile,
 	waitForServiceWorker,
 	words
@@ -292,16 +294,8 @@ test('a deck exported for Anki (.apkg) opens in the package importer', async ({ 
 	const packaged = readFileSync((await apkg.path())!);
 	expect(packaged.subarray(0, 2).toString()).toBe('PK');
 	await page.goto('/import/');
-	await choose(page, {
-		name: 'two-plus-two-basics.apkg',
-		mimeType: 'application/octet-stream',
-		buffer: packaged
-	});
-	// The worker reads the package (SQLite's wasm loaded anew): seconds on a busy machine.
-	await expect(page.getByRole('heading', { name: '“Two-plus-two basics”' })).toBeVisible({
-		timeout: 20_000
-	});
-	await expect(page.getByRole('button', { name: 'Import 10 cards' })).toBeVisible();
+	await previewImport(page, { name: 'two-plus-two-basics.apkg', bytes: packaged }, 10);
+	await expect(page.getByRole('heading', { name: '“Two-plus-two basics”' })).toBeVisible();
 });
 
 test('a backup restores every answer on a fresh device', async ({ page, browser }) => {
@@ -398,15 +392,11 @@ test('issue 15: an Anki package with a picture and a sound imports offline, and 
 	// The package reader, its SQLite wasm and zip and zstd code come from the precache.
 	await context.setOffline(true);
 	await page.reload();
-	await choose(page, {
-		name: 'landmarks.apkg',
-		mimeType: 'application/octet-stream',
-		buffer: Buffer.from(pkg)
-	});
+	const importIt = await previewImport(page, { name: 'landmarks.apkg', bytes: pkg }, 3);
 	await expect(page.getByRole('heading', { name: '“Landmarks”' })).toBeVisible();
 	await expect(page.getByText('lost.png: named by cards but not in the package')).toBeVisible();
 	expect(await countRows(page, 'media')).toBe(0);
-	await page.getByRole('button', { name: 'Import 3 cards' }).click();
+	await importIt.click();
 	await expect(page.getByText('2 media files stored')).toBeVisible();
 	expect(await countRows(page, 'media')).toBe(2);
 	await page.getByRole('link', { name: 'Study it now' }).click();
@@ -414,14 +404,12 @@ test('issue 15: an Anki package with a picture and a sound imports offline, and 
 	const picture = page.locator('img.picture');
 	await expect(picture).toBeVisible();
 	expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-	if (process.env.SHOTS_DIR)
-		await page.screenshot({ path: `${process.env.SHOTS_DIR}/anki15-image.png` });
+	await shot(page, 'anki15-image');
 	await answer(page, 'Good');
 	await expect(page.locator('.prompt')).toHaveText('What rings here?');
 	const sound = page.locator('audio.sound');
 	await expect(sound).toBeVisible();
 	// The sound is decoded from the stored Blob: its length is known, so it can play.
 	await expect.poll(() => sound.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(0.3);
-	if (process.env.SHOTS_DIR)
-		await page.screenshot({ path: `${process.env.SHOTS_DIR}/anki15-sound.png` });
+	await shot(page, 'anki15-sound');
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { answer, axe, openReview, readRows } from './helpers';
+import { answer, axe, openReview, readRows, shot } from './helpers';
 
 interface Row {
 	deckId: string;
@@ -56,7 +56,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await expect(dialog).toContainText('9 cards and the 2 answers in its history');
 	await expect(dialog).toContainText('A snapshot of all your study data is taken first');
 	await expect(dialog).toContainText('Settings → Automatic snapshots');
-	await page.screenshot({ path: 'test-results/library-delete-dialog.png' });
+	await shot(page, 'library-delete-dialog');
 	await axe(page, 'library, delete dialog');
 	// Review finding (issue 13): one shared dialog, modal. Tab goes round its two buttons and
 	// never reaches the page behind; Escape cancels and gives focus back to the button that opened it.
@@ -82,7 +82,7 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 		'Deleted “Spanish”: 9 cards and 2 answers'
 	);
 	await expect(page.getByRole('heading', { name: 'Spanish' })).toHaveCount(0);
-	await page.screenshot({ path: 'test-results/library-deleted.png' });
+	await shot(page, 'library-deleted');
 	expect(await deckLogs(page, deck.id)).toBe(0);
 	expect((await readRows<Row>(page, 'cards')).filter((c) => c.deckId === deck.id)).toEqual([]);
 	expect(await otherDecks(page, deck.id)).toBe(others);
@@ -145,7 +145,7 @@ test('issue 13: the card browser finds "lavrov minster", filters by state, and s
 	await expect(post).toContainText(/Asked \d ways|\d cards on one fact/);
 	await expect(post).toContainText('Type the answer');
 	await expect(post).toContainText('Flashcard');
-	await page.screenshot({ path: 'test-results/card-browser-search.png', fullPage: true });
+	await shot(page, 'card-browser-search', { fullPage: true });
 	await axe(page, 'card browser, search');
 
 	await search.fill('LAVROV');
@@ -174,7 +174,7 @@ test('issue 13: the card browser finds "lavrov minster", filters by state, and s
 	await search.fill('shoigu');
 	await expect(status).toHaveText(/^\d+ of \d+ cards match/);
 	for (const text of await cards.allInnerTexts()) expect(text).toMatch(/New — not studied yet/);
-	await page.screenshot({ path: 'test-results/card-browser-filter.png', fullPage: true });
+	await shot(page, 'card-browser-filter', { fullPage: true });
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await axe(page, 'card browser, filters, dark');
 });

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readRows } from './helpers';
+import { axe, readRows } from './helpers';
 
 interface Log {
 	cardId: string;
@@ -26,13 +25,6 @@ async function logOf(page: Page, cardId: string): Promise<Log | undefined> {
 		}, `an answer to ${cardId} is written`)
 		.toBe(true);
 	return log;
-}
-
-async function axe(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(results.violations, `${label}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual(
-		[]
-	);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { axeViolations, shot } from './helpers';
 
 const ROUTES = [
 	['home', '/', 'Today'],
@@ -57,8 +56,6 @@ async function targets(page: Page) {
 	);
 }
 
-mkdirSync('test-results/screens', { recursive: true });
-
 function problems(boxes: Awaited<ReturnType<typeof targets>>, width: number): string[] {
 	const found: string[] = [];
 	for (const b of boxes) {
@@ -77,15 +74,17 @@ function problems(boxes: Awaited<ReturnType<typeof targets>>, width: number): st
 	return found;
 }
 
-// One test per screen: the decks are installed once (the expensive part, a first visit), then the
-// screen is loaded afresh in each colour scheme at each width. Soft checks, so one failing size
-// still reports the others.
+// One test per screen: the decks are installed once (a first visit), then the screen is loaded
+// afresh in each colour scheme at each width. Soft checks, so one failing size still reports the
+// others. Full-page screenshots (seconds each on a long page) are taken for a person to look at,
+// when SHOTS_DIR names a folder for them.
 for (const [name, path, heading] of ROUTES) {
 	test(`${name} fits 320 and 390 px in light and dark mode: nothing cut off or overlapping, axe clean`, async ({
 		page
 	}) => {
-		// A first visit, then four loads with a screenshot and an axe scan each. Measured at a load
-		// average of 30: 40 to 90 s, the card browser 156 s (its four axe scans); about twice that.
+		// A first visit, then four loads with an axe scan each. Measured at a load average of 30: 40
+		// to 90 s, the card browser 156 s (its four axe scans, before they were made cheaper); about
+		// twice that.
 		test.setTimeout(300_000);
 		await page.goto('/');
 		// The first visit installs the bundled decks: over 5 s at a load average of 30.
@@ -100,10 +99,7 @@ for (const [name, path, heading] of ROUTES) {
 					await page.goto(path);
 					await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
 					await expect(page.getByText(/Loading/)).toHaveCount(0);
-					await page.screenshot({
-						path: `test-results/screens/${name}-${scheme}-${width}.png`,
-						fullPage: true
-					});
+					await shot(page, `screens-${name}-${scheme}-${width}`, { fullPage: true });
 					const overflow = await page.evaluate(
 						() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 					);
@@ -111,13 +107,7 @@ for (const [name, path, heading] of ROUTES) {
 					expect.soft(overflow, `${where}: page wider than the screen`).toBe(0);
 					expect.soft(problems(await targets(page), width), where).toEqual([]);
 					expect.soft(await cutSelects(page), where).toEqual([]);
-					const axe = await new AxeBuilder({ page }).analyze();
-					expect
-						.soft(
-							axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-							where
-						)
-						.toEqual([]);
+					expect.soft(await axeViolations(page), where).toEqual([]);
 				});
 			}
 		}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, axe, countRows, openReview } from './helpers';
+import { answer, axe, countRows, openReview, shot } from './helpers';
 
 const CHECKED = /^Checked \d+ cards against (\d+) answers\. Every card matches its history\./;
 
@@ -49,7 +49,7 @@ test('the first open of a study day keeps a snapshot, which settings can restore
 	const dialog = page.getByRole('alertdialog');
 	await expect(dialog).toContainText('go back to how they were then (3 answers)');
 	await expect(dialog).toBeFocused();
-	await page.screenshot({ path: 'test-results/snapshot-restore.png', fullPage: false });
+	await shot(page, 'snapshot-restore');
 	await axe(page, 'snapshot list and restore dialog, light');
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await axe(page, 'snapshot list and restore dialog, dark');

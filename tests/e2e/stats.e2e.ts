@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { answer, openReview, readRows } from './helpers';
+import { answer, axe, openReview, readRows, shot } from './helpers';
 
 interface Card {
 	state: number;
 	suspended: number;
 	retired: number;
-}
-
-async function axe(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(results.violations, `${label}: ${results.violations.map((v) => v.id).join(', ')}`).toEqual(
-		[]
-	);
 }
 
 /** Studies three cards of the hand-written deck, then opens Statistics from the header. */
@@ -65,21 +57,19 @@ test('statistics show today’s reviews, the forecast and the card counts', asyn
 	await expect(mastery.getByText(/^0 of \d+ cards mastered · 0 in review$/).first()).toBeVisible();
 });
 
-test('statistics pass axe in light and dark mode', async ({ page }, testInfo) => {
+test('statistics pass axe in light and dark mode', async ({ page }) => {
 	// Two axe scans after a first visit and some answers: over 30 s at a load average of 30.
 	test.setTimeout(90_000);
 	await studyThenOpenStats(page);
 	await axe(page, 'light');
-	await page.screenshot({ path: testInfo.outputPath('stats-390-light.png'), fullPage: true });
+	await shot(page, 'stats-390-light', { fullPage: true });
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await axe(page, 'dark');
-	await page.screenshot({ path: testInfo.outputPath('stats-390-dark.png'), fullPage: true });
+	await shot(page, 'stats-390-dark', { fullPage: true });
 });
 
 for (const width of [320, 390]) {
-	test(`statistics fit a ${width} px phone, the heatmap scrolling inside it`, async ({
-		page
-	}, testInfo) => {
+	test(`statistics fit a ${width} px phone, the heatmap scrolling inside it`, async ({ page }) => {
 		await page.setViewportSize({ width, height: 844 });
 		await studyThenOpenStats(page);
 		const overflow = await page.evaluate(
@@ -93,6 +83,6 @@ for (const width of [320, 390]) {
 		const atEnd = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth - el.scrollLeft);
 		expect(atEnd).toBeLessThanOrEqual(1);
 		expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-		await page.screenshot({ path: testInfo.outputPath(`stats-${width}.png`), fullPage: true });
+		await shot(page, `stats-${width}`, { fullPage: true });
 	});
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axe, choose, phoneContext } from './helpers';
+import { axe, phoneContext, previewImport, shot } from './helpers';
 
 const PICTURE = readFileSync('static/icon-512.png');
 
@@ -66,29 +66,27 @@ test('issue 15: an instructor gives a card a picture, sees it in the preview, an
 	const studied = page.locator('img.picture');
 	await expect(studied).toBeVisible();
 	expect(await studied.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
-	if (process.env.SHOTS_DIR)
-		await page.screenshot({ path: `${process.env.SHOTS_DIR}/media15-studio-review.png` });
+	await shot(page, 'media15-studio-review');
 
 	// Another learner's phone opens the zip on the Import page: the deck and its picture.
 	const learner = await phoneContext(browser);
 	try {
 		const other = await learner.newPage();
 		await other.goto('/import/');
-		await choose(other, {
-			name: download.suggestedFilename(),
-			mimeType: 'application/zip',
-			buffer: zip
-		});
+		const importIt = await previewImport(
+			other,
+			{ name: download.suggestedFilename(), bytes: zip, mimeType: 'application/zip' },
+			1
+		);
 		await expect(other.getByText('Media', { exact: true })).toBeVisible();
-		await other.getByRole('button', { name: 'Import 1 card' }).click();
+		await importIt.click();
 		await expect(other.getByText('1 media file stored.')).toBeVisible();
 		await other.getByRole('link', { name: 'Study it now' }).click();
 		await expect(other.locator('.prompt')).toHaveText('Which app has this icon?');
 		const shown = other.locator('img.picture');
 		await expect(shown).toBeVisible();
 		expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(512);
-		if (process.env.SHOTS_DIR)
-			await other.screenshot({ path: `${process.env.SHOTS_DIR}/anki6-zip-imported.png` });
+		await shot(other, 'anki6-zip-imported');
 	} finally {
 		await learner.close();
 	}

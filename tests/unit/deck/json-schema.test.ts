@@ -101,6 +101,10 @@ function guideBlock(language: string): string {
 	return block;
 }
 
+/** The schema, made once: each making searches every text limit by trial (about a second). */
+let made: Json | undefined;
+const generated = () => (made ??= deckJsonSchema());
+
 describe('the published deck JSON Schema', () => {
 	it('is committed as generated: run `npx tsx scripts/deck-json-schema.ts` after a schema change', () => {
 		const committed = readFileSync(DECK_JSON_SCHEMA_FILE, 'utf8');
@@ -108,7 +112,7 @@ describe('the published deck JSON Schema', () => {
 	});
 
 	it('has a title, a description of what only the validator checks, and editor-readable draft-07', () => {
-		const schema = deckJsonSchema();
+		const schema = generated();
 		expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
 		expect(schema.title).toBe('Recall deck');
 		expect(schema.description).toMatch(/plain text.*occurs in the sourceFile/s);
@@ -116,7 +120,7 @@ describe('the published deck JSON Schema', () => {
 	});
 
 	it('carries the text limits that the zod schema writes as refine checks', () => {
-		const schema = deckJsonSchema() as { properties: Record<string, Json> };
+		const schema = generated() as { properties: Record<string, Json> };
 		expect(schema.properties.title).toMatchObject({
 			minLength: 1,
 			pattern: '\\S',
@@ -132,14 +136,14 @@ describe('the published deck JSON Schema', () => {
 	});
 
 	it('names every card kind, each with a line of help', () => {
-		const schema = deckJsonSchema() as { properties: { cards: { items: { oneOf: Json[] } } } };
+		const schema = generated() as { properties: { cards: { items: { oneOf: Json[] } } } };
 		const variants = schema.properties.cards.items.oneOf;
 		expect(variants.map((v) => v.title).sort()).toEqual(CARD_KINDS.map((k) => `${k} card`).sort());
 		for (const v of variants) expect(v.description).toEqual(expect.any(String));
 	});
 
 	it('accepts the example deck, which uses every kind of card and only fields the schema lists', () => {
-		const schema = deckJsonSchema();
+		const schema = generated();
 		const deck = parse(readFileSync(EXAMPLE, 'utf8')) as { cards: { kind: string }[] };
 		expect(schemaErrors(schema, deck)).toEqual([]);
 		expect(new Set(deck.cards.map((c) => c.kind))).toEqual(new Set(CARD_KINDS));
@@ -149,7 +153,7 @@ describe('the published deck JSON Schema', () => {
 		const text = guideBlock('yaml');
 		const sourceText = guideBlock('text');
 		const deck = parse(text) as { cards: { kind: string }[] };
-		expect(schemaErrors(deckJsonSchema(), deck)).toEqual([]);
+		expect(schemaErrors(generated(), deck)).toEqual([]);
 		expect(new Set(deck.cards.map((c) => c.kind))).toEqual(new Set(CARD_KINDS));
 		const result = compileAuthoredDeck({
 			file: 'decks/README.md',
@@ -160,7 +164,7 @@ describe('the published deck JSON Schema', () => {
 	});
 
 	it('refuses what an editor should flag: an unknown field, a missing answer, a bad kind', () => {
-		const schema = deckJsonSchema();
+		const schema = generated();
 		const deck = parse(readFileSync(EXAMPLE, 'utf8')) as { colour?: string; cards: Json[] };
 		deck.colour = 'red';
 		delete deck.cards[0]!.answer;
