@@ -64,9 +64,9 @@ export default defineConfig({
 			workers: 1,
 			fullyParallel: false,
 			// For those without a timeout of their own (the migration, the hourly update check): 6 to
-			// 14 s each alone on the 2-core machine under other load, so four times that beside the
-			// phone tests. The full disk sets three times its own.
-			timeout: 60_000
+			// 14 s each alone on the 2-core machine under other load, about twice that beside the phone
+			// tests; three times that. The full disk sets three times its own.
+			timeout: 90_000
 		},
 		{
 			// The heavy tests (killed browsers, tabs racing, the big files): one at a time, after the
