@@ -1,5 +1,5 @@
 import type { StudyDb } from '$lib/storage/db';
-import { putDeckMedia } from '$lib/storage/media';
+import { putDeckMedia, type MediaInput } from '$lib/storage/media';
 import type { MediaEntry } from '$lib/transfer/apkg/read-package';
 import { blobChunks } from '$lib/transfer/blob-chunks';
 
@@ -39,8 +39,9 @@ export async function writePackageMedia(
 }
 
 /**
- * Stores a package's media after its cards: in a worker (the expanding and zstd never hold the
- * page's thread), with progress; in place where workers are missing.
+ * Stores a package's media after its cards: a worker expands them (the zip and zstd never hold
+ * the page's thread) and hands them over a batch at a time; each is stored before the next is
+ * read. In place where workers are missing.
  */
 export async function storePackageMedia(
 	db: StudyDb,
@@ -54,21 +55,28 @@ export async function storePackageMedia(
 		return writePackageMedia(db, deckId, file, entries, onProgress);
 	const { default: MediaWorker } = await import('./package-media-worker?worker');
 	const worker = new MediaWorker();
+	let done = 0;
 	try {
 		return await new Promise<StoredMedia>((resolve, reject) => {
 			worker.onmessage = (
-				event: MessageEvent<{ progress?: [number, number]; result?: StoredMedia; error?: string }>
+				event: MessageEvent<{ batch?: MediaInput[]; result?: StoredMedia; error?: string }>
 			) => {
-				const { progress, result, error } = event.data;
-				if (progress) onProgress?.(...progress);
-				else if (error !== undefined) reject(new Error(error));
-				else if (result) resolve(result);
+				const { batch, result, error } = event.data;
+				if (batch) {
+					// Stored here, where the database is open; then the worker reads on.
+					putDeckMedia(db, deckId, batch).then(() => {
+						done += batch.length;
+						onProgress?.(done, entries.length);
+						worker.postMessage('stored');
+					}, reject);
+				} else if (error !== undefined) reject(new Error(error));
+				else if (result) resolve({ stored: done, tooLarge: result.tooLarge });
 			};
 			worker.onerror = (event) => {
 				event.preventDefault();
-				reject(new Error(event.message || 'The media could not be stored'));
+				reject(new Error(event.message || 'The media could not be read'));
 			};
-			worker.postMessage({ dbName: db.name, deckId, file, entries: [...entries] });
+			worker.postMessage({ file, entries: [...entries] });
 		});
 	} finally {
 		worker.terminate();

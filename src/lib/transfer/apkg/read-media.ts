@@ -1,8 +1,11 @@
 import { MAX_MEDIA_BYTES } from './limits';
+// Types only from the reader: the media pass loads without SQLite, the deck checks or zod.
 import type { MediaEntry, PackageMedia } from './read-package';
-import { MEDIA_PLAN } from './read-package';
-import { streamZip } from './unzip';
+import { streamZip, type EntryPlan } from './unzip';
 import { isZstd, unzstd } from './zstd';
+
+/** A media file: read up to the cap; a larger one is left out and named. */
+export const MEDIA_PLAN: EntryPlan = { cap: MAX_MEDIA_BYTES, onCapped: 'skip' };
 
 /** Media handed over at a time: enough to make each write worth it, little to hold. */
 export const MEDIA_BATCH_BYTES = 8 * 1024 * 1024;

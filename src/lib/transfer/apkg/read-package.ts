@@ -10,6 +10,7 @@ import { isSafeMediaName, mediaType } from './media-names';
 import { collectionCards, type MadeCard } from './note-cards';
 import { protoFields, protoNumber, protoString } from './protobuf';
 import { streamZip, type EntryPlan } from './unzip';
+import { MEDIA_PLAN } from './read-media';
 import { isZstd, unzstd } from './zstd';
 import { historyOf, type CardHistory } from './history';
 import { checkCards } from './check-cards';
@@ -79,9 +80,6 @@ function planFor(name: string, listed?: Set<string>): EntryPlan {
 	}
 	return MEDIA_PLAN;
 }
-
-/** A media file: read up to the cap; a larger one is left out and named. */
-export const MEDIA_PLAN: EntryPlan = { cap: MAX_MEDIA_BYTES, onCapped: 'skip' };
 
 /** The media list: JSON `{"0": "a.jpg"}` in older packages, a zstd protobuf list in newer ones. */
 function mediaMap(data: Uint8Array | undefined): Map<string, string> {
