@@ -5,16 +5,7 @@
  * core is long on the wall clock but not in thread time.
  */
 
-interface TraceEvent {
-	name: string;
-	ph: string;
-	ts: number;
-	dur?: number;
-	tdur?: number;
-	pid: number;
-	tid: number;
-	args?: { name?: string };
-}
+import type { TraceEvent } from './trace';
 
 export interface ThreadFigures {
 	/** Longest top-level task: its wall time and its thread time (ms). */

@@ -10,6 +10,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { startProfile, stopProfile, topSelf } from './profile';
+import type { TraceEvent } from './trace';
 
 /** `STUDIO_PROFILE=4`: CPU-profile opening and typing at these slowdowns and print where time went. */
 const profileAt = (process.env.STUDIO_PROFILE ?? '').split(',').filter(Boolean).map(Number);
@@ -36,18 +37,6 @@ export interface StudioRow {
 	keyBusyP50: number;
 	keyBusyP95: number;
 }
-
-type TraceEvent = {
-	name: string;
-	ph: string;
-	ts: number;
-	dur?: number;
-	tdur?: number;
-	pid: number;
-	tid: number;
-	cat: string;
-	args?: { name?: string };
-};
 
 /** The marks the page sets at each key press and at the frame after it (see `measureStudio`). */
 const KEY_DOWN = 'studio-key-down';

@@ -5,7 +5,8 @@
  * collection), from the `bench-answer` and `bench-painted` marks the loop sets.
  */
 
-interface TraceEvent {
+/** One event of a Chromium trace, as the bench reads it. */
+export interface TraceEvent {
 	name: string;
 	ph: string;
 	ts: number;
