@@ -187,8 +187,9 @@ export interface SyncListeners {
  * Brings the bundled decks on this device up to date. When there is something to install (a first
  * visit, a new version) it starts after the page has loaded and painted, in a worker, so the page
  * never waits on a long task; otherwise no worker starts at all. A screen waiting for cards starts
- * at once instead, and writes the first deck itself when it is small (see `PAGE_INSTALL_MAX`). Pages that ask while a sync is
- * under way (home, then review) share it rather than installing the same deck twice.
+ * at once instead, and writes the first deck itself when it is small (see `PAGE_INSTALL_MAX`).
+ * Pages that ask while a sync is under way (home, then review) share it rather than installing the
+ * same deck twice.
  */
 export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Reports> {
 	if (listen.onProgress) listeners.add(listen.onProgress);
