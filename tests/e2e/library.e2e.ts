@@ -41,6 +41,15 @@ test('issue 13: an imported deck is deleted after a snapshot, and the snapshot b
 	await openReview(page, 'two-plus-two-basics');
 	for (let i = 0; i < 2; i++) await answer(page, 'Again');
 	expect(await deckLogs(page, deck.id)).toBe(2);
+	// The bundled decks may still be going in behind the study screens: all 325 cards, then compare.
+	await expect
+		.poll(
+			async () => (await readRows<Row>(page, 'cards')).filter((c) => c.deckId !== deck.id).length,
+			{
+				timeout: 30_000
+			}
+		)
+		.toBe(325);
 	const others = await otherDecks(page, deck.id);
 
 	await page.goto('/library/');

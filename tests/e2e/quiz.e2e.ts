@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axe, readRows } from './helpers';
+import { axe, countRows, readRows } from './helpers';
 
 interface Log {
 	cardId: string;
@@ -179,6 +179,8 @@ test('a practice test is scored, lists the missed questions and changes no sched
 	await expect(
 		page.getByRole('button', { name: 'Show answer' }).or(lead(page)).first()
 	).toBeVisible();
+	// The first card shows once the small deck is in; the schedule is read after the larger one.
+	await expect.poll(() => countRows(page, 'cards'), { timeout: 30_000 }).toBe(325);
 	type Row = { uid: string; due: number; reps: number; stability: number; state: number };
 	const schedule = async () =>
 		(await readRows<Row>(page, 'cards')).map(({ uid, due, reps, stability, state }) => ({
