@@ -14,7 +14,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import type { Browser, CDPSession } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { readImportTrace, type ImportTrace, type ThreadFigures } from './apkg-trace';
 import {
 	BASIC,
@@ -249,20 +250,7 @@ interface Run {
 
 /** One import of `path` in a fresh browser: choose the file, wait for the preview, import. */
 async function importOnce(path: string): Promise<Run> {
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-dev-shm-usage'
-		]
-	});
+	const browser = await launchBenchBrowser();
 	try {
 		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 		await context.addInitScript(() => {

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { default_w } from 'ts-fsrs';
 import { flatten, holdOut, trainingItems, type LogEntry } from '../../src/lib/scheduler';
 import { memoryModel, type Memory } from '../../src/lib/scheduler/memory-model';
@@ -65,10 +65,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-});
+const browser = await launchBenchBrowser();
 const MB = 1024 * 1024;
 const rows: string[] = [];
 try {

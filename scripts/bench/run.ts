@@ -11,7 +11,8 @@
  * SIZES, ANSWERS, BACKUP=0, BACKUP_AT=1 and IMPORT=0 run a part of it.
  * Not part of `npm test`: timings on a shared machine are for reading, not for failing CI.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -438,15 +439,7 @@ async function measure(
 	return { rows, backups, snapshot };
 }
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-dev-shm-usage',
-		'--disable-background-networking'
-	]
-});
+const browser = await launchBenchBrowser();
 const rows: Row[] = [];
 const backups: BackupRow[] = [];
 const snapshots: SnapshotRow[] = [];

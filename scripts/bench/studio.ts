@@ -7,7 +7,8 @@
  * main thread's busiest functions while opening and while typing at that slowdown;
  * `STUDIO_SLOWDOWNS=4` measures only at 4x (run alone; the default is 1,4).
  */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { fileURLToPath } from 'node:url';
 import { startProfile, stopProfile, topSelf } from './profile';
 import type { TraceEvent } from './trace';
@@ -304,16 +305,7 @@ export function printStudio(rows: StudioRow[]): void {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const port = Number(process.env.PORT ?? 4173);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-dev-shm-usage',
-			'--disable-background-networking'
-		]
-	});
+	const browser = await launchBenchBrowser();
 	try {
 		const slowdowns = (process.env.STUDIO_SLOWDOWNS ?? '1,4').split(',').map(Number);
 		printStudio(await measureStudio(browser, `http://localhost:${port}`, slowdowns));
