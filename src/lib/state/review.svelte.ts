@@ -628,7 +628,9 @@ export class ReviewSession {
 			if (e instanceof StaleAnswerError) {
 				this.notice = e.message;
 				await this.#refresh();
-			} else if (isQuotaError(e)) this.#putBack(shown, feedback);
+			} else if (isQuotaError(e)) this.#putBack(shown, feedback, true);
+			// Closed for another tab's upgrade: the card stays, and the banner asks for a reload.
+			else if (appStatus.explains(e)) this.#putBack(shown, feedback, false);
 			else this.#fail(e);
 		} finally {
 			this.saving = false;
@@ -636,8 +638,11 @@ export class ReviewSession {
 		}
 	}
 
-	/** Storage was full, so nothing was written (one transaction): the card and its answer return. */
-	#putBack(shown: Shown, feedback: Feedback | undefined): void {
+	/**
+	 * Nothing was written (one transaction), because storage was full or the database was closed:
+	 * the card and its answer return.
+	 */
+	#putBack(shown: Shown, feedback: Feedback | undefined, full: boolean): void {
 		this.#queue = shown.queue;
 		this.mode = shown.mode;
 		this.options = shown.options;
@@ -646,6 +651,7 @@ export class ReviewSession {
 		this.revealed = true;
 		this.#shownAt = shown.shownAt;
 		this.status = 'studying';
+		if (!full) return;
 		appStatus.storageFull = true;
 		this.notice = STORAGE_FULL;
 	}
@@ -768,6 +774,8 @@ export class ReviewSession {
 	}
 
 	#fail(e: unknown): void {
+		// A connection closed for another tab's upgrade: the reload banner is the one message.
+		if (appStatus.explains(e)) return;
 		this.error = e instanceof Error ? e.message : String(e);
 		this.status = 'error';
 	}

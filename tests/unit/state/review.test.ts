@@ -310,6 +310,35 @@ describe('ReviewSession when storage is full', () => {
 	});
 });
 
+describe('ReviewSession when another tab upgrades the database', () => {
+	it('leaves the reload banner as the one message, writes nothing and keeps the card', async () => {
+		const { appStatus } = await import('$lib/state/app.svelte');
+		appStatus.reloadNeeded = undefined;
+		const { db, s } = await session(2);
+		s.reveal();
+		// What the versionchange handler does: close this tab's connection.
+		db.close();
+		await s.rate(3);
+		expect(s.status).toBe('studying');
+		expect(s.error).toBeUndefined();
+		expect(s.current?.cardId).toBe('c0');
+		expect(appStatus.reloadNeeded).toMatch(/Reload to keep studying/);
+		await db.open();
+		expect(await db.reviewLogs.count()).toBe(0);
+		appStatus.reloadNeeded = undefined;
+	});
+
+	it('still reports any other failure as an error', async () => {
+		const { db, s } = await session(2);
+		s.reveal();
+		db.reviewLogs.add = (() =>
+			Promise.reject(new Error('disk on fire'))) as unknown as typeof db.reviewLogs.add;
+		await s.rate(3);
+		expect(s.status).toBe('error');
+		expect(s.error).toBe('disk on fire');
+	});
+});
+
 /** Answers every card left with Easy and returns their ids in the order shown. */
 async function drain(s: ReviewSession): Promise<(string | undefined)[]> {
 	const shown: (string | undefined)[] = [];
