@@ -35,6 +35,29 @@ interface Install {
 	files: Map<string, Promise<ArrayBuffer>>;
 }
 
+/** Deck files a study screen asked for before the database said whether they are needed. */
+const early = new Map<string, Promise<ArrayBuffer>>();
+
+const download = (id: string): Promise<ArrayBuffer> =>
+	fetch(bundledDeckUrl(id)).then((res) => {
+		if (!res.ok) throw new Error(`Could not load deck ${id} (${res.status})`);
+		return res.arrayBuffer();
+	});
+
+/**
+ * Starts downloading a bundled deck's file now, while the database opens: on a first visit the
+ * screen needs it next, and asking only once the database has said so put one more round trip
+ * before the first card. The page preloads it with its HTML, and this takes that response. When
+ * the deck turns out to be installed already (a returning visit), the file (a few KB, from the
+ * service worker's cache) is dropped by `appDecksToInstall`.
+ */
+export function downloadDeckEarly(id: string): void {
+	if (early.has(id)) return;
+	const bytes = download(id);
+	bytes.catch(() => undefined); // asked for again by the install if it is needed after all
+	early.set(id, bytes);
+}
+
 /**
  * Starts downloading these decks' files on the page: a screen waiting for cards need not wait for
  * the worker's script to arrive and start before the decks are even asked for.
@@ -42,11 +65,9 @@ interface Install {
 function downloadDecks(decks: DeckSummary[]): Map<string, Promise<ArrayBuffer>> {
 	const files = new Map<string, Promise<ArrayBuffer>>();
 	for (const { id } of decks) {
-		const bytes = fetch(bundledDeckUrl(id)).then((res) => {
-			if (!res.ok) throw new Error(`Could not load deck ${id} (${res.status})`);
-			return res.arrayBuffer();
-		});
-		files.set(id, bytes);
+		files.set(id, early.get(id) ?? download(id));
+		// Used once: a buffer handed to the install worker is emptied.
+		early.delete(id);
 	}
 	return files;
 }
@@ -216,6 +237,7 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 			return installInWorker(now, install);
 		return installFirstHere(now, install, head, rest);
 	})().finally(() => {
+		early.clear();
 		running = undefined;
 		listeners.clear();
 		installed.clear();
@@ -249,5 +271,8 @@ export function readWhenInstalled(
 
 /** The bundled decks that the next `syncAppDecks` installs or updates: what a first visit waits for. */
 export async function appDecksToInstall(): Promise<DeckSummary[]> {
-	return notInstalled(appDb(), await appDeckList());
+	const pending = await notInstalled(appDb(), await appDeckList());
+	// Downloads started early for decks that are in already are not needed.
+	for (const id of early.keys()) if (!pending.some((d) => d.id === id)) early.delete(id);
+	return pending;
 }
