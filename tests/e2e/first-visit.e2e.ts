@@ -129,6 +129,34 @@ test.describe('with the deck files slow to arrive', () => {
 		expect(await countRows(page, 'cards')).toBe(325);
 	});
 
+	test('review asks for the other decks and the install worker only after its first card is painted', async ({
+		page
+	}) => {
+		// On a slow network those downloads would share the line with what the first card waits for.
+		await page.addInitScript(() => {
+			new MutationObserver((_, observer) => {
+				if (!document.querySelector('.prompt')) return;
+				observer.disconnect();
+				(window as unknown as { cardAt: number }).cardAt = performance.now();
+			}).observe(document, { subtree: true, childList: true });
+		});
+		await page.goto('/review/');
+		await expect(page.locator('.prompt')).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByText('0 answered today · 10 left')).not.toBeVisible({ timeout: 30_000 });
+		const { cardAt, asked } = await page.evaluate(() => ({
+			cardAt: (window as unknown as { cardAt: number }).cardAt,
+			asked: performance
+				.getEntriesByType('resource')
+				.filter((e) => /russia-japan-2plus2\.json|install-worker-/.test(e.name))
+				.map((e) => ({ name: new URL(e.name).pathname, at: e.startTime }))
+		}));
+		expect(asked.map((a) => a.name).sort()).toEqual([
+			expect.stringMatching(/^\/_app\/immutable\/workers\/install-worker-/),
+			'/decks/russia-japan-2plus2.json'
+		]);
+		for (const a of asked) expect(a.at, a.name).toBeGreaterThan(cardAt);
+	});
+
 	test('a deck already in is studied at once while another deck is still on its way', async ({
 		page
 	}) => {

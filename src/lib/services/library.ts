@@ -17,7 +17,7 @@ import type { InstallDeckFile, InstallGoOn, InstallJob, InstallMessage } from '.
 // A static import: only the worker's address and constructor (a few bytes), so a first visit's
 // install does not wait for one more download before the worker's own script is requested.
 import InstallWorker from './install-worker?worker';
-import { afterLoad } from './idle';
+import { afterLoad, afterPaint } from './idle';
 
 export type { DeckSummary };
 export type { SyncProgress };
@@ -157,7 +157,9 @@ export const PAGE_INSTALL_MAX = 400;
 
 /**
  * Installs `head` on the page, then the rest (`rest`) in the worker once the screen has read
- * `head`'s cards, with one progress count over all of them.
+ * `head`'s cards and painted its first card, with one progress count over all of them. The rest's
+ * files are asked for only then: on a slow network their download (and the worker's script) would
+ * otherwise share the line with what the first card waits for.
  */
 async function installFirstHere(
 	now: Date,
@@ -173,7 +175,8 @@ async function installFirstHere(
 		onProgress: (done) => install.onProgress(done, total)
 	});
 	if (rest.length === 0) return here;
-	const files = new Map([...install.files].filter(([id]) => id !== head.id));
+	await afterPaint();
+	const files = downloadDecks(rest);
 	const later = await installInWorker(now, {
 		...install,
 		listed: rest,
@@ -219,7 +222,13 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 		const listed = await appDeckList();
 		const pending = await notInstalled(appDb(), listed);
 		if (pending.length === 0) return {};
-		const files = listen.waiting ? downloadDecks(pending) : new Map<string, Promise<ArrayBuffer>>();
+		const [head, ...rest] = installOrder(pending, listen.first);
+		const here = listen.waiting && head !== undefined && head.cardCount <= PAGE_INSTALL_MAX;
+		// A screen waiting for cards asks for the files at once: only the first deck's when it is
+		// written here (the others follow its first card), every deck's when the worker takes them.
+		const files = listen.waiting
+			? downloadDecks(here ? [head] : pending)
+			: new Map<string, Promise<ArrayBuffer>>();
 		if (!listen.waiting) await afterLoad();
 		const install: Install = {
 			listed,
@@ -232,9 +241,7 @@ export function syncAppDecks(now: Date, listen: SyncListeners = {}): Promise<Rep
 				await Promise.allSettled([...installed].map((listener) => listener(deckId)));
 			}
 		};
-		const [head, ...rest] = installOrder(pending, listen.first);
-		if (!listen.waiting || !head || head.cardCount > PAGE_INSTALL_MAX)
-			return installInWorker(now, install);
+		if (!here) return installInWorker(now, install);
 		return installFirstHere(now, install, head, rest);
 	})().finally(() => {
 		early.clear();
