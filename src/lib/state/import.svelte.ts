@@ -14,13 +14,13 @@ import {
 	sourceFileOf,
 	type ImportFormat
 } from '$lib/transfer/limits';
-import { assessDeck, importDeck, type Assessment } from '$lib/storage/transfer';
+import { assessDeck, type Assessment } from '$lib/storage/transfer';
 import { runTransfer, SQL_WASM_URL } from '$lib/services/transfer-worker';
 // By path, not the storage barrel: the first route loads the barrel and must stay light.
-import { putDeckMedia, type MediaInput } from '$lib/storage/media';
-import { applyImportedHistory, type ImportedHistory } from '$lib/storage/package-history';
+import type { MediaInput } from '$lib/storage/media';
+import type { ImportedHistory } from '$lib/storage/package-history';
 import { fetchBeside, fetchText } from '$lib/services/fetch-text';
-import { storePackageMedia } from '$lib/services/package-media';
+import { saveImport, type PackageParts } from '$lib/services/save-import';
 import type { MediaEntry } from '$lib/transfer/apkg/read-package';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
@@ -111,15 +111,7 @@ export class ImportFlow {
 	#deck: Deck | undefined;
 	#source: Source | undefined;
 	#title: string | undefined;
-	#package:
-		| {
-				file: File;
-				media: MediaInput[];
-				mediaToRead: MediaEntry[];
-				history: ImportedHistory[];
-				dayStartMs: number;
-		  }
-		| undefined;
+	#package: PackageParts | undefined;
 	#run = 0;
 
 	// The wall clock, read once when the deck is written: not reactive state.
@@ -323,50 +315,26 @@ export class ImportFlow {
 		const preview = this.preview;
 		if (!deck || !preview || !this.canConfirm) return;
 		this.stage = 'saving';
-		this.progress = { done: 0, total: deck.cards.length, unit: 'card' };
+		const files = this.#package ? this.#package.mediaToRead.length + this.#package.media.length : 0;
+		// A package's files go in before its cards (see `saveImport`).
+		this.progress =
+			files > 0
+				? { done: 0, total: files, unit: 'media file' }
+				: { done: 0, total: deck.cards.length, unit: 'card' };
 		const started = performance.now();
 		try {
-			const report = await importDeck(this.#db, deck, {
+			const saved = await saveImport(this.#db, deck, this.#package, {
 				now: this.#clock(),
 				named: preview.named,
 				...(preview.url ? { sourceUrl: preview.url } : {}),
-				onProgress: (done, total) => (this.progress = { done, total, unit: 'card' })
+				onProgress: (done, total, unit) => (this.progress = { done, total, unit })
 			});
-			const pkg = this.#package;
-			const progress = (done: number, total: number) =>
-				(this.progress = { done, total, unit: 'media file' });
-			const fromFile = pkg
-				? await storePackageMedia(this.#db, deck.id, pkg.file, pkg.mediaToRead, progress)
-				: undefined;
-			const extra = pkg
-				? {
-						media:
-							(await putDeckMedia(this.#db, deck.id, pkg.media, progress)) +
-							(fromFile?.stored ?? 0),
-						...(fromFile && fromFile.tooLarge.length > 0
-							? { mediaLeftOut: fromFile.tooLarge }
-							: {}),
-						// A deck zip brings no answers: only a package's history is replayed.
-						...(pkg.history.length > 0
-							? {
-									history: await applyImportedHistory(
-										this.#db,
-										deck.id,
-										pkg.history,
-										this.#clock(),
-										{
-											dayStartMs: pkg.dayStartMs
-										}
-									)
-								}
-							: {})
-					}
-				: {};
+			const { report, version, ...extra } = saved;
 			this.result = {
 				...extra,
 				deckId: deck.id,
 				title: deck.title,
-				version: report.version,
+				version,
 				report,
 				...(preview.url ? { sourceUrl: preview.url } : {}),
 				seconds: (performance.now() - started) / 1000

@@ -39,6 +39,12 @@ export interface InstallOptions {
 	 * its cards show, or not at all.
 	 */
 	media?: readonly MediaInput[];
+	/**
+	 * More writes of the same install (a package's answers replayed onto its cards), run inside
+	 * its transaction once the cards are written: the deck goes in with them, or nothing does.
+	 * They may use the review log besides the install's own tables.
+	 */
+	within?: () => Promise<void>;
 }
 
 /**
@@ -56,7 +62,13 @@ export async function installDeck(
 	const fresh = newCardRow(options.now);
 	const report: InstallReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
 	const media = options.media ?? [];
-	const tables = [db.decks, db.cards, db.settings, ...(media.length > 0 ? [db.media] : [])];
+	const tables = [
+		db.decks,
+		db.cards,
+		db.settings,
+		...(media.length > 0 ? [db.media] : []),
+		...(options.within ? [db.reviewLogs] : [])
+	];
 	await db.transaction('rw', tables, async () => {
 		const existing = await db.decks.get(deck.id);
 		const row: DeckRow = {
@@ -131,6 +143,7 @@ export async function installDeck(
 			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {})
 		});
 		if (writes.length > 0 || media.length > 0) await bumpRevision(db);
+		await options.within?.();
 	});
 	return report;
 }

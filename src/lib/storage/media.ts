@@ -148,3 +148,32 @@ export async function publishableMedia(
 	const byName = new Map([...installed, ...drafted].map((row) => [row.name, row]));
 	return [...byName.values()];
 }
+
+/** The names of the files a deck has stored. */
+export async function deckMediaNames(db: StudyDb, deckId: string): Promise<string[]> {
+	return (await db.media.where('deckId').equals(deckId).primaryKeys()).map(([, name]) => name);
+}
+
+/**
+ * Forgets files of a deck that is not installed: left by an import that stopped before its cards
+ * went in (a closed tab). Returns how many were dropped; an installed deck's files are kept.
+ */
+export async function dropUninstalledMedia(db: StudyDb, deckId: string): Promise<number> {
+	return db.transaction('rw', db.decks, db.media, async () => {
+		if (await db.decks.get(deckId)) return 0;
+		return db.media.where('deckId').equals(deckId).delete();
+	});
+}
+
+/** Deletes these files of a deck (an import's files, when its cards could not be written). */
+export async function deleteDeckMedia(
+	db: StudyDb,
+	deckId: string,
+	names: readonly string[]
+): Promise<void> {
+	if (names.length === 0) return;
+	await db.transaction('rw', db.media, db.settings, async () => {
+		await db.media.bulkDelete(names.map((name) => [deckId, name] as [string, string]));
+		await bumpRevision(db);
+	});
+}

@@ -2,6 +2,13 @@ import type { Deck } from '$lib/deck/schema';
 import type { StudyDb } from '$lib/storage/db';
 import { installDeck, cardUid, type InstallReport } from '$lib/storage/decks';
 import type { DeckRow } from '$lib/storage/rows';
+import { applyImportedHistory, type ImportedHistory } from '$lib/storage/package-history';
+
+/** Cards that took a package's history as their own, and the answers added. */
+export interface HistoryReport {
+	cards: number;
+	logs: number;
+}
 
 /** What importing a deck would do, given what is installed. */
 export type Verdict = 'new' | 'update' | 'same' | 'older' | 'taken';
@@ -100,6 +107,8 @@ export interface ImportOptions {
 	/** The link the deck came from: kept, so it can be shared and updated from there. */
 	sourceUrl?: string;
 	onProgress?: (done: number, total: number) => void;
+	/** A package's answers, replayed onto its cards in the same transaction as the cards. */
+	history?: { entries: readonly ImportedHistory[]; dayStartMs?: number };
 }
 
 /**
@@ -110,9 +119,11 @@ export async function importDeck(
 	db: StudyDb,
 	deck: Deck,
 	options: ImportOptions
-): Promise<InstallReport & { version: number }> {
+): Promise<InstallReport & { version: number; history?: HistoryReport }> {
 	const verdict = await assessDeck(db, deck, options.named);
 	if (!verdict.ok) throw new Error(verdict.message);
+	const given = options.history;
+	let history: HistoryReport | undefined;
 	const report = await installDeck(
 		db,
 		{ ...deck, version: verdict.version },
@@ -120,10 +131,19 @@ export async function importDeck(
 			now: options.now,
 			bundled: false,
 			...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
-			...(options.onProgress ? { onProgress: options.onProgress } : {})
+			...(options.onProgress ? { onProgress: options.onProgress } : {}),
+			...(given && given.entries.length > 0
+				? {
+						within: async () => {
+							history = await applyImportedHistory(db, deck.id, given.entries, options.now, {
+								...(given.dayStartMs !== undefined ? { dayStartMs: given.dayStartMs } : {})
+							});
+						}
+					}
+				: {})
 		}
 	);
-	return { ...report, version: verdict.version };
+	return { ...report, version: verdict.version, ...(history ? { history } : {}) };
 }
 
 /** An installed deck as a compiled deck file: its current cards, in order; retired ones left out. */
