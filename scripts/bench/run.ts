@@ -142,7 +142,7 @@ new MutationObserver((_, observer) => {
  */
 const PAGE_STEPS = `const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
 		const button = (name) =>
-			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || '') && !b.closest('[hidden]'));
+			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || '') && !b.closest('[hidden], .gone'));
 		const written = async () => {
 			const t = performance.now();
 			while (document.querySelector('section.study')?.getAttribute('aria-busy') === 'true' && performance.now() - t < 5000) await frame();

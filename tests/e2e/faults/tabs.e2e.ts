@@ -29,7 +29,7 @@ const clickRatingNow = (page: Page, rating: Rating) =>
 	page.evaluate((name) => {
 		// The rating buttons stay in the page between cards, hidden: only shown ones are offered.
 		const buttons = [...document.querySelectorAll<HTMLButtonElement>('.ratings button')].filter(
-			(b) => !b.closest('[hidden]')
+			(b) => !b.closest('[hidden], .gone')
 		);
 		const button = buttons.find((b) => b.querySelector('.name')?.textContent === name);
 		button?.click();
