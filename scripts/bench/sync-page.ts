@@ -8,13 +8,15 @@
  * the main thread's CPU time per answer, inside that window and over the whole block (which counts
  * the pushes and replication between answers). The machine is shared: read the ratios, with the
  * load average printed beside them. PORT (default 4281), CARDS (2000), BLOCK (20 answers),
- * SLOWDOWNS (1,4); `--no-build` serves the app as last built.
+ * SLOWDOWNS (1,4), PROFILE=1 (where each side's first block spends its CPU); `--no-build` serves
+ * the app as last built.
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { launchBenchBrowser } from './browser';
 import { answerLoop, FIRST_CARD, harness, pct, servePreview } from './page';
+import { startProfile, stopProfile, topSelf } from './profile';
 import { spawnSyncServer } from './sync-server';
 import { BUSY_CATEGORIES, busyPerAnswer } from './trace';
 import { userDbName } from '../sync/users';
@@ -28,6 +30,8 @@ const SLOWDOWNS = (process.env.SLOWDOWNS ?? '1,4').split(',').filter(Boolean).ma
 /** The first answers of a block warm up (a page just shown, its first queue). */
 const WARMUP = 2;
 const ORDER = [true, false, false, true, true, false, false, true];
+/** `PROFILE=1`: a CPU profile of each side's first block, its functions by self time. */
+const PROFILE = process.env.PROFILE === '1';
 const USER = 'bench';
 const PASSWORD = 'secret';
 
@@ -142,6 +146,8 @@ try {
 		for (const sync of ORDER) {
 			const d = sync ? on : off;
 			const side = sides.get(sync)!;
+			const profiling = PROFILE && side.answerMs.length === 0;
+			if (profiling) await startProfile(d.cdp, d.page);
 			await browser.startTracing(d.page, { categories: BUSY_CATEGORIES });
 			await d.page.evaluate("performance.mark('bench-block')");
 			const times = await answerLoop(d.page, BLOCK, READ_MS);
@@ -149,6 +155,11 @@ try {
 			await d.page.waitForTimeout(READ_MS + 1500);
 			await d.page.evaluate("performance.mark('bench-block-end')");
 			const trace = await browser.stopTracing();
+			if (profiling)
+				console.log(
+					`${slowdown}x sync ${sync ? 'on' : 'off'}, by self time:`,
+					JSON.stringify(topSelf(await stopProfile(d.cdp), 25), null, 2)
+				);
 			if (times.length < BLOCK) throw new Error(`only ${times.length} answers in a block`);
 			side.answerMs.push(...times.slice(WARMUP).map((t) => t.ms));
 			const windows = busyPerAnswer(trace, WARMUP);
