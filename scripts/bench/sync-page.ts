@@ -69,6 +69,8 @@ const serverLogs = async () => {
 	return unique === ids.length ? `${unique}` : `${unique} (${ids.length - unique} doubled)`;
 };
 
+const requests = new Map<string, number>();
+
 async function device(browser: Browser, sync: boolean): Promise<Device> {
 	const context = await browser.newContext({
 		viewport: { width: 390, height: 844 },
@@ -95,6 +97,13 @@ async function device(browser: Browser, sync: boolean): Promise<Device> {
 			.waitFor({ timeout: 600_000 });
 		console.log(`sync on: first sync done, ${await serverDocs()} documents on the server`);
 	}
+	// Requests to the sync server, by method and path (the database's name left out).
+	page.on('request', (request) => {
+		if (!request.url().startsWith(syncAddress)) return;
+		const path = new URL(request.url()).pathname.replace(/^\/[^/]+/, '').replace(/\/[^/]*$/, '/…');
+		const key = `${request.method()} ${path || '/'}`;
+		requests.set(key, (requests.get(key) ?? 0) + 1);
+	});
 	return { sync, context, page, cdp: await context.newCDPSession(page) };
 }
 
@@ -150,6 +159,7 @@ try {
 			if (profiling) await startProfile(d.cdp, d.page);
 			await browser.startTracing(d.page, { categories: BUSY_CATEGORIES });
 			await d.page.evaluate("performance.mark('bench-block')");
+			requests.clear();
 			const times = await answerLoop(d.page, BLOCK, READ_MS);
 			// The last answer's push (after its quiet time) belongs to the block too.
 			await d.page.waitForTimeout(READ_MS + 1500);
@@ -159,6 +169,10 @@ try {
 				console.log(
 					`${slowdown}x sync ${sync ? 'on' : 'off'}, by self time:`,
 					JSON.stringify(topSelf(await stopProfile(d.cdp), 25), null, 2)
+				);
+			if (sync && PROFILE)
+				console.log(
+					`requests to the sync server per answer: ${JSON.stringify(Object.fromEntries([...requests].map(([k, n]) => [k, Number((n / times.length).toFixed(1))])))}`
 				);
 			if (times.length < BLOCK) throw new Error(`only ${times.length} answers in a block`);
 			side.answerMs.push(...times.slice(WARMUP).map((t) => t.ms));
