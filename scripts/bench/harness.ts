@@ -89,6 +89,14 @@ export async function seed(count: number): Promise<{ cards: number; logs: number
 	return { cards: count, logs, ms: performance.now() - started };
 }
 
+/** How many review-log rows the app's database holds. */
+export async function countLogs(): Promise<number> {
+	const db = new StudyDb();
+	const n = await db.reviewLogs.count();
+	db.close();
+	return n;
+}
+
 /**
  * Watches for long tasks on the page's thread; the function returned stops and gives the longest.
  * Await `nextTask()` first: the task that is running when watching starts is reported too.

@@ -13,7 +13,6 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { launchBenchBrowser } from './browser';
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { startProfile, stopProfile, summarise, topSelf } from './profile';
@@ -27,6 +26,7 @@ import {
 } from './trace';
 import type { BackupTimes, SnapshotTimes } from './harness';
 import { measureStudio, printStudio, type StudioRow } from './studio';
+import { answerLoop, FIRST_CARD, harness, PAGE_STEPS, pct, servePreview } from './page';
 
 const port = Number(process.env.PORT ?? 4196);
 const base = `http://localhost:${port}`;
@@ -40,33 +40,8 @@ const traceAt = (process.env.TRACE ?? '').split(',').filter(Boolean).map(Number)
 /** An answer slower than this counts as slow in the profile summary (the target p95). */
 const SLOW_MS = 50;
 
-if (!process.argv.includes('--no-build'))
-	execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
-execFileSync(
-	'npx',
-	['vite', 'build', '--config', 'scripts/bench/vite.harness.ts', '--logLevel', 'warn'],
-	{
-		stdio: 'inherit'
-	}
-);
-const server = spawn(
-	process.execPath,
-	['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
-	{ stdio: 'ignore' }
-);
-// Up when it answers (a fixed wait was too short on a loaded machine).
-for (let tries = 0; ; tries++) {
-	const up = await fetch(base).then(
-		(r) => r.ok,
-		() => false
-	);
-	if (up) break;
-	if (tries > 300) throw new Error(`vite preview did not start on port ${port}`);
-	await new Promise((r) => setTimeout(r, 100));
-}
+const server = await servePreview(port);
 
-const pct = (xs: number[], p: number) =>
-	[...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 const median = (xs: number[]) => pct(xs, 0.5);
 
 /** `BACKUP=0` leaves out the backup timings (about a minute and a half at 50,000 cards and 4x). */
@@ -117,78 +92,6 @@ interface Row {
 	tapP95: number;
 	/** The same to the moment the answer is written (its write, after the paint, included). */
 	savedBusyP50: number;
-}
-
-async function harness<T>(page: Page, call: string): Promise<T> {
-	return page.evaluate(`import('/bench-harness.js').then((h) => h.${call})`) as Promise<T>;
-}
-
-/** Records when the first card is painted, in ms since navigation start. */
-const FIRST_CARD = `performance.mark('bench-open');
-new MutationObserver((_, observer) => {
-	if (window.__firstCard === undefined && document.querySelector('.prompt')) {
-		observer.disconnect();
-		requestAnimationFrame(() => {
-			window.__firstCard = performance.now();
-			performance.mark('bench-first-card');
-		});
-	}
-}).observe(document, { subtree: true, childList: true });`;
-
-/**
- * Page-side steps both answer loops share (a string: it runs in the page): a frame, a shown button
- * by its text, waiting as a reader would until the last answer is written, and revealing the card
- * to get its Good button (undefined when no card is left).
- */
-const PAGE_STEPS = `const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-		const button = (name) =>
-			[...document.querySelectorAll('button')].find((b) => name.test(b.textContent || '') && !b.closest('[hidden], .gone'));
-		const written = async () => {
-			const t = performance.now();
-			while (document.querySelector('section.study')?.getAttribute('aria-busy') === 'true' && performance.now() - t < 5000) await frame();
-		};
-		const revealGood = async () => {
-			const reveal = button(/^Show answer$/);
-			if (!reveal) return undefined;
-			reveal.click();
-			await frame();
-			return button(/^\\s*Good/);
-		};`;
-
-/**
- * In the page: reveal, rate Good, and time from the click to the next card painted; then wait, as
- * a person reading the card would, until that answer is written (`bench-saved`) before the next.
- * A string, not a function: tsx would wrap named functions in a helper the page does not have.
- */
-async function answerLoop(page: Page, count: number): Promise<{ at: number; ms: number }[]> {
-	return page.evaluate(`(async (n) => {
-		const times = [];
-		${PAGE_STEPS}
-		for (let i = 0; i < n; i++) {
-			await written();
-			if (i > 0) performance.mark('bench-saved');
-			const good = await revealGood();
-			if (!good) break;
-			const before = document.querySelector('.prompt')?.textContent;
-			const t0 = performance.now();
-			performance.mark('bench-answer');
-			good.click();
-			const moved = await new Promise((resolve) => {
-				const check = () => {
-					const now = document.querySelector('.prompt')?.textContent;
-					if (now !== before && button(/^Show answer$/)) resolve(true);
-					else if (performance.now() - t0 > 5000) resolve(false);
-					else requestAnimationFrame(check);
-				};
-				check();
-			});
-			if (!moved) break;
-			await frame();
-			performance.mark('bench-painted');
-			times.push({ at: t0, ms: performance.now() - t0 });
-		}
-		return times;
-	})(${count})`);
 }
 
 /** Taps the page can ask for: real (trusted) input through CDP, which Event Timing reports. */

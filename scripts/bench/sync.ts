@@ -10,7 +10,8 @@
  * - answer-to-next-queue p95 with sync running vs off, as a ratio, in alternating blocks.
  * The machine is shared: the ratios are the figures to read. Not part of `npm test`.
  * ANSWERS (default 60000) and CARDS (10000) change the collection; PARTS=answer measures only the
- * answer path (BLOCK answers per block, default 33).
+ * answer path (BLOCK answers per block, default 33); PARTS=page measures the answer path in the
+ * app in Chromium, sync on and off (`sync-page.ts`).
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,14 +35,21 @@ import type { Deck } from '$lib/deck';
 import { createSyncEngine, type SyncEngine } from '$lib/services/sync/engine';
 import { createPushPacer, type PushPacer } from '$lib/services/sync/push-pacer';
 import type { Pouch } from '$lib/services/sync/pouch';
-import { spawn } from 'node:child_process';
+import { spawnSyncServer } from './sync-server';
 import { PouchDB } from '../sync/server';
 import { answerHistory } from './history';
 import { userDbName } from '../sync/users';
 
-const CARDS = Number(process.env.CARDS ?? 10_000);
-/** `answer` measures only the answer path with sync on and off (no first sync, no restore). */
+/**
+ * `answer` measures only the answer path with sync on and off (no first sync, no restore); `page`
+ * measures it in the real app in Chromium instead (`sync-page.ts`), and nothing else.
+ */
 const PARTS = process.env.PARTS ?? 'all';
+if (PARTS === 'page') {
+	await import('./sync-page');
+	process.exit(0);
+}
+const CARDS = Number(process.env.CARDS ?? 10_000);
 /** Answers per block of the answer-path measure (eight blocks, four with sync on). */
 const BLOCK = Number(process.env.BLOCK ?? 33);
 /** Node has no idle callback: the next turn of the event loop stands in for the browser's. */
@@ -120,20 +128,8 @@ async function until(check: () => Promise<boolean>, what: string, ms = 600_000) 
 	throw new Error(`timed out waiting for ${what}`);
 }
 
-// The server in its own process, as it would be on its own machine: its work is not the devices'.
-const child = spawn(process.execPath, ['node_modules/.bin/tsx', 'scripts/sync/serve.ts'], {
-	env: { ...process.env, SYNC_PORT: '0', SYNC_USER: 'bench', SYNC_PASSWORD: 'secret' },
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-const serverUrl = await new Promise<string>((resolve, reject) => {
-	let out = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		out += chunk.toString();
-		const found = /server at (http:\/\/\S+)/.exec(out);
-		if (found) resolve(found[1]!);
-	});
-	child.once('exit', () => reject(new Error(`the sync server stopped: ${out}`)));
-});
+const syncServer = await spawnSyncServer('bench', 'secret');
+const serverUrl = syncServer.url;
 try {
 	const url = `${serverUrl}/${userDbName('bench')}`;
 	const remote = () =>
@@ -320,5 +316,5 @@ try {
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/sync.json', JSON.stringify(result, null, 2));
 } finally {
-	child.kill();
+	syncServer.stop();
 }

@@ -106,6 +106,10 @@ export function busyPerAnswer(buffer: Buffer, skip = 0, marks: Marks = ANSWER_MA
 	};
 }
 
+/** Trace events of script running (a style or layout inside one was forced by it). */
+const SCRIPT =
+	/^(FunctionCall|EvaluateScript|v8\.callFunction|TimerFire|EventDispatch|FireAnimationFrame|RunMicrotasks|BlinkScheduler_PerformMicrotaskCheckpoint)/;
+
 /**
  * Self time per event name (ms per window, mean over the windows) on the thread that set the
  * marks, inside the windows (answers, or opening the review), and the mean busy time per window.
@@ -121,6 +125,10 @@ export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
 		.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 	const self = new Map<string, number>();
 	let busy = 0;
+	// Style and layout worked out inside script (a forced style or layout), not in the frame's own
+	// rendering: each is a place where the page asked for it on the spot.
+	let forced = 0;
+	let forcedCost = 0;
 	const stack: { end: number; key: string }[] = [];
 	const inWindow = (ts: number) => windows.some(([a, b]) => ts >= a && ts < b);
 	for (const e of main) {
@@ -132,6 +140,13 @@ export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
 				? `FunctionCall ${e.args.data.functionName}`
 				: e.name;
 		if (inWindow(e.ts)) {
+			if (
+				(e.name === 'UpdateLayoutTree' || e.name === 'Layout') &&
+				stack.some((s) => SCRIPT.test(s.key))
+			) {
+				forced++;
+				forcedCost += cost(e);
+			}
 			self.set(key, (self.get(key) ?? 0) + cost(e));
 			if (parent) self.set(parent.key, (self.get(parent.key) ?? 0) - cost(e));
 			else busy += cost(e);
@@ -143,6 +158,8 @@ export function summariseTrace(buffer: Buffer, marks: Marks = ANSWER_MARKS) {
 		answers: n,
 		meanWindowMs: Number((windows.reduce((s, [a, b]) => s + b - a, 0) / n / 1000).toFixed(1)),
 		meanBusyMs: Number((busy / n / 1000).toFixed(1)),
+		forcedStyleOrLayoutPerAnswer: Number((forced / n).toFixed(2)),
+		forcedMsPerAnswer: Number((forcedCost / n / 1000).toFixed(2)),
 		selfMsPerAnswer: Object.fromEntries(
 			[...self.entries()]
 				.filter(([, v]) => v / n / 1000 >= 0.2)

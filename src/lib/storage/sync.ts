@@ -76,7 +76,8 @@ export async function pendingReplays(db: StudyDb): Promise<number> {
 /**
  * Writes other devices' days into this device: rows not here yet are added (marked with their
  * device), rows their device took back are removed (only rows of that device), and card actions
- * set their cards' flags at once. Cards whose logs changed are listed for `replayPending`, which
+ * set their cards' flags at once (rows are added for the whole batch before any is taken back).
+ * Cards whose logs changed are listed for `replayPending`, which
  * rebuilds each once however many batches touched it (a first sync brings a card's history in
  * many day documents). One transaction for the batch: all of it or none.
  */
@@ -96,18 +97,22 @@ export async function applyRemoteDays(
 			if (fresh.length > 0) await db.reviewLogs.bulkAdd(fresh);
 			for (const l of fresh) touched.add(l.uid);
 			report.added += fresh.length;
-			const gone = (await db.reviewLogs.bulkGet([...day.undone])).filter(
-				(l): l is ReviewLogRow => !!l && l.origin === day.device
-			);
-			if (gone.length > 0) await db.reviewLogs.bulkDelete(gone.map((l) => l.id));
-			for (const l of gone) touched.add(l.uid);
-			report.removed += gone.length;
 			const incoming = day.actions ?? [];
 			const known = await db.cardActions.bulkGet(incoming.map((a) => a.id));
 			const news = incoming.filter((_, i) => !known[i]).map((a) => ({ ...a, origin: day.device }));
 			if (news.length > 0) await db.cardActions.bulkAdd(news);
 			actions.push(...news);
 			report.actions += news.length;
+		}
+		// Taken back after every row of the batch is in: a row and its undo may come in different
+		// documents of one day (chunks), in either order.
+		for (const day of days) {
+			const gone = (await db.reviewLogs.bulkGet([...day.undone])).filter(
+				(l): l is ReviewLogRow => !!l && l.origin === day.device
+			);
+			if (gone.length > 0) await db.reviewLogs.bulkDelete(gone.map((l) => l.id));
+			for (const l of gone) touched.add(l.uid);
+			report.removed += gone.length;
 		}
 		const pending = await readPending(db);
 		if (actions.length > 0) {

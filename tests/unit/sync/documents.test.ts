@@ -83,15 +83,15 @@ describe('card actions in day documents', () => {
 });
 
 describe('day documents', () => {
-	it('one document per device per UTC day, rows in replay order, the origin left out', () => {
+	it('a first chunk per device per UTC day, rows in replay order, the origin left out', () => {
 		const docs = dayDocs(
 			'phone-0001',
 			[log('b', T + 1000), log('a', T), log('c', T + 86_400_000, { origin: 'x' })],
 			new Map()
 		);
 		expect(docs.map((d) => d._id)).toEqual([
-			'day:phone-0001:2026-11-26',
-			'day:phone-0001:2026-11-27'
+			'day:phone-0001:2026-11-26:0000',
+			'day:phone-0001:2026-11-27:0000'
 		]);
 		expect(docs[0]!.logs.map((l) => l.id)).toEqual(['a', 'b']);
 		expect(docs[1]!.logs[0]).not.toHaveProperty('origin');
@@ -120,13 +120,13 @@ describe('incoming documents', () => {
 			{ ...good, logs: [log('a', T + 2 * 86_400_000)] },
 			'logs[0].reviewedAt'
 		],
-		['an id that names another device', { ...good, _id: 'day:other-0001:2026-11-26' }, '_id'],
+		['an id that names another device', { ...good, _id: 'day:other-0001:2026-11-26:0000' }, '_id'],
 		[
 			'a uid that is not deck|card',
 			{ ...good, logs: [log('a', T, { uid: 'x|y' })] },
 			'logs[0].uid'
 		],
-		['a newer format', { ...good, v: 2 }, 'v'],
+		['a newer format', { ...good, v: 3 }, 'v'],
 		['an unknown type', { _id: 'x', type: 'script' }, 'type']
 	])('refuses %s, naming the path', (_, raw, path) => {
 		const checked = checkDoc(raw);

@@ -50,7 +50,7 @@ export async function runSync(
 		})
 	);
 	// The revision moves with every answer, after the next card is on screen: the push follows
-	// at the next idle moment (see `push-pacer.ts`).
+	// once answers are quiet, at an idle moment (see `push-pacer.ts`).
 	const pacer = createPushPacer(() => slot.push(), idleMoment);
 	const stopWatching = watchRevision(db, () => pacer.changed());
 	const offline = () => onStatus({ ...slot.current.status, state: 'offline' });

@@ -2,11 +2,16 @@
  * The documents Recall replicates over the CouchDB protocol, and the checks every incoming one
  * passes before anything is written.
  *
- * - `day:<device>:<yyyy-mm-dd>`: one device's review-log rows of one UTC day (answers, and resets as
- *   `forget` rows), the ids of rows it took back (undo), and its card actions of that day (suspend,
- *   unsuspend, bury; per flag the newest action wins). Written only by that device, so replication
- *   never conflicts. About 300 answers
- *   a day make one document, so a 300,000-answer history is a few thousand documents.
+ * - `day:<device>:<yyyy-mm-dd>:<chunk>` (v 2): one device's review-log rows of one UTC day in
+ *   chunks of at most `CHUNK_LOGS` rows, numbered from 0000 in the order they were written. Only
+ *   the last chunk of a day is ever rewritten; once a later one exists, a chunk never changes, so
+ *   a push sends at most one chunk again, not the whole day. The last chunk also carries the ids of
+ *   rows taken back (undo; rows of any chunk of that day) and the day's new card actions
+ *   (suspend, unsuspend, bury; per flag the newest action wins). Written only by that device, so
+ *   replication never conflicts. A 300,000-answer history is about 3,000 documents (a hundred per
+ *   10,000 answers, plus the last one of each day).
+ * - `day:<device>:<yyyy-mm-dd>` (v 1): the whole day in one document, as earlier apps wrote it.
+ *   Still read (servers hold them); never written again: new rows of such a day go in chunks.
  * - `settings:<device>`: the settings that device changed, each with the time it changed. Every
  *   device writes only its own; a reader takes, per key, the newest value (ties: the larger device
  *   id), so all devices agree without a conflict.
@@ -31,14 +36,23 @@ import { mediaDocSchema, type MediaDoc } from './media-docs';
 export { DOC_VERSION } from './doc-version';
 /** Most rows one day document may hold: more is no learner's day, and a hostile document. */
 export const MAX_DAY_LOGS = 20000;
+/** Most review-log rows in one chunk of a day. */
+export const CHUNK_LOGS = 100;
+/** The version of a day's chunk (`v`); a whole-day document of earlier apps is `DOC_VERSION`. */
+export const CHUNK_VERSION = 2;
+/** Chunk numbers are four digits: a day of `MAX_DAY_LOGS` rows needs 200. */
+const MAX_CHUNK = 9999;
 
 export interface DayDoc {
 	_id: string;
 	_rev?: string;
 	type: 'day';
-	v: typeof DOC_VERSION;
+	/** 2: a chunk of the day (`chunk` is set); 1: the whole day, written by an earlier app. */
+	v: typeof DOC_VERSION | typeof CHUNK_VERSION;
 	device: string;
 	day: string;
+	/** Which chunk of the day, from 0 (absent in a whole-day document). */
+	chunk?: number;
 	logs: ReviewLogRow[];
 	/** Rows this device wrote and then took back: other devices remove them too. */
 	undone: string[];
@@ -70,7 +84,11 @@ export type SyncDoc = DayDoc | SettingsDoc | DeckDoc | MediaDoc;
 
 /** The UTC day a time falls on: the day document a row goes in. */
 export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The id of a whole-day document (earlier apps): read, never written. */
 export const dayDocId = (device: string, day: string) => `day:${device}:${day}`;
+/** The id of a day's chunk: chunks sort by number within the day, after the whole-day id. */
+export const chunkDocId = (device: string, day: string, chunk: number) =>
+	`day:${device}:${day}:${String(chunk).padStart(4, '0')}`;
 export const settingsDocId = (device: string) => `settings:${device}`;
 export const deckDocId = (deckId: string, version: number) =>
 	`deck:${deckId}:${String(version).padStart(6, '0')}`;
@@ -98,17 +116,47 @@ const dayDocSchema = z
 		_id: z.string(),
 		_rev: rev,
 		type: z.literal('day'),
-		v: z.literal(DOC_VERSION, { error: `must be ${DOC_VERSION}: made by a newer app` }),
+		v: z.literal([DOC_VERSION, CHUNK_VERSION], {
+			error: `must be ${DOC_VERSION} or ${CHUNK_VERSION}: made by a newer app`
+		}),
 		device: deviceSchema,
 		day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as yyyy-mm-dd'),
+		chunk: z.number().int().min(0).max(MAX_CHUNK).optional(),
 		logs: z.array(logRowSchema).max(MAX_DAY_LOGS),
 		undone: z.array(z.string().min(1).max(100)).max(MAX_DAY_LOGS),
 		actions: z.array(actionRowSchema).max(MAX_DAY_LOGS).optional()
 	})
 	.superRefine((doc, ctx) => {
-		if (doc._id !== dayDocId(doc.device, doc.day))
-			ctx.addIssue({ code: 'custom', path: ['_id'], message: 'must be day:<device>:<day>' });
+		if (doc.v === CHUNK_VERSION) {
+			if (doc.chunk === undefined)
+				ctx.addIssue({ code: 'custom', path: ['chunk'], message: 'a chunk needs its number' });
+			else if (doc._id !== chunkDocId(doc.device, doc.day, doc.chunk))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['_id'],
+					message: 'must be day:<device>:<day>:<chunk>'
+				});
+			if (doc.logs.length > CHUNK_LOGS)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['logs'],
+					message: `a chunk holds at most ${CHUNK_LOGS} rows`
+				});
+		} else {
+			if (doc.chunk !== undefined)
+				ctx.addIssue({ code: 'custom', path: ['chunk'], message: 'only a chunk (v 2) has one' });
+			if (doc._id !== dayDocId(doc.device, doc.day))
+				ctx.addIssue({ code: 'custom', path: ['_id'], message: 'must be day:<device>:<day>' });
+		}
+		const seen = new Set<string>();
 		doc.logs.forEach((log, i) => {
+			if (seen.has(log.id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['logs', i, 'id'],
+					message: 'appears twice in the document'
+				});
+			seen.add(log.id);
 			if (log.uid !== `${log.deckId}|${log.cardId}`)
 				ctx.addIssue({
 					code: 'custom',
@@ -211,9 +259,13 @@ export function checkDoc(raw: unknown): CheckedDoc {
 }
 
 /**
- * This device's day documents for the rows it wrote (`logs`, any days), given what it published
- * before (`previous`, by id): rows gone since then are listed as undone. Only documents that differ
- * from before are returned, so an unchanged day is not written again.
+ * This device's day chunks for the rows it wrote (`logs`: every row of the days it covers), given
+ * what it published before (`previous`, by id: chunks and whole-day documents of those days).
+ * Rows not published yet go in the day's last chunk, and past `CHUNK_LOGS` in new chunks after it;
+ * earlier chunks and whole-day documents are never written again. Rows published and gone since
+ * (undo) are listed as undone in the last chunk. Only documents that differ from before are
+ * returned, so an unchanged day is not written again.
+ * @example dayDocs('phone-0001', logs, previous) // [{ _id: 'day:phone-0001:2026-11-26:0002', … }]
  */
 export function dayDocs(
 	device: string,
@@ -223,52 +275,95 @@ export function dayDocs(
 	actions: readonly CardActionRow[] = []
 ): DayDoc[] {
 	const byDay = new Map<string, ReviewLogRow[]>();
-	for (const day of days ?? []) byDay.set(day, []);
-	for (const log of logs) {
-		const day = dayOf(log.reviewedAt);
-		const list = byDay.get(day);
-		if (list) list.push(log);
-		else byDay.set(day, [log]);
-	}
+	const add = <T>(map: Map<string, T[]>, day: string, item?: T) => {
+		const list = map.get(day);
+		if (!list) map.set(day, item === undefined ? [] : [item]);
+		else if (item !== undefined) list.push(item);
+	};
+	for (const day of days ?? []) add(byDay, day);
+	for (const log of logs) add(byDay, dayOf(log.reviewedAt), log);
 	const actionsByDay = new Map<string, CardActionRow[]>();
 	for (const a of actions) {
-		const day = dayOf(a.at);
-		actionsByDay.set(day, [...(actionsByDay.get(day) ?? []), a]);
-		if (!byDay.has(day)) byDay.set(day, []);
+		add(actionsByDay, dayOf(a.at), a);
+		add(byDay, dayOf(a.at));
 	}
+	const before = new Map<string, DayDoc[]>();
+	for (const doc of previous.values()) if (doc.device === device) add(before, doc.day, doc);
 	const out: DayDoc[] = [];
-	for (const [day, rows] of byDay) {
-		const id = dayDocId(device, day);
-		const before = previous.get(id);
-		rows.sort(logOrder);
-		const have = new Set(rows.map((r) => r.id));
-		const undone = new Set(before?.undone ?? []);
-		for (const old of before?.logs ?? []) if (!have.has(old.id)) undone.add(old.id);
-		for (const id of have) undone.delete(id);
-		const sameLogs =
-			before !== undefined &&
-			before.logs.length === rows.length &&
-			before.logs.every((l, i) => l.id === rows[i]!.id);
-		// Actions are never taken back (an undo is a newer action): the union of before and now.
-		const acts = new Map((before?.actions ?? []).map((a) => [a.id, a]));
-		const knownActions = acts.size;
-		for (const a of actionsByDay.get(day) ?? []) if (!acts.has(a.id)) acts.set(a.id, a);
-		if (sameLogs && before.undone.length === undone.size && acts.size === knownActions) continue;
-		if (!before && rows.length === 0 && acts.size === 0) continue;
+	for (const [day, rows] of byDay)
+		out.push(...dayChunks(device, day, rows, before.get(day) ?? [], actionsByDay.get(day) ?? []));
+	return out;
+}
+
+/** One day's chunks to write (see `dayDocs`). */
+function dayChunks(
+	device: string,
+	day: string,
+	rows: ReviewLogRow[],
+	before: readonly DayDoc[],
+	actions: readonly CardActionRow[]
+): DayDoc[] {
+	const chunks = before
+		.filter((d) => d.v === CHUNK_VERSION && d.chunk !== undefined)
+		.sort((a, b) => a.chunk! - b.chunk!);
+	const open = chunks.at(-1);
+	const sealed = before.filter((d) => d !== open);
+	const have = new Set(rows.map((r) => r.id));
+	const published = new Set(before.flatMap((d) => d.logs.map((l) => l.id)));
+	const announced = new Set(sealed.flatMap((d) => d.undone));
+	// Rows published before and gone now (undo), each listed once over all the day's chunks.
+	for (const id of open?.undone ?? []) announced.add(id);
+	const undone = new Set<string>();
+	for (const id of published) if (!have.has(id) && !announced.has(id)) undone.add(id);
+	const knownActions = new Set(before.flatMap((d) => (d.actions ?? []).map((a) => a.id)));
+	const newActions = actions.filter((a) => !knownActions.has(a.id));
+
+	// The open chunk keeps its rows still here and takes new ones up to the limit; the rest fill
+	// new chunks after it.
+	const fresh = rows.filter((r) => !published.has(r.id)).sort(logOrder);
+	if (!open && fresh.length === 0 && undone.size === 0 && newActions.length === 0) return [];
+	const filled: ReviewLogRow[][] = [];
+	let list = (open?.logs ?? []).filter((l) => have.has(l.id));
+	let rest = fresh;
+	for (;;) {
+		const room = Math.max(0, CHUNK_LOGS - list.length);
+		filled.push([...list, ...rest.slice(0, room)].sort(logOrder));
+		rest = rest.slice(room);
+		if (rest.length === 0) break;
+		list = [];
+	}
+	const first = open?.chunk ?? 0;
+	const out: DayDoc[] = [];
+	filled.forEach((rowsOfChunk, i) => {
+		const prior = i === 0 ? open : undefined;
+		const last = i === filled.length - 1;
+		// What is new of undone ids and actions goes in the chunk that stays open.
+		const ownUndone = [...(prior?.undone ?? []), ...(last ? undone : [])];
+		const ownActions = [...(prior?.actions ?? []), ...(last ? newActions : [])];
+		if (
+			prior &&
+			prior.logs.length === rowsOfChunk.length &&
+			prior.logs.every((l, j) => l.id === rowsOfChunk[j]!.id) &&
+			prior.undone.length === ownUndone.length &&
+			(prior.actions?.length ?? 0) === ownActions.length
+		)
+			return;
+		const chunk = first + i;
 		out.push({
-			_id: id,
-			...(before?._rev ? { _rev: before._rev } : {}),
+			_id: chunkDocId(device, day, chunk),
+			...(prior?._rev ? { _rev: prior._rev } : {}),
 			type: 'day',
-			v: DOC_VERSION,
+			v: CHUNK_VERSION,
 			device,
 			day,
-			logs: rows.map(stripOrigin),
-			undone: [...undone].sort(),
-			...(acts.size > 0
-				? { actions: [...acts.values()].map(stripOrigin).sort((a, b) => a.at - b.at) }
+			chunk,
+			logs: rowsOfChunk.map(stripOrigin),
+			undone: ownUndone.sort(),
+			...(ownActions.length > 0
+				? { actions: ownActions.map(stripOrigin).sort((a, b) => a.at - b.at) }
 				: {})
 		});
-	}
+	});
 	return out;
 }
 

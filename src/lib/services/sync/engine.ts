@@ -140,9 +140,11 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 	const scheduler = async () => createScheduler((await loadSettings(db)).scheduler);
 
 	async function pushDays(cursor: Cursor, at: number): Promise<number> {
-		const since = cursor.pushedThrough > 0 ? cursor.pushedThrough - 2 * DAY : 0;
+		// Whole days from two days before the last push: every row of each day read, so a day's
+		// rows read before that time are not taken for undone ones.
+		const start = cursor.pushedThrough > 0 ? dayOf(cursor.pushedThrough - 2 * DAY) : '';
+		const since = start ? Date.parse(`${start}T00:00:00Z`) : 0;
 		const logs = await ownLogsSince(db, since);
-		const start = since > 0 ? dayOf(since) : '';
 		const previous = await local.allDocs({
 			startkey: `day:${device}:${start}`,
 			endkey: `day:${device}:\uffff`,
