@@ -1,8 +1,14 @@
 import { backupReminder } from '$lib/storage/backup-reminder';
 import { loadOverview, type Overview } from '$lib/storage/overview';
+import { loadDeckTrees, type DeckTree } from '$lib/storage/deck-tree';
+import type { DeckRow } from '$lib/storage/rows';
+import { getSetting, setSetting } from '$lib/storage/settings';
+import { loadSettings } from '$lib/storage/study-settings';
+import { studyDayEnd } from '$lib/scheduler/day';
 import { appDb } from './database';
 
 export type { DeckOverview, DueCounts, Overview } from '$lib/storage/overview';
+export type { DeckTree } from '$lib/storage/deck-tree';
 
 /** Today's counts, per deck and in all, for the home screen. */
 export function loadHomeOverview(now: Date): Promise<Overview> {
@@ -12,4 +18,26 @@ export function loadHomeOverview(now: Date): Promise<Overview> {
 /** Days since the last saved backup when a reminder is due, otherwise undefined. */
 export function backupDue(now: Date): Promise<number | undefined> {
 	return backupReminder(appDb(), now);
+}
+
+/** The sub-deck tree of each deck that has one (read after the counts are on screen). */
+export async function loadHomeTrees(
+	decks: readonly DeckRow[],
+	now: Date
+): Promise<Record<string, DeckTree>> {
+	const db = appDb();
+	const { dayStartHour } = await loadSettings(db);
+	return loadDeckTrees(db, decks, now, studyDayEnd(now, dayStartHour));
+}
+
+const FOLDED = 'homeFolded';
+
+/** The decks and sub-decks folded on home (`subdeckLimitKey`s), kept across visits. */
+export async function loadFolded(): Promise<string[]> {
+	const saved = await getSetting<unknown>(appDb(), FOLDED, []);
+	return Array.isArray(saved) ? saved.filter((k): k is string => typeof k === 'string') : [];
+}
+
+export async function saveFolded(keys: readonly string[]): Promise<void> {
+	await setSetting(appDb(), FOLDED, [...keys]);
 }
