@@ -1,14 +1,13 @@
 import { backupReminder } from '$lib/storage/backup-reminder';
 import { loadOverview, type Overview } from '$lib/storage/overview';
-import { loadDeckTrees, type DeckTree } from '$lib/storage/deck-tree';
+import { loadDeckTrees } from '$lib/storage/deck-tree';
+import type { SubdeckNode } from '$lib/deck/subdecks';
 import type { DeckRow } from '$lib/storage/rows';
 import { getSetting, setSetting } from '$lib/storage/settings';
-import { loadSettings } from '$lib/storage/study-settings';
-import { studyDayEnd } from '$lib/scheduler/day';
 import { appDb } from './database';
 
 export type { DeckOverview, DueCounts, Overview } from '$lib/storage/overview';
-export type { DeckTree } from '$lib/storage/deck-tree';
+export type { SubdeckNode } from '$lib/deck/subdecks';
 
 /** Today's counts, per deck and in all, for the home screen. */
 export function loadHomeOverview(now: Date): Promise<Overview> {
@@ -21,13 +20,8 @@ export function backupDue(now: Date): Promise<number | undefined> {
 }
 
 /** The sub-deck tree of each deck that has one (read after the counts are on screen). */
-export async function loadHomeTrees(
-	decks: readonly DeckRow[],
-	now: Date
-): Promise<Record<string, DeckTree>> {
-	const db = appDb();
-	const { dayStartHour } = await loadSettings(db);
-	return loadDeckTrees(db, decks, now, studyDayEnd(now, dayStartHour));
+export function loadHomeTrees(decks: readonly DeckRow[]): Promise<Record<string, SubdeckNode[]>> {
+	return loadDeckTrees(appDb(), decks);
 }
 
 const FOLDED = 'homeFolded';

@@ -1,47 +1,48 @@
-// Home's deck trees: which decks have sub-decks, read after the first counts are on screen.
+// Home's deck trees: which decks have sub-decks. A deck's tree changes only when its cards do, so
+// it is kept (a local setting) with a stamp of the deck's version and card count: home reads a
+// 20,000-card deck's rows only after that deck changed, not on every visit.
 import type { StudyDb } from './db';
 import type { DeckRow } from './rows';
 import { subdeckTree, type SubdeckNode } from '$lib/deck/subdecks';
 
-export interface DeckTree {
-	/** Its sub-decks in reading order (never empty: decks without sub-decks have no tree). */
-	nodes: SubdeckNode[];
-	/**
-	 * Cards of each own sub-deck path that could come up today before the daily limits (new, or
-	 * due by the end of the study day; neither suspended nor buried): whether Study has anything.
-	 */
-	openByPath: Record<string, number>;
-}
+/** The settings key of the kept trees; local to this device (never in a backup or a sync). */
+export const SUBDECK_TREES = 'subdeckTrees';
+
+type Kept = Record<string, { stamp: string; nodes: SubdeckNode[] }>;
 
 /**
- * The sub-deck tree of each deck that has one, by deck id. Reads each deck's cards once through
- * its index (one getAll a deck, not a cursor).
+ * The sub-deck tree of each deck that has one, by deck id (decks without sub-decks are left out).
+ * Counts each deck's cards through its index; reads a deck's cards (one getAll) only when that count
+ * or the deck's version or install time differs from the kept tree's.
  */
 export async function loadDeckTrees(
 	db: StudyDb,
-	decks: readonly DeckRow[],
-	now: Date,
-	dayEnd: Date
-): Promise<Record<string, DeckTree>> {
-	const trees: Record<string, DeckTree> = {};
-	await db.transaction('r', db.cards, async () => {
+	decks: readonly DeckRow[]
+): Promise<Record<string, SubdeckNode[]>> {
+	const trees: Record<string, SubdeckNode[]> = {};
+	const { kept, fresh } = await db.transaction('r', db.cards, db.settings, async () => {
+		const row = await db.settings.get(SUBDECK_TREES);
+		const kept = (row?.value ?? {}) as Kept;
+		const fresh: Kept = {};
 		for (const deck of decks) {
-			const cards = await db.cards.where('deckId').equals(deck.id).toArray();
-			const paths: (string | undefined)[] = [];
-			const openByPath: Record<string, number> = {};
-			for (const card of cards) {
-				if (card.retired) continue;
-				const path = card.content.subdeck;
-				paths.push(path);
-				const open =
-					card.active === 1 &&
-					card.buriedUntil <= now.getTime() &&
-					(card.state === 0 || card.due < dayEnd.getTime());
-				if (open && path) openByPath[path] = (openByPath[path] ?? 0) + 1;
+			const count = await db.cards.where('deckId').equals(deck.id).count();
+			const stamp = `${deck.version}|${deck.updatedAt}|${count}`;
+			const known = kept[deck.id];
+			if (known?.stamp === stamp && Array.isArray(known.nodes)) {
+				fresh[deck.id] = known;
+				continue;
 			}
-			const nodes = subdeckTree(paths);
-			if (nodes.length > 0) trees[deck.id] = { nodes, openByPath };
+			const cards = await db.cards.where('deckId').equals(deck.id).toArray();
+			const paths = cards.filter((c) => !c.retired).map((c) => c.content.subdeck);
+			fresh[deck.id] = { stamp, nodes: subdeckTree(paths) };
 		}
+		return { kept, fresh };
 	});
+	for (const [id, { nodes }] of Object.entries(fresh)) if (nodes.length > 0) trees[id] = nodes;
+	const changed =
+		Object.keys(kept).length !== Object.keys(fresh).length ||
+		Object.entries(fresh).some(([id, t]) => kept[id]?.stamp !== t.stamp);
+	// Only a faster next visit depends on it: a failed write (a full disk) is left alone.
+	if (changed) await db.settings.put({ key: SUBDECK_TREES, value: fresh }).catch(() => undefined);
 	return trees;
 }

@@ -3,7 +3,6 @@ import { installDeck } from '$lib/storage';
 import { loadOverview } from '$lib/storage/overview';
 import { loadDeckTrees } from '$lib/storage/deck-tree';
 import { loadSettings, saveScopeLimits, saveSettings } from '$lib/storage/study-settings';
-import { studyDayEnd } from '$lib/scheduler';
 import {
 	inheritedLimit,
 	shownNodes,
@@ -53,15 +52,33 @@ describe('home’s deck tree', () => {
 		expect(spanish?.due.new).toBe(4);
 	});
 
-	it('lists the tree of decks that have one, with what each sub-deck could bring today', async () => {
+	it('lists the tree of decks that have one, and reads it again only when the deck changed', async () => {
 		const db = freshDb();
 		await installDeck(db, treeDeck(), { now: NOW, bundled: false });
 		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
-		const decks = (await loadOverview(db, NOW)).decks.map((d) => d.deck);
-		const trees = await loadDeckTrees(db, decks, NOW, studyDayEnd(NOW));
+		const decks = async () => (await loadOverview(db, NOW)).decks.map((d) => d.deck);
+		const trees = await loadDeckTrees(db, await decks());
 		expect(Object.keys(trees)).toEqual(['spanish']);
-		expect(trees.spanish?.nodes.map((n) => n.path)).toEqual(['Nouns', 'Verbs', 'Verbs::Irregular']);
-		expect(trees.spanish?.openByPath).toEqual({ Nouns: 3, Verbs: 3, 'Verbs::Irregular': 2 });
+		expect(trees.spanish?.map((n) => [n.path, n.own, n.total])).toEqual([
+			['Nouns', 3, 3],
+			['Verbs', 3, 5],
+			['Verbs::Irregular', 2, 2]
+		]);
+		// Kept: a second read takes the kept tree, however the cards were changed behind it...
+		await db.cards.update('spanish|noun1', { 'content.subdeck': 'Adjectives' });
+		expect((await loadDeckTrees(db, await decks())).spanish?.[0]?.path).toBe('Nouns');
+		// ...until the deck changes: an update with a new sub-deck shows it.
+		const next = treeDeck();
+		next.version = 2;
+		next.cards.push(basicCard('adj1', { subdeck: 'Adjectives' }));
+		await installDeck(db, next, { now: new Date(NOW.getTime() + 1000), bundled: false });
+		const after = await loadDeckTrees(db, await decks());
+		expect(after.spanish?.map((n) => n.path)).toEqual([
+			'Adjectives',
+			'Nouns',
+			'Verbs',
+			'Verbs::Irregular'
+		]);
 	});
 
 	it('hides what is below a folded sub-deck, not the folded one itself', () => {
