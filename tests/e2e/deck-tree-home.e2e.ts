@@ -86,6 +86,22 @@ test('issue 15: home shows an Anki deck tree, folds it across reloads, its count
 	]);
 	expect(width[0]).toBeLessThanOrEqual(width[1] ?? 0);
 	await shot(page, 'anki9-home-tree', { fullPage: true });
+	// At 320 px too, in dark mode: the tree's rows stay inside the screen.
+	await page.setViewportSize({ width: 320, height: 844 });
+	await page.emulateMedia({ colorScheme: 'dark' });
+	const narrow = await page.evaluate(() => [
+		document.documentElement.scrollWidth,
+		document.documentElement.clientWidth
+	]);
+	expect(narrow[0]).toBeLessThanOrEqual(narrow[1] ?? 0);
+	for (const box of await tree
+		.locator('a, button')
+		.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right)))
+		expect(box).toBeLessThanOrEqual(320);
+	await shot(page, 'anki9-home-tree-dark-320', { fullPage: true });
+	await axe(page, 'home with a deck tree, dark, 320 px');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.emulateMedia({ colorScheme: 'light' });
 	await axe(page, 'home with a deck tree');
 
 	// Folding Spanish hides Verbs, and stays folded after a reload; unfolding shows it again.
