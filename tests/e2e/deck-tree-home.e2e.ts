@@ -202,6 +202,13 @@ test('issue 15: a deck’s and a sub-deck’s own daily limits are set, checked 
 	await treeOf(page).getByRole('link', { name: 'Limits for Languages › Spanish › Verbs' }).click();
 	await expect(page.getByText('Empty: 1, from Languages › Spanish.')).toBeVisible();
 
+	// A sub-deck the deck does not have is said, with nothing to save.
+	await page.goto(`/settings/limits/?deck=${id}&sub=Spanish::Nouns`);
+	await expect(page.getByRole('alert')).toHaveText(
+		'“Languages” has no sub-deck “Spanish › Nouns”.'
+	);
+	await expect(page.getByRole('button', { name: 'Save limits' })).toHaveCount(0);
+
 	// From the library's deck entry: the deck may bring 2 new cards a day.
 	await page.goto('/library/');
 	await page.getByRole('link', { name: 'Daily limits for Languages' }).click();
