@@ -228,4 +228,12 @@ test('issue 15: a deck’s and a sub-deck’s own daily limits are set, checked 
 		[`${id}`]: { newPerDay: 2 }
 	});
 	await shot(page, 'anki9-home-limited', { fullPage: true });
+	// French has no part in today's review (the deck's 2 went to others), yet studied alone it is
+	// not held by the deck's limit: its Study is there and brings its card.
+	await expect(row(page, LONG).locator('.counts')).toHaveText(/^0 new/);
+	await treeOf(page)
+		.getByRole('link', { name: `Study Languages › ${LONG}`, exact: true })
+		.click();
+	await expect(page.getByText(/· 1 left/)).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('.prompt')).toHaveText('French for house?');
 });
