@@ -8,6 +8,7 @@ const ROUTES = [
 	['library', '/library/', 'Library'],
 	['cards', '/library/cards/?deck=russia-japan-2plus2', 'Russia–Japan two-plus-two in Tokyo'],
 	['settings', '/settings/', 'Settings'],
+	['limits', '/settings/limits/?deck=two-plus-two-basics', 'Daily limits'],
 	['stats', '/stats/', 'Statistics'],
 	['import', '/import/', 'Import a deck'],
 	['data', '/data/', 'Your data'],

@@ -9,12 +9,22 @@ export { buildDecks, summarise, type DeckEntry, type BuiltDecks } from './build'
 export { inSubdeck, subdeckTree, SUBDECK_SEPARATOR, type SubdeckNode } from './subdecks';
 export {
 	hasSubdeckLimits,
+	inheritedLimit,
 	limitChain,
 	subdeckLimitKey,
 	subdeckLine,
 	type LimitKind,
-	type LimitTable
+	type LimitTable,
+	withLimits
 } from './subdeck-limits';
+export {
+	countByPath,
+	hasChildren,
+	shownNodes,
+	subtreeCounts,
+	type CountsByPath,
+	type StateCounts
+} from './subdeck-counts';
 export {
 	bundledMediaProblems,
 	listBundledMedia,

@@ -61,3 +61,34 @@ export function hasSubdeckLimits(limits: LimitTable | undefined, deckId?: string
 		deckId === undefined ? k.includes(prefix) : k.startsWith(prefix)
 	);
 }
+
+/**
+ * Where the limit of `kind` for sub-deck `path` (`''`: the deck) comes from: its own, else the
+ * nearest scope above it with one (`from`: that scope's path, `''` the deck), else none (only the
+ * limits for all decks apply).
+ * @example inheritedLimit({ spanish: { newPerDay: 5 } }, 'spanish', 'Verbs', 'newPerDay')
+ * // { limit: 5, from: '' }
+ */
+export function inheritedLimit(
+	limits: LimitTable | undefined,
+	deckId: string,
+	path: string,
+	kind: LimitKind
+): { limit: number; from: string } | undefined {
+	for (const scope of subdeckLine(path).reverse()) {
+		const limit = limits?.[subdeckLimitKey(deckId, scope)]?.[kind];
+		if (limit !== undefined) return { limit, from: scope };
+	}
+	return undefined;
+}
+
+/** The table with `key`'s own limits replaced (a kind left out is inherited; none: no entry). */
+export function withLimits(
+	limits: LimitTable,
+	key: string,
+	own: Partial<Record<LimitKind, number>>
+): LimitTable {
+	const { [key]: _old, ...rest } = limits;
+	const kept = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
+	return Object.keys(kept).length > 0 ? { ...rest, [key]: kept } : rest;
+}

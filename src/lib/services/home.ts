@@ -1,8 +1,13 @@
 import { backupReminder } from '$lib/storage/backup-reminder';
 import { loadOverview, type Overview } from '$lib/storage/overview';
+import { loadDeckTrees } from '$lib/storage/deck-tree';
+import type { SubdeckNode } from '$lib/deck/subdecks';
+import type { DeckRow } from '$lib/storage/rows';
+import { getSetting, setSetting } from '$lib/storage/settings';
 import { appDb } from './database';
 
 export type { DeckOverview, DueCounts, Overview } from '$lib/storage/overview';
+export type { SubdeckNode } from '$lib/deck/subdecks';
 
 /** Today's counts, per deck and in all, for the home screen. */
 export function loadHomeOverview(now: Date): Promise<Overview> {
@@ -12,4 +17,21 @@ export function loadHomeOverview(now: Date): Promise<Overview> {
 /** Days since the last saved backup when a reminder is due, otherwise undefined. */
 export function backupDue(now: Date): Promise<number | undefined> {
 	return backupReminder(appDb(), now);
+}
+
+/** The sub-deck tree of each deck that has one (read after the counts are on screen). */
+export function loadHomeTrees(decks: readonly DeckRow[]): Promise<Record<string, SubdeckNode[]>> {
+	return loadDeckTrees(appDb(), decks);
+}
+
+const FOLDED = 'homeFolded';
+
+/** The decks and sub-decks folded on home (`subdeckLimitKey`s), kept across visits. */
+export async function loadFolded(): Promise<string[]> {
+	const saved = await getSetting<unknown>(appDb(), FOLDED, []);
+	return Array.isArray(saved) ? saved.filter((k): k is string => typeof k === 'string') : [];
+}
+
+export async function saveFolded(keys: readonly string[]): Promise<void> {
+	await setSetting(appDb(), FOLDED, [...keys]);
 }

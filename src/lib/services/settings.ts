@@ -56,3 +56,11 @@ export function requestPersistence(): Promise<boolean> {
 export function requestPersistenceOnce(): Promise<void> {
 	return persistence.requestPersistenceOnce(appDb());
 }
+
+/** Sets a deck's or sub-deck's own daily limits (`subdeckLimitKey`); a kind left out is inherited. */
+export function saveScopeLimits(
+	key: string,
+	own: Partial<Record<'newPerDay' | 'reviewsPerDay', number>>
+): Promise<study.StudySettings> {
+	return study.saveScopeLimits(appDb(), key, own);
+}

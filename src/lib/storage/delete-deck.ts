@@ -67,8 +67,13 @@ export async function deleteDeck(db: StudyDb, deckId: string): Promise<DeckFootp
 			await db.media.where('deckId').equals(deckId).delete();
 			await db.decks.delete(deckId);
 			const study = await getSetting<Partial<StudySettings> | undefined>(db, 'study', undefined);
-			if (study && (study.deckLimits?.[deckId] || study.deckModes?.[deckId])) {
-				const { [deckId]: _limits, ...deckLimits } = study.deckLimits ?? {};
+			// The deck's limits and those of its sub-decks (`<deck id>::<path>`) go with it.
+			const ofDeck = (key: string) => key === deckId || key.startsWith(deckId + '::');
+			const limitKeys = Object.keys(study?.deckLimits ?? {}).filter(ofDeck);
+			if (study && (limitKeys.length > 0 || study.deckModes?.[deckId])) {
+				const deckLimits = Object.fromEntries(
+					Object.entries(study.deckLimits ?? {}).filter(([key]) => !ofDeck(key))
+				);
 				const { [deckId]: _mode, ...deckModes } = study.deckModes ?? {};
 				await setSetting(db, 'study', { ...study, deckLimits, deckModes });
 			}

@@ -5,6 +5,7 @@ import { listDecks } from './decks';
 import { buildQueue, nextDueAt } from './queue';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 import { loadSettings, queueOptions } from './study-settings';
+import { countByPath, type CountsByPath } from '$lib/deck/subdeck-counts';
 
 export interface DueCounts {
 	learning: number;
@@ -21,6 +22,8 @@ export interface DeckOverview {
 	due: DueCounts;
 	/** What studying this deck alone would show today: it may take the whole shared limit. */
 	alone: DueCounts;
+	/** `due` by the cards' own sub-deck path (`''`: none), for the deck tree's counts. */
+	dueByPath: CountsByPath;
 	nextDue: Date | undefined;
 }
 
@@ -96,7 +99,15 @@ export async function loadOverview(db: StudyDb, now: Date): Promise<Overview> {
 	// Each deck's counts are its part of the review of all decks (the queue above, which introduces
 	// new cards across decks in their order), so they add up to the totals: a shared limit of 20 new
 	// cards never shows as 20 in every deck.
-	const decks = alone.map((d) => ({ ...d, due: countsOf(today.cards, d.deck.id) }));
+	const decks = alone.map((d) => ({
+		...d,
+		due: countsOf(today.cards, d.deck.id),
+		dueByPath: countByPath(
+			today.cards
+				.filter((c) => c.deckId === d.deck.id)
+				.map((c) => ({ subdeck: c.content.subdeck, state: c.state }))
+		)
+	}));
 	// A learning card waiting for its step is due when the review would ask it (a little early).
 	const nextDue =
 		today.cards.length > 0

@@ -7,6 +7,7 @@ import type { DeckMode } from '$lib/quiz/modes';
 import { DEFAULT_SCHEDULER_OPTIONS, type SchedulerOptions } from '$lib/scheduler/types';
 import { studyDayEnd, studyDayStart } from '$lib/scheduler/day';
 import { NORMAL_WEEK, type EasyDays } from '$lib/scheduler/load-balance';
+import { withLimits } from '$lib/deck/subdeck-limits';
 
 /** Everything the learner can set, with the defaults a new install starts from. */
 export interface StudySettings {
@@ -86,4 +87,21 @@ export async function loadSettings(db: StudyDb): Promise<StudySettings> {
 
 export async function saveSettings(db: StudyDb, settings: StudySettings): Promise<void> {
 	await setSetting(db, KEY, settings);
+}
+
+/**
+ * Sets the own daily limits of one deck or sub-deck (`subdeckLimitKey`), read and written in one
+ * transaction so an edit elsewhere is kept; a kind left out takes the limits from above.
+ */
+export async function saveScopeLimits(
+	db: StudyDb,
+	key: string,
+	own: Partial<Limits>
+): Promise<StudySettings> {
+	return db.transaction('rw', db.settings, async () => {
+		const settings = await loadSettings(db);
+		const next = { ...settings, deckLimits: withLimits(settings.deckLimits, key, own) };
+		await saveSettings(db, next);
+		return next;
+	});
 }

@@ -5,12 +5,16 @@ import type { CardActionRow, CardRow, DeckRow, ReviewLogRow, SettingRow } from '
 export const BACKUP_FORMAT = 'recall-backup';
 export const BACKUP_VERSION = 1;
 
-/** Settings that belong to this device and are never exported (the cross-tab revision counter). */
+/**
+ * Settings that belong to this device and are never exported (the cross-tab revision counter; the
+ * deck trees home keeps, `SUBDECK_TREES` in storage/deck-tree.ts).
+ */
 export const LOCAL_SETTINGS: ReadonlySet<string> = new Set([
 	'revision',
 	'sync',
 	'syncCursor',
-	'syncReplay'
+	'syncReplay',
+	'subdeckTrees'
 ]);
 
 /** A backup file: everything needed to restore or merge one device's study data. */

@@ -112,17 +112,27 @@ describe('deleting a deck (issue 13)', () => {
 		expect(await db.cards.where('deckId').equals('kept').count()).toBe(4);
 	});
 
-	it("forgets the deck's own limits and quiz mode, and keeps the other decks'", async () => {
+	it("forgets the deck's own limits, its sub-decks' and its quiz mode, and keeps the other decks'", async () => {
 		const db = await twoDecks();
 		const settings = await loadSettings(db);
 		await saveSettings(db, {
 			...settings,
-			deckLimits: { mine: { newPerDay: 3 }, kept: { newPerDay: 5 } },
+			deckLimits: {
+				mine: { newPerDay: 3 },
+				'mine::Verbs': { reviewsPerDay: 9 },
+				kept: { newPerDay: 5 },
+				'kept::Verbs': { newPerDay: 1 },
+				mineral: { newPerDay: 7 }
+			},
 			deckModes: { mine: 'typed', kept: 'mcq' }
 		});
 		await deleteDeck(db, 'mine');
 		const after = await loadSettings(db);
-		expect(after.deckLimits).toEqual({ kept: { newPerDay: 5 } });
+		expect(after.deckLimits).toEqual({
+			kept: { newPerDay: 5 },
+			'kept::Verbs': { newPerDay: 1 },
+			mineral: { newPerDay: 7 }
+		});
 		expect(after.deckModes).toEqual({ kept: 'mcq' });
 	});
 

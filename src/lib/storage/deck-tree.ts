@@ -1,0 +1,48 @@
+// Home's deck trees: which decks have sub-decks. A deck's tree changes only when its cards do, so
+// it is kept (a local setting) with a stamp of the deck's version and card count: home reads a
+// 20,000-card deck's rows only after that deck changed, not on every visit.
+import type { StudyDb } from './db';
+import type { DeckRow } from './rows';
+import { subdeckTree, type SubdeckNode } from '$lib/deck/subdecks';
+
+/** The settings key of the kept trees; local to this device (never in a backup or a sync). */
+export const SUBDECK_TREES = 'subdeckTrees';
+
+type Kept = Record<string, { stamp: string; nodes: SubdeckNode[] }>;
+
+/**
+ * The sub-deck tree of each deck that has one, by deck id (decks without sub-decks are left out).
+ * Counts each deck's cards through its index; reads a deck's cards (one getAll) only when that count
+ * or the deck's version or install time differs from the kept tree's.
+ */
+export async function loadDeckTrees(
+	db: StudyDb,
+	decks: readonly DeckRow[]
+): Promise<Record<string, SubdeckNode[]>> {
+	const trees: Record<string, SubdeckNode[]> = {};
+	const { kept, fresh } = await db.transaction('r', db.cards, db.settings, async () => {
+		const row = await db.settings.get(SUBDECK_TREES);
+		const kept = (row?.value ?? {}) as Kept;
+		const fresh: Kept = {};
+		for (const deck of decks) {
+			const count = await db.cards.where('deckId').equals(deck.id).count();
+			const stamp = `${deck.version}|${deck.updatedAt}|${count}`;
+			const known = kept[deck.id];
+			if (known?.stamp === stamp && Array.isArray(known.nodes)) {
+				fresh[deck.id] = known;
+				continue;
+			}
+			const cards = await db.cards.where('deckId').equals(deck.id).toArray();
+			const paths = cards.filter((c) => !c.retired).map((c) => c.content.subdeck);
+			fresh[deck.id] = { stamp, nodes: subdeckTree(paths) };
+		}
+		return { kept, fresh };
+	});
+	for (const [id, { nodes }] of Object.entries(fresh)) if (nodes.length > 0) trees[id] = nodes;
+	const changed =
+		Object.keys(kept).length !== Object.keys(fresh).length ||
+		Object.entries(fresh).some(([id, t]) => kept[id]?.stamp !== t.stamp);
+	// Only a faster next visit depends on it: a failed write (a full disk) is left alone.
+	if (changed) await db.settings.put({ key: SUBDECK_TREES, value: fresh }).catch(() => undefined);
+	return trees;
+}
