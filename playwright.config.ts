@@ -12,6 +12,21 @@ if (!existsSync(chromium)) {
 
 const port = Number(process.env.PORT ?? 4173);
 
+// The suite runs in a fixed-offset time zone where it is early afternoon when the run starts, so a
+// test that answers a card and expects it back "later today" (a 10-minute learning step) never meets
+// the 4 a.m. study-day rollover or midnight: a CI run at 03:55 UTC once failed on exactly that. The
+// zone is picked once, in the runner, and handed to its workers (they load this file again) and to
+// Chromium through the environment; `timezoneId` sets the same zone in every browser context.
+// An explicit RECALL_TEST_TZ (any IANA zone) wins, to try the suite at a chosen local time.
+if (!process.env.RECALL_TEST_TZ) {
+	const offset = 13 - new Date().getUTCHours(); // hours east of UTC: -10 to +13
+	// Etc/GMT zones count the other way: Etc/GMT-3 is three hours east of UTC.
+	process.env.RECALL_TEST_TZ =
+		offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+const timezoneId = process.env.RECALL_TEST_TZ;
+process.env.TZ = timezoneId;
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -25,6 +40,7 @@ export default defineConfig({
 		baseURL: `http://localhost:${port}`,
 		...devices['Pixel 7'],
 		viewport: { width: 390, height: 844 },
+		timezoneId,
 		serviceWorkers: 'allow',
 		launchOptions: {
 			executablePath: chromium,
