@@ -290,8 +290,11 @@ export class StudioEditor {
 		cards[index] = next;
 		const touched = this.#touched.get(card);
 		if (touched) this.#touched.set(next, withTouched(touched, touchedBy(key, card[key], value)));
-		// Typing into one field of one card is one step; another field or card starts another.
-		this.#edit(this.#withCards(cards), `card.${index}.${key}`);
+		// Typing into one field of one card is one step; another field or card starts another. A
+		// picture or sound added or taken off, or a new kind, is a step of its own however soon
+		// the next comes: an undo of a quick remove brings the file back, not the card before it.
+		const typed = key !== 'image' && key !== 'audio' && key !== 'kind';
+		this.#edit(this.#withCards(cards), typed ? `card.${index}.${key}` : undefined);
 	}
 
 	#idFor(card: DraftCard, prompt: string): string {

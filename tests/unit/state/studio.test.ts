@@ -67,6 +67,23 @@ describe('studio drafts', () => {
 		editor.close();
 	});
 
+	it('a picture added and taken off within a second are two steps: undo brings it back', async () => {
+		const { editor } = await editorWith();
+		editor.addCard('basic');
+		editor.setCardField(0, 'image', ['map.png']);
+		editor.setCardField(0, 'image', []);
+		editor.undo();
+		expect(editor.draft.cards[0]?.image).toEqual(['map.png']);
+		editor.undo();
+		expect(editor.draft.cards[0]?.image).toBeUndefined();
+		editor.setCardField(0, 'audio', ['a.mp3']);
+		editor.setCardField(0, 'audio', ['a.mp3', 'b.mp3']);
+		editor.undo();
+		expect(editor.draft.cards[0]?.audio).toEqual(['a.mp3']);
+		flushSync();
+		editor.close();
+	});
+
 	it('replaces only the edited card, so the checker is sent that card alone', async () => {
 		const { editor } = await editorWith(draftDeck(smallDeck(3)));
 		const before = editor.draft;
