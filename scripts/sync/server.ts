@@ -38,6 +38,38 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse, next: Next) {
 	res.end();
 }
 
+/**
+ * CouchDB 2+ filters a changes feed by a Mango selector sent in the body of a POST to `_changes`
+ * with `filter=_selector` (PouchDB's replication does so for its `selector` option); express-pouchdb
+ * reads only `doc_ids` from that body. This reads the body and hands the selector on in the query
+ * string, which express-pouchdb parses as JSON and passes to PouchDB's own `changes`.
+ */
+function selectorInQuery(req: http.IncomingMessage, next: Next) {
+	const url = new URL(req.url ?? '/', 'http://x');
+	const wanted =
+		req.method === 'POST' &&
+		url.pathname.endsWith('/_changes') &&
+		url.searchParams.get('filter') === '_selector';
+	if (!wanted) return next();
+	const chunks: Buffer[] = [];
+	req.on('data', (c: Buffer) => chunks.push(c));
+	req.on('end', () => {
+		let body: { selector?: unknown; doc_ids?: unknown } = {};
+		try {
+			body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+		} catch {
+			// Left to PouchDB: no selector is an error it words.
+		}
+		if (body.selector !== undefined)
+			url.searchParams.set('selector', JSON.stringify(body.selector));
+		req.url = url.pathname + url.search;
+		// The body is read: Express's parser must not wait for it again.
+		delete req.headers['content-length'];
+		delete req.headers['transfer-encoding'];
+		next();
+	});
+}
+
 export interface SyncServer {
 	url: string;
 	port: number;
@@ -73,7 +105,9 @@ export async function startSyncServer({
 		overrideMode: { exclude: ['routes/fauxton'] }
 	});
 	// A plain Node server in front: express-pouchdb brings its own Express and must be its root.
-	const server = http.createServer((req, res) => cors(req, res, () => couch(req, res)));
+	const server = http.createServer((req, res) =>
+		cors(req, res, () => selectorInQuery(req, () => couch(req, res)))
+	);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, '127.0.0.1', resolve);

@@ -90,6 +90,16 @@ export const dayDocId = (device: string, day: string) => `day:${device}:${day}`;
 export const chunkDocId = (device: string, day: string, chunk: number) =>
 	`day:${device}:${day}:${String(chunk).padStart(4, '0')}`;
 export const settingsDocId = (device: string) => `settings:${device}`;
+
+/** A device's own documents (its day chunks and its settings), as a Mango selector. */
+const ownDocs = (device: string) => [
+	{ _id: { $regex: `^day:${device}:` } },
+	{ _id: settingsDocId(device) }
+];
+/** The documents `device` writes and nobody else does. */
+export const ownDocsSelector = (device: string) => ({ $or: ownDocs(device) });
+/** Every document but those `device` writes: what it needs to pull. */
+export const othersDocsSelector = (device: string) => ({ $nor: ownDocs(device) });
 export const deckDocId = (deckId: string, version: number) =>
 	`deck:${deckId}:${String(version).padStart(6, '0')}`;
 

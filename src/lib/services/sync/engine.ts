@@ -18,6 +18,8 @@ import {
 	dayDocs,
 	dayOf,
 	newestSettings,
+	othersDocsSelector,
+	ownDocsSelector,
 	syncedSettingKeys,
 	settingsDocId,
 	DOC_VERSION,
@@ -58,6 +60,8 @@ const DAY = 86_400_000;
  * keeps the list (a setting rewritten with each batch) bounded on a very large first sync.
  */
 const REPLAY_AT_MOST = 20_000;
+/** How long a start waits for the server's revisions of this device's own documents. */
+const OWN_WAIT_MS = 5000;
 
 export interface EngineOptions {
 	db: StudyDb;
@@ -370,6 +374,24 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 			.on('error', (error: unknown) => fail(error));
 	}
 
+	/**
+	 * Brings the server's revisions of this device's own documents into the replica, once, before
+	 * anything is written: a replica made anew (signed out and in again) then extends them instead
+	 * of writing a first revision beside the server's, a conflict. The live pull leaves them out
+	 * (see `start`). Offline, or with no answer within a few seconds, the start goes on without.
+	 */
+	async function fetchOwn(): Promise<void> {
+		const feed = local.replicate.from(remote, { selector: ownDocsSelector(device) });
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const done = new Promise<void>((resolve) => {
+			feed.on('complete', () => resolve()).on('error', () => resolve());
+		});
+		completions.push(done);
+		await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, OWN_WAIT_MS)))]);
+		clearTimeout(timer);
+		feed.cancel();
+	}
+
 	function fail(error: unknown) {
 		if (!stopped) emit({ state: 'error', error: describeError(error) });
 	}
@@ -381,6 +403,8 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 		async start() {
 			const cursor = await readCursor();
 			emit({ lastSyncAt: cursor.lastSyncAt });
+			await fetchOwn();
+			if (stopped) return;
 			await push();
 			await pull();
 			// Stopped while it pushed and pulled (a reconnect or sign-out): no replication begins.
@@ -390,7 +414,10 @@ export function createSyncEngine(options: EngineOptions): SyncEngine {
 				retry: true,
 				...(options.backOff ? { back_off_function: options.backOff } : {})
 			};
-			watch(local.sync(remote, live));
+			// This device's own documents stay out of the pull: each push would otherwise come back
+			// through the changes feed, with the checkpoints written again, some four requests more
+			// per answer and the work of applying nothing (the server filters by the selector).
+			watch(local.sync(remote, { ...live, pull: { selector: othersDocsSelector(device) } }));
 			// A class's design documents are the server's rules (who may publish), not decks: they
 			// stay there (the learner's own database would refuse them anyway).
 			for (const c of options.classes ?? [])

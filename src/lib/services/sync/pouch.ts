@@ -27,6 +27,12 @@ export interface ReplicationOptions {
 	back_off_function?: (delay: number) => number;
 	/** Which documents to replicate (PouchDB runs it on this side). */
 	filter?: (doc: PouchDoc) => boolean;
+	/** Which documents to replicate, as a Mango selector the source applies (the server's
+	 * `_changes?filter=_selector` when it is the source). */
+	selector?: Record<string, unknown>;
+	/** `sync` only: options for one direction. */
+	push?: Omit<ReplicationOptions, 'push' | 'pull'>;
+	pull?: Omit<ReplicationOptions, 'push' | 'pull'>;
 }
 
 export interface Pouch {
