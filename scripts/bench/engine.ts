@@ -2,7 +2,8 @@
  * `npm run bench:engine`: the review engine in Node on fake-indexeddb. For collections of 100 and
  * 10,000 cards (each reviewed card with about ten logs), times building the due queue and recording
  * one answer (p50 and p95), and reports the 10,000-card figures as a ratio to the 100-card ones:
- * cost must not grow with the collection. Also: scheduler answers per second.
+ * cost must not grow with the collection. Also: scheduler answers per second, and home's first
+ * read of a deck tree after a 20,000-card deck with sub-decks is installed (`PARTS=tree`: only that).
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ import {
 import { createScheduler, studyDayEnd, studyDayStart, type Grade } from '$lib/scheduler';
 import type { Deck } from '$lib/deck';
 import { answerHistory } from './history';
+import { listDecks } from '$lib/storage/decks';
+import { loadDeckTrees } from '$lib/storage/deck-tree';
 
 const NOW = new Date(2026, 10, 26, 9, 0, 0);
 const DAY = 86_400_000;
@@ -143,6 +146,30 @@ function schedulerRate() {
 	return Math.round(n / ((performance.now() - t) / 1000));
 }
 
+/** Installs a 20,000-card deck in 40 sub-decks, then times home's first read of its tree. */
+async function treeAfterInstall() {
+	const db = new StudyDb('bench-tree', { indexedDB: new IDBFactory(), IDBKeyRange });
+	const deck = deckOf(20_000);
+	deck.cards = deck.cards.map((c, i) => ({ ...c, subdeck: `Part ${i % 40}::Unit ${i % 7}` }));
+	let t = performance.now();
+	await installDeck(db, deck, { now: NOW, bundled: false });
+	const installMs = performance.now() - t;
+	const decks = await listDecks(db);
+	t = performance.now();
+	const trees = await loadDeckTrees(db, decks);
+	const firstReadMs = performance.now() - t;
+	db.close();
+	return { installMs, firstReadMs, nodes: trees.bench?.length ?? 0 };
+}
+
+if (process.env.PARTS === 'tree') {
+	const tree = await treeAfterInstall();
+	console.log(
+		`20,000-card deck with sub-decks: install ${Math.round(tree.installMs)} ms; home's first tree read ${tree.firstReadMs.toFixed(1)} ms (${tree.nodes} sub-decks)`
+	);
+	process.exit(0);
+}
+
 const small = await measure(100);
 const large = await measure(10_000);
 const ratio = (k: keyof typeof small) => (large[k] as number) / (small[k] as number);
@@ -164,11 +191,15 @@ console.log(
 );
 const rate = schedulerRate();
 console.log(`scheduler: ${rate.toLocaleString('en')} answers per second`);
+const tree = await treeAfterInstall();
+console.log(
+	`20,000-card deck with sub-decks: install ${Math.round(tree.installMs)} ms; home's first tree read ${tree.firstReadMs.toFixed(1)} ms (${tree.nodes} sub-decks)`
+);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
 	'bench-results/engine.json',
 	JSON.stringify(
-		{ when: new Date().toISOString(), small, large, ratios, schedulerPerSecond: rate },
+		{ when: new Date().toISOString(), small, large, ratios, schedulerPerSecond: rate, tree },
 		null,
 		2
 	)

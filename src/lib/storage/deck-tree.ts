@@ -10,6 +10,28 @@ export const SUBDECK_TREES = 'subdeckTrees';
 
 type Kept = Record<string, { stamp: string; nodes: SubdeckNode[] }>;
 
+/** What a kept tree was made from: the deck's version, its last install and its card count. */
+const treeStamp = (deck: Pick<DeckRow, 'version' | 'updatedAt'>, count: number) =>
+	`${deck.version}|${deck.updatedAt}|${count}`;
+
+/**
+ * Keeps the tree of a deck just installed, from the sub-deck paths of its cards (the deck's cards
+ * as they now are, retired ones left out): home's first visit after an import then reads no card
+ * (a 20,000-card deck's rows took seconds on the main thread). Runs inside the install's
+ * transaction, which must include `cards` and `settings`.
+ */
+export async function keepDeckTree(
+	db: StudyDb,
+	deck: Pick<DeckRow, 'id' | 'version' | 'updatedAt'>,
+	paths: readonly (string | undefined)[]
+): Promise<void> {
+	const count = await db.cards.where('deckId').equals(deck.id).count();
+	const row = await db.settings.get(SUBDECK_TREES);
+	const kept = { ...((row?.value ?? {}) as Kept) };
+	kept[deck.id] = { stamp: treeStamp(deck, count), nodes: subdeckTree(paths) };
+	await db.settings.put({ key: SUBDECK_TREES, value: kept });
+}
+
 /**
  * The sub-deck tree of each deck that has one, by deck id (decks without sub-decks are left out).
  * Counts each deck's cards through its index; reads a deck's cards (one getAll) only when that count
@@ -26,7 +48,7 @@ export async function loadDeckTrees(
 		const fresh: Kept = {};
 		for (const deck of decks) {
 			const count = await db.cards.where('deckId').equals(deck.id).count();
-			const stamp = `${deck.version}|${deck.updatedAt}|${count}`;
+			const stamp = treeStamp(deck, count);
 			const known = kept[deck.id];
 			if (known?.stamp === stamp && Array.isArray(known.nodes)) {
 				fresh[deck.id] = known;

@@ -6,6 +6,7 @@ import { mediaRows, type MediaInput } from './media';
 import { newCardRow } from './card-state';
 import { activeFlag, type CardRow, type DeckRow } from './rows';
 import { putInSlices } from './sliced-writes';
+import { keepDeckTree } from './deck-tree';
 
 export interface InstallReport {
 	added: number;
@@ -142,6 +143,11 @@ export async function installDeck(
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
 			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {})
 		});
+		await keepDeckTree(
+			db,
+			row,
+			deck.cards.map((c) => c.subdeck)
+		);
 		if (writes.length > 0 || media.length > 0) await bumpRevision(db);
 		await options.within?.();
 	});

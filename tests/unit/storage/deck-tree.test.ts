@@ -81,6 +81,23 @@ describe('home’s deck tree', () => {
 		]);
 	});
 
+	it('keeps the tree when a deck is installed: home’s first read after an import reads no card', async () => {
+		const db = freshDb();
+		await installDeck(db, treeDeck(), { now: NOW, bundled: false });
+		// Changed behind the kept tree: a first read that read the cards would show it.
+		await db.cards.update('spanish|noun1', { 'content.subdeck': 'Adjectives' });
+		const decks = (await loadOverview(db, NOW)).decks.map((d) => d.deck);
+		expect((await loadDeckTrees(db, decks)).spanish?.map((n) => n.path)).toEqual([
+			'Nouns',
+			'Verbs',
+			'Verbs::Irregular'
+		]);
+		// A deck without sub-decks is kept too, and listed without a tree.
+		await installDeck(db, smallDeck(3), { now: NOW, bundled: true });
+		const all = (await loadOverview(db, NOW)).decks.map((d) => d.deck);
+		expect(Object.keys(await loadDeckTrees(db, all))).toEqual(['spanish']);
+	});
+
 	it('hides what is below a folded sub-deck, not the folded one itself', () => {
 		const tree = subdeckTree(['A', 'A::B', 'A::B::C', 'D', 'D::E']);
 		const paths = (folded: string[]) => shownNodes(tree, new Set(folded)).map((n) => n.path);
