@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openFullReview, openReview, readRows } from './helpers';
+import { answer, countRows, openFullReview, openReview, readRows, settled } from './helpers';
 
 test('an answer in one tab updates the other tab within a second, and is never counted twice', async ({
 	context
@@ -21,6 +21,26 @@ test('an answer in one tab updates the other tab within a second, and is never c
 	await expect(two.getByText(/just answered in another tab/)).toBeVisible();
 	await expect(two.locator('.prompt')).not.toHaveText(prompt ?? '');
 	expect(await countRows(two, 'reviewLogs')).toBe(1);
+});
+
+test('home in one tab follows the answers given in another, without a reload', async ({
+	context
+}) => {
+	const review = await context.newPage();
+	await openFullReview(review);
+	const home = await context.newPage();
+	await home.goto('/');
+	const summary = home.locator('.summary');
+	await expect(summary).toHaveText(/^\d+ cards? to study$/);
+	const before = Number(/(\d+)/.exec((await summary.textContent()) ?? '')?.[1]);
+	const split = await home.locator('.split').textContent();
+	const newBefore = Number(/(\d+) new/.exec(split ?? '')?.[1]);
+
+	// A new card answered Easy in the review tab leaves today's queue: home says so by itself.
+	await answer(review, 'Easy');
+	await settled(review);
+	await expect(summary).toHaveText(`${before - 1} card${before - 1 === 1 ? '' : 's'} to study`);
+	await expect(home.locator('.split')).toContainText(`${newBefore - 1} new`);
 });
 
 test('card options bury, suspend and reset the card on screen', async ({ page }) => {

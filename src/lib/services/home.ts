@@ -4,6 +4,7 @@ import { loadDeckTrees } from '$lib/storage/deck-tree';
 import type { SubdeckNode } from '$lib/deck/subdecks';
 import type { DeckRow } from '$lib/storage/rows';
 import { getSetting, setSetting } from '$lib/storage/settings';
+import { watchRevision } from '$lib/storage/revision';
 import { appDb } from './database';
 
 export type { DeckOverview, DueCounts, Overview } from '$lib/storage/overview';
@@ -22,6 +23,19 @@ export function backupDue(now: Date): Promise<number | undefined> {
 /** The sub-deck tree of each deck that has one (read after the counts are on screen). */
 export function loadHomeTrees(decks: readonly DeckRow[]): Promise<Record<string, SubdeckNode[]>> {
 	return loadDeckTrees(appDb(), decks);
+}
+
+/**
+ * Calls `changed` after each change to what is due made from now on, in this tab or another (an
+ * answer in another tab, an import, a sync): the database's revision counter. Returns the stop.
+ */
+export function watchStudyChanges(changed: () => void): () => void {
+	let first = true;
+	return watchRevision(appDb(), () => {
+		// The first call is the revision as it is now, not a change.
+		if (first) first = false;
+		else changed();
+	});
 }
 
 const FOLDED = 'homeFolded';
