@@ -212,6 +212,9 @@ test('issue 15: a deck’s and a sub-deck’s own daily limits are set, checked 
 	// From the library's deck entry: the deck may bring 2 new cards a day.
 	await page.goto('/library/');
 	await page.getByRole('link', { name: 'Daily limits for Languages' }).click();
+	// The library's entries (also named Languages) are gone once the limits page is in.
+	await expect(page).toHaveURL(/\/settings\/limits\/\?deck=/);
+	await expect(page.getByRole('heading', { name: 'Daily limits' })).toBeVisible();
 	await expect(page.getByText('Languages', { exact: true })).toBeVisible();
 	await fresh.fill('2');
 	await page.getByRole('button', { name: 'Save limits' }).click();
