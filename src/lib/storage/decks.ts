@@ -4,7 +4,7 @@ import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
 import { mediaRows, type MediaInput } from './media';
 import { newCardRow } from './card-state';
-import { activeFlag, type CardRow, type DeckRow } from './rows';
+import { activeFlag, type CardRow, type DeckRow, type ReviewLogRow } from './rows';
 import { putInSlices } from './sliced-writes';
 import { keepDeckTree } from './deck-tree';
 
@@ -17,6 +17,9 @@ export interface InstallReport {
 
 /** Siblings share a fact; a hand-written card without one is its own group. */
 const noteOf = (deckId: string, card: Card) => `${deckId}|${card.fact ?? card.id}`;
+
+/** A large import's smallest slice after the first: on a slow device, the writes take the time. */
+const BULK_MIN_SLICE = 100;
 
 export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
 
@@ -41,11 +44,16 @@ export interface InstallOptions {
 	 */
 	media?: readonly MediaInput[];
 	/**
-	 * More writes of the same install (a package's answers replayed onto its cards), run inside
-	 * its transaction once the cards are written: the deck goes in with them, or nothing does.
-	 * They may use the review log besides the install's own tables.
+	 * Changes to some cards made as the deck is written (a package's answers replayed onto its
+	 * cards), inside its transaction: given each card's row as the install leaves it, returns the
+	 * rows to write instead and the review logs they bring. The deck goes in with them, or nothing
+	 * does; each card is written once.
 	 */
-	within?: () => Promise<void>;
+	amend?: (
+		rowOf: (cardId: string) => CardRow | undefined
+	) => Promise<{ cards: readonly CardRow[]; logs: readonly ReviewLogRow[] }>;
+	/** A large import: slices of at least `BULK_MIN_SLICE` rows, two in flight (see `putInSlices`). */
+	bulk?: boolean;
 }
 
 /**
@@ -68,7 +76,7 @@ export async function installDeck(
 		db.cards,
 		db.settings,
 		...(media.length > 0 ? [db.media] : []),
-		...(options.within ? [db.reviewLogs] : [])
+		...(options.amend ? [db.reviewLogs] : [])
 	];
 	await db.transaction('rw', tables, async () => {
 		const existing = await db.decks.get(deck.id);
@@ -91,7 +99,13 @@ export async function installDeck(
 		const old = new Map(
 			(await db.cards.where('deckId').equals(deck.id).toArray()).map((c) => [c.cardId, c])
 		);
+		// Each card's row as this install leaves it (for `amend`), and the rows it writes.
+		const rows = options.amend ? new Map<string, CardRow>() : undefined;
 		const writes: CardRow[] = [];
+		const write = (row: CardRow) => {
+			rows?.set(row.cardId, row);
+			writes.push(row);
+		};
 		deck.cards.forEach((content, order) => {
 			const prev = old.get(content.id);
 			old.delete(content.id);
@@ -102,10 +116,11 @@ export async function installDeck(
 					JSON.stringify(prev.content) === JSON.stringify(content);
 				if (same) {
 					report.unchanged++;
+					rows?.set(prev.cardId, prev);
 					return;
 				}
 				report.updated++;
-				writes.push({
+				write({
 					...prev,
 					content,
 					note: noteOf(deck.id, content),
@@ -116,7 +131,7 @@ export async function installDeck(
 				return;
 			}
 			report.added++;
-			writes.push({
+			write({
 				uid: cardUid(deck.id, content.id),
 				deckId: deck.id,
 				cardId: content.id,
@@ -136,20 +151,40 @@ export async function installDeck(
 		for (const gone of old.values()) {
 			if (gone.retired) continue;
 			report.retired++;
-			writes.push({ ...gone, retired: 1, active: 0 });
+			write({ ...gone, retired: 1, active: 0 });
+		}
+		for (const gone of old.values()) if (gone.retired) rows?.set(gone.cardId, gone);
+		let logs: readonly ReviewLogRow[] = [];
+		if (options.amend && rows) {
+			const amended = await options.amend((cardId) => rows.get(cardId));
+			logs = amended.logs;
+			// An amended row replaces the one written; an unchanged card's is written after all.
+			// (Its answers' logs are written after the cards, as the page's progress counts cards.)
+			const at = new Map(writes.map((row, i) => [row.uid, i]));
+			for (const row of amended.cards) {
+				const i = at.get(row.uid);
+				if (i === undefined) writes.push(row);
+				else writes[i] = row;
+			}
 		}
 		// Still one transaction (all or nothing), written in short slices: no long task on the page.
+		const slices = {
+			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {}),
+			// The next slice is issued while IndexedDB still writes the one before: it never waits for
+			// the page, and the page never waits a round trip per slice.
+			...(options.bulk ? { minSlice: BULK_MIN_SLICE, inFlight: 2 } : {})
+		};
 		await putInSlices(db.cards, writes, {
-			...(options.onProgress ? { onProgress: options.onProgress } : {}),
-			...(options.sliceBudgetMs ? { budgetMs: options.sliceBudgetMs } : {})
+			...slices,
+			...(options.onProgress ? { onProgress: options.onProgress } : {})
 		});
+		if (logs.length > 0) await putInSlices(db.reviewLogs, logs, slices);
 		await keepDeckTree(
 			db,
 			row,
 			deck.cards.map((c) => c.subdeck)
 		);
-		if (writes.length > 0 || media.length > 0) await bumpRevision(db);
-		await options.within?.();
+		if (writes.length > 0 || media.length > 0 || logs.length > 0) await bumpRevision(db);
 	});
 	return report;
 }

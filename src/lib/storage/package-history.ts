@@ -30,20 +30,30 @@ export interface ReplayOptions {
 	dayStartMs?: number;
 }
 
+/** What replaying a package's answers needs from the collection: read once per import. */
+export interface Replayer {
+	/** One card's row after the package's history for it (a copy; `row` is left as it was), its new logs. */
+	replay(
+		row: CardRow,
+		h: ImportedHistory,
+		known: ReadonlySet<string>
+	): { row: CardRow; logs: ReviewLogRow[]; replayed: boolean };
+}
+
 /**
- * Writes the answers a package brings as review logs and replays each card's whole history
- * through the app's scheduler (its own settings), so the schedule continues where it was. Log ids
- * come from the card and the answer's time: importing the package again adds no second copy.
- * Suspended cards stay suspended; buried ones stay hidden until the next study day.
- * @returns how many cards gained history, and how many answers were added.
+ * Reads the scheduler settings a replay needs (inside the caller's transaction, if any) and returns
+ * the replay of one card's history: its answers become review logs (ids from the deck, the card and
+ * the answer's time, so importing again adds no second copy; `known` holds those already stored)
+ * and its schedule continues from them. Only a card never answered here takes the other app's
+ * history as its own. Suspended cards stay suspended; buried ones stay hidden until the next study
+ * day.
  */
-export async function applyImportedHistory(
+export async function historyReplayer(
 	db: StudyDb,
 	deckId: string,
-	history: readonly ImportedHistory[],
 	now: Date,
 	options: ReplayOptions = {}
-): Promise<{ cards: number; logs: number }> {
+): Promise<Replayer> {
 	// The scheduler counts days from UTC midnight; answers moved back by the other app's day start
 	// fall on the days it counted (3:59 and 4:01 on two days when its day began at 4), and the
 	// states are moved forward again, so every stored time is the real one.
@@ -56,62 +66,96 @@ export async function applyImportedHistory(
 	const settings = await loadSettings(db);
 	const scheduler = createScheduler(settings.scheduler);
 	const buryUntil = studyDayEnd(now, settings.dayStartHour).getTime();
+	return {
+		replay(card, h, known) {
+			const logs: ReviewLogRow[] = [];
+			const fresh = h.reviews.filter((r) => !known.has(logId(deckId, h.cardId, r.at)));
+			let next: CardRow = { ...card };
+			let replayed = false;
+			if (fresh.length > 0 && card.lastLogAt === 0) {
+				let state = scheduler.newCard(
+					new Date(Math.min(card.createdAt, fresh[0]?.at ?? now.getTime()) - shift)
+				);
+				for (const r of fresh) {
+					const before = back(stateToRow(state));
+					const wasReview = state.state === 2;
+					state = scheduler.answer(state, r.rating as Grade, new Date(r.at - shift), card.uid);
+					// The interval given, kept on the log: a card rebuilt from its logs later (sync,
+					// a restore) is due on the day this replay gave it, whatever day counting it uses.
+					const days =
+						wasReview && state.state === 2 ? { scheduledDays: state.scheduled_days } : {};
+					logs.push({
+						id: logId(deckId, h.cardId, r.at),
+						uid: card.uid,
+						deckId,
+						cardId: card.cardId,
+						note: card.note,
+						kind: 'review',
+						grade: r.rating,
+						reviewedAt: r.at,
+						durationMs: r.ms,
+						mode: 'flashcard',
+						before: pickState(before),
+						...days
+					});
+				}
+				next = { ...next, ...back(stateToRow(state)), lastLogAt: fresh.at(-1)?.at ?? 0 };
+				replayed = true;
+			}
+			if (h.suspended) next.suspended = 1;
+			if (h.buried) next.buriedUntil = buryUntil;
+			next.active = activeFlag(next);
+			return { row: next, logs, replayed };
+		}
+	};
+}
+
+/** The entries of a package's history that change anything: answers, a suspension or a burial. */
+export const relevantHistory = (history: readonly ImportedHistory[]) =>
+	history.filter((h) => h.reviews.length > 0 || h.suspended || h.buried);
+
+/** The ids of the logs a history would add: looked up before replaying, so none is added twice. */
+export const historyLogIds = (deckId: string, history: readonly ImportedHistory[]) =>
+	history.flatMap((h) => h.reviews.map((r) => logId(deckId, h.cardId, r.at)));
+
+/**
+ * Writes the answers a package brings as review logs and replays each card's whole history
+ * through the app's scheduler (its own settings), so the schedule continues where it was, onto
+ * cards already stored (see `historyReplayer`). An import replays them as it writes the cards
+ * instead (`importDeck`), so each card is written once.
+ * @returns how many cards gained history, and how many answers were added.
+ */
+export async function applyImportedHistory(
+	db: StudyDb,
+	deckId: string,
+	history: readonly ImportedHistory[],
+	now: Date,
+	options: ReplayOptions = {}
+): Promise<{ cards: number; logs: number }> {
+	const replayer = await historyReplayer(db, deckId, now, options);
 	const report = { cards: 0, logs: 0 };
-	const relevant = history.filter((h) => h.reviews.length > 0 || h.suspended || h.buried);
+	const relevant = relevantHistory(history);
 	for (let at = 0; at < relevant.length; at += CHUNK) {
 		const chunk = relevant.slice(at, at + CHUNK);
 		await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
 			const rows = await db.cards.bulkGet(chunk.map((h) => cardUid(deckId, h.cardId)));
 			const known = new Set(
-				(
-					await db.reviewLogs.bulkGet(
-						chunk.flatMap((h) => h.reviews.map((r) => logId(deckId, h.cardId, r.at)))
-					)
-				).flatMap((l) => (l ? [l.id] : []))
+				(await db.reviewLogs.bulkGet(historyLogIds(deckId, chunk))).flatMap((l) =>
+					l ? [l.id] : []
+				)
 			);
 			const cards: CardRow[] = [];
 			const logs: ReviewLogRow[] = [];
 			chunk.forEach((h, i) => {
 				const card = rows[i];
 				if (!card) return;
-				const fresh = h.reviews.filter((r) => !known.has(logId(deckId, h.cardId, r.at)));
-				let next: CardRow = { ...card };
-				// Only a card never answered here takes the other app's history as its own.
-				if (fresh.length > 0 && card.lastLogAt === 0) {
-					let state = scheduler.newCard(
-						new Date(Math.min(card.createdAt, fresh[0]?.at ?? now.getTime()) - shift)
-					);
-					for (const r of fresh) {
-						const before = back(stateToRow(state));
-						const wasReview = state.state === 2;
-						state = scheduler.answer(state, r.rating as Grade, new Date(r.at - shift), card.uid);
-						// The interval given, kept on the log: a card rebuilt from its logs later (sync,
-						// a restore) is due on the day this replay gave it, whatever day counting it uses.
-						const days =
-							wasReview && state.state === 2 ? { scheduledDays: state.scheduled_days } : {};
-						logs.push({
-							id: logId(deckId, h.cardId, r.at),
-							uid: card.uid,
-							deckId,
-							cardId: card.cardId,
-							note: card.note,
-							kind: 'review',
-							grade: r.rating,
-							reviewedAt: r.at,
-							durationMs: r.ms,
-							mode: 'flashcard',
-							before: pickState(before),
-							...days
-						});
-					}
-					next = { ...next, ...back(stateToRow(state)), lastLogAt: fresh.at(-1)?.at ?? 0 };
+				const done = replayer.replay(card, h, known);
+				if (done.replayed) {
 					report.cards++;
-					report.logs += fresh.length;
+					report.logs += done.logs.length;
 				}
-				if (h.suspended) next.suspended = 1;
-				if (h.buried) next.buriedUntil = buryUntil;
-				next.active = activeFlag(next);
-				cards.push(next);
+				logs.push(...done.logs);
+				cards.push(done.row);
 			});
 			if (logs.length > 0) await db.reviewLogs.bulkPut(logs);
 			if (cards.length > 0) {

@@ -2,7 +2,13 @@ import type { Deck } from '$lib/deck/schema';
 import type { StudyDb } from '$lib/storage/db';
 import { installDeck, cardUid, type InstallReport } from '$lib/storage/decks';
 import type { DeckRow } from '$lib/storage/rows';
-import { applyImportedHistory, type ImportedHistory } from '$lib/storage/package-history';
+import {
+	historyLogIds,
+	historyReplayer,
+	relevantHistory,
+	type ImportedHistory
+} from '$lib/storage/package-history';
+import type { CardRow, ReviewLogRow } from '$lib/storage/rows';
 
 /** Cards that took a package's history as their own, and the answers added. */
 export interface HistoryReport {
@@ -132,12 +138,14 @@ export async function importDeck(
 			bundled: false,
 			...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
 			...(options.onProgress ? { onProgress: options.onProgress } : {}),
+			// Slices of at least 100 cards, two in flight: IndexedDB never waits for the page.
+			bulk: true,
+			// A package's answers are replayed onto its cards as they are written: each card once.
 			...(given && given.entries.length > 0
 				? {
-						within: async () => {
-							history = await applyImportedHistory(db, deck.id, given.entries, options.now, {
-								...(given.dayStartMs !== undefined ? { dayStartMs: given.dayStartMs } : {})
-							});
+						amend: async (rowOf: (cardId: string) => CardRow | undefined) => {
+							history = { cards: 0, logs: 0 };
+							return replayOnto(db, deck.id, given, options.now, rowOf, history);
 						}
 					}
 				: {})
@@ -145,6 +153,48 @@ export async function importDeck(
 	);
 	return { ...report, version: verdict.version, ...(history ? { history } : {}) };
 }
+
+/**
+ * A package's answers replayed onto its cards' rows as the import leaves them (see
+ * `historyReplayer`), inside the import's transaction. The logs already stored are looked up a
+ * chunk of cards at a time, and each chunk is replayed when its lookup completes: no long task.
+ */
+async function replayOnto(
+	db: StudyDb,
+	deckId: string,
+	given: NonNullable<ImportOptions['history']>,
+	now: Date,
+	rowOf: (cardId: string) => CardRow | undefined,
+	report: HistoryReport
+): Promise<{ cards: CardRow[]; logs: ReviewLogRow[] }> {
+	const replayer = await historyReplayer(db, deckId, now, {
+		...(given.dayStartMs !== undefined ? { dayStartMs: given.dayStartMs } : {})
+	});
+	const relevant = relevantHistory(given.entries);
+	const cards: CardRow[] = [];
+	const logs: ReviewLogRow[] = [];
+	for (let at = 0; at < relevant.length; at += REPLAY_CHUNK) {
+		const chunk = relevant.slice(at, at + REPLAY_CHUNK);
+		const known = new Set<string>();
+		for (const log of await db.reviewLogs.bulkGet(historyLogIds(deckId, chunk)))
+			if (log) known.add(log.id);
+		for (const h of chunk) {
+			const row = rowOf(h.cardId);
+			if (!row) continue;
+			const done = replayer.replay(row, h, known);
+			if (done.replayed) {
+				report.cards++;
+				report.logs += done.logs.length;
+			}
+			for (const log of done.logs) logs.push(log);
+			cards.push(done.row);
+		}
+	}
+	return { cards, logs };
+}
+
+/** Cards whose history is replayed in one task. */
+const REPLAY_CHUNK = 500;
 
 /** An installed deck as a compiled deck file: its current cards, in order; retired ones left out. */
 export async function exportDeck(db: StudyDb, deckId: string): Promise<Deck> {

@@ -70,4 +70,42 @@ describe('importing an Anki package into storage', () => {
 		await deleteDeck(db, 'geography');
 		expect(await db.media.count()).toBe(0);
 	});
+
+	it('imported with its answers, writes each card once and ends as cards replayed afterwards do (issue 15)', async () => {
+		const r = await sample();
+		// The answers replayed onto the stored cards afterwards, as before: the expected result.
+		const apart = freshDb();
+		await install(apart, r);
+		const db = freshDb();
+		let cardsPut = 0;
+		const bulkPut = db.cards.bulkPut.bind(db.cards);
+		db.cards.bulkPut = ((rows: unknown[], ...rest: unknown[]) => {
+			cardsPut += rows.length;
+			return (bulkPut as (...args: unknown[]) => unknown)(rows, ...rest);
+		}) as typeof db.cards.bulkPut;
+		const report = await importDeck(db, r.deck, {
+			now: NOW,
+			named: true,
+			history: { entries: r.history }
+		});
+		expect(report.history).toEqual({ cards: 3, logs: 8 });
+		// Cards with answers, a suspension or a burial are not written a second time.
+		expect(cardsPut).toBe(r.deck.cards.length);
+		expect(await db.cards.orderBy('uid').toArray()).toEqual(
+			await apart.cards.orderBy('uid').toArray()
+		);
+		expect(await db.reviewLogs.orderBy('id').toArray()).toEqual(
+			await apart.reviewLogs.orderBy('id').toArray()
+		);
+		// Imported again (a newer copy): no second log, and the replayed schedules stay.
+		const again = await importDeck(db, r.deck, {
+			now: new Date(NOW.getTime() + 86_400_000),
+			named: true,
+			history: { entries: r.history }
+		});
+		expect(again.history).toEqual({ cards: 0, logs: 0 });
+		expect(await db.reviewLogs.count()).toBe(8);
+		expect(await db.cards.get('geography|basic1')).toMatchObject({ state: 2, reps: 3 });
+		expect(await db.cards.get('geography|typed1')).toMatchObject({ suspended: 1, active: 0 });
+	});
 });
