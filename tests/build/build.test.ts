@@ -16,8 +16,10 @@ const FIRST_ROUTE_JS_GZ = 80 * KB;
 // 2 MB since the studio, the Anki reader, sync and the optimizer (issues 14-17) joined: each loads
 // only when used, but all are precached so that they work offline. 2.1 MB since the workload
 // chart's worker, studio media and class media joined (2,072 KB then). The next trim: the install,
-// snapshot and transfer workers each carry their own copy of Dexie (about 98 KB each).
-const PRECACHE_WITHOUT_DECKS = 2.1 * KB * KB;
+// snapshot and transfer workers each carry their own copy of Dexie (about 98 KB each). 2.45 MB
+// since sync runs in a worker (2,417 KB then): its script (385 KB) carries its own PouchDB, Dexie
+// and sync engine, while the page keeps PouchDB for publishing to a class (131 KB).
+const PRECACHE_WITHOUT_DECKS = 2.45 * KB * KB;
 
 function precache(): { url: string; revision: string | null }[] {
 	const sw = readFileSync(join(BUILD, 'sw.js'), 'utf8');
@@ -134,7 +136,7 @@ describe('the build', () => {
 		expect(total).toBeLessThanOrEqual(FIRST_ROUTE_JS_GZ);
 	});
 
-	it('keeps the precache (without decks and the WebAssembly files) under 2.1 MB', () => {
+	it('keeps the precache (without decks and the WebAssembly files) under 2.45 MB', () => {
 		// The optimizer's and the Anki package reader's wasm (issues 16, 15) are counted below.
 		const files = [...urls].filter(
 			(u) => u !== '/' && !u.startsWith('decks/') && !u.endsWith('.wasm')

@@ -193,3 +193,53 @@ test('two tabs run one replication; the other shows its status and takes over wh
 		await context.close();
 	}
 });
+
+/** The replication's requests to the sync server (PouchDB's, not the sign-in's). */
+const REPLICATION = /\/(_changes|_bulk_docs|_revs_diff|_bulk_get|_local\/|_all_docs)/;
+
+test("sync runs in a worker: the page's own thread sends none of the replication's requests, and an answer still reaches the server", async ({
+	browser
+}) => {
+	test.setTimeout(60_000);
+	await createUser(server, 'dora', 'secret');
+	const context = await phoneContext(browser);
+	try {
+		// Every request the page's own thread sends, as the page's resource timing lists them (a
+		// worker's requests are in the worker's list, not the page's). An observer: the list itself
+		// stops at 250 entries, and a first visit loads more than that.
+		await context.addInitScript(() => {
+			const sent: string[] = [];
+			Object.assign(window, { __sent: sent });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) sent.push(entry.name);
+			}).observe({ type: 'resource', buffered: true });
+		});
+		const page = await context.newPage();
+		const sentByPage = () =>
+			page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
+		const toServer = (urls: string[]) =>
+			urls.filter((u) => u.startsWith(address()) && REPLICATION.test(new URL(u).pathname));
+		await signIn(page, 'dora', 'secret');
+		await expect(status(page)).toHaveText(/^Synced/, { timeout: 20_000 });
+		// The page signed in itself (its list is not simply empty) and replicated nothing.
+		const signingIn = await sentByPage();
+		expect(signingIn.some((u) => u.startsWith(`${address()}/_session`))).toBe(true);
+		expect(toServer(signingIn)).toEqual([]);
+
+		await page.goto('/review/');
+		await expect(page.locator('.prompt')).toBeVisible();
+		await answer(page, 'Good');
+		await expect.poll(() => serverLogIds('dora'), { timeout: 20_000 }).toHaveLength(1);
+		const worker = page.workers().find((w) => w.url().includes('sync-worker'));
+		expect(worker, 'a sync worker runs beside the review page').toBeDefined();
+		const fromWorker = await worker!.evaluate(() =>
+			performance.getEntriesByType('resource').map((e) => e.name)
+		);
+		// The worker pushed the answer and polls the server's changes; the page sent none of it.
+		expect(toServer(fromWorker).some((u) => u.includes('/_bulk_docs'))).toBe(true);
+		expect(toServer(fromWorker).some((u) => u.includes('/_changes'))).toBe(true);
+		expect(toServer(await sentByPage())).toEqual([]);
+	} finally {
+		await context.close();
+	}
+});

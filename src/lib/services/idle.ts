@@ -62,12 +62,17 @@ export function whenSettled(run: () => void, delayMs: number, idleTimeoutMs = 10
 
 /**
  * Resolves at the browser's next idle moment (no task, input or frame waiting), or after
- * `timeoutMs` at the latest: background work (sync) then never runs in the same task as an answer.
+ * `timeoutMs` at the latest: background work then never runs in the same task as an answer. In a
+ * worker (sync runs in one), which has no `requestIdleCallback`, nothing on its thread draws or
+ * takes input: the next task will do. Elsewhere without it (Safari), a short wait.
  */
 export function idleMoment(timeoutMs = 1000): Promise<void> {
 	return new Promise((resolve) => {
 		if (typeof requestIdleCallback === 'function')
 			requestIdleCallback(() => resolve(), { timeout: timeoutMs });
-		else setTimeout(resolve, 50);
+		else setTimeout(resolve, inWorker() ? 0 : 50);
 	});
 }
+
+/** Whether this code runs in a Web Worker. */
+const inWorker = () => 'WorkerGlobalScope' in globalThis;

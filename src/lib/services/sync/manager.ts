@@ -1,5 +1,5 @@
-// Turns sync on and off. One replication per device: the tab holding the Web Lock runs it, the
-// others show its status (see `leader.ts`).
+// Turns sync on and off. One replication per device: the tab holding the Web Lock runs it, in a
+// worker of its own (see `client.ts`), the others show its status (see `leader.ts`).
 import { syncView } from '$lib/state/sync.svelte';
 import { appDb } from '../database';
 import { setSetting } from '$lib/storage/settings';
