@@ -21,8 +21,11 @@ export function describeSync(
 			return `Synced ${ago(view.lastSyncAt, now)}.`;
 		case 'offline':
 			return `Offline${waiting ? `: ${waiting}` : ''}. Sync resumes when the network is back.`;
-		default:
-			return `Sync stopped: ${view.error ?? 'unknown error'}${waiting ? ` (${waiting})` : ''}.`;
+		default: {
+			// Most errors are sentences with their own full stop: one is enough.
+			const why = (view.error ?? 'unknown error').trim().replace(/\.+$/, '');
+			return `Sync stopped: ${why}${waiting ? ` (${waiting})` : ''}.`;
+		}
 	}
 }
 
