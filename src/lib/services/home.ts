@@ -1,6 +1,6 @@
 import { backupReminder } from '$lib/storage/backup-reminder';
 import { loadOverview, type Overview } from '$lib/storage/overview';
-import { loadDeckTrees } from '$lib/storage/deck-tree';
+import { HOME_FOLDED, loadDeckTrees } from '$lib/storage/deck-tree';
 import type { SubdeckNode } from '$lib/deck/subdecks';
 import type { DeckRow } from '$lib/storage/rows';
 import { getSetting, setSetting } from '$lib/storage/settings';
@@ -38,14 +38,12 @@ export function watchStudyChanges(changed: () => void): () => void {
 	});
 }
 
-const FOLDED = 'homeFolded';
-
 /** The decks and sub-decks folded on home (`subdeckLimitKey`s), kept across visits. */
 export async function loadFolded(): Promise<string[]> {
-	const saved = await getSetting<unknown>(appDb(), FOLDED, []);
+	const saved = await getSetting<unknown>(appDb(), HOME_FOLDED, []);
 	return Array.isArray(saved) ? saved.filter((k): k is string => typeof k === 'string') : [];
 }
 
 export async function saveFolded(keys: readonly string[]): Promise<void> {
-	await setSetting(appDb(), FOLDED, [...keys]);
+	await setSetting(appDb(), HOME_FOLDED, [...keys]);
 }

@@ -5,6 +5,9 @@ import type { StudyDb } from './db';
 import type { DeckRow } from './rows';
 import { subdeckTree, type SubdeckNode } from '$lib/deck/subdecks';
 
+/** The settings key of the sub-decks folded on home (`subdeckLimitKey`s). */
+export const HOME_FOLDED = 'homeFolded';
+
 /** The settings key of the kept trees; local to this device (never in a backup or a sync). */
 export const SUBDECK_TREES = 'subdeckTrees';
 

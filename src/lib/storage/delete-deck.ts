@@ -5,6 +5,7 @@ import type { SnapshotReply } from './snapshots';
 import { bumpRevision } from './revision';
 import { getSetting, setSetting } from './settings';
 import type { StudySettings } from './study-settings';
+import { HOME_FOLDED } from './deck-tree';
 
 /** What deleting a deck takes away: said in the confirmation before anything is deleted. */
 export interface DeckFootprint {
@@ -77,6 +78,14 @@ export async function deleteDeck(db: StudyDb, deckId: string): Promise<DeckFootp
 				const { [deckId]: _mode, ...deckModes } = study.deckModes ?? {};
 				await setSetting(db, 'study', { ...study, deckLimits, deckModes });
 			}
+			// Its folds on home go too.
+			const folded = await getSetting<unknown>(db, HOME_FOLDED, []);
+			if (Array.isArray(folded) && folded.some((k) => typeof k === 'string' && ofDeck(k)))
+				await setSetting(
+					db,
+					HOME_FOLDED,
+					folded.filter((k) => typeof k === 'string' && !ofDeck(k))
+				);
 			// The review screen and home of another tab refresh their queue on this.
 			await bumpRevision(db);
 			return gone;

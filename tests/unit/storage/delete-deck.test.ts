@@ -10,6 +10,8 @@ import {
 } from '$lib/storage/delete-deck';
 import { listSnapshots, restoreSnapshot, runSnapshotJob } from '$lib/storage/snapshots';
 import { loadSettings, saveSettings } from '$lib/storage/study-settings';
+import { getSetting, setSetting } from '$lib/storage/settings';
+import { HOME_FOLDED } from '$lib/storage/deck-tree';
 import { prepareBackup } from '$lib/transfer';
 import { freshDb } from '../../fixtures/db';
 import { NOW, smallDeck } from '../../fixtures/decks';
@@ -134,6 +136,13 @@ describe('deleting a deck (issue 13)', () => {
 			mineral: { newPerDay: 7 }
 		});
 		expect(after.deckModes).toEqual({ kept: 'mcq' });
+	});
+
+	it("forgets the deck's folds on home and keeps the other decks'", async () => {
+		const db = await twoDecks();
+		await setSetting(db, HOME_FOLDED, ['mine', 'mine::Verbs', 'kept::Verbs', 'mineral']);
+		await deleteDeck(db, 'mine');
+		expect(await getSetting(db, HOME_FOLDED, [])).toEqual(['kept::Verbs', 'mineral']);
 	});
 
 	it('says the deck is missing when it was already deleted', async () => {
