@@ -34,26 +34,64 @@ export async function afterLoad(): Promise<void> {
 }
 
 /**
+ * How long background work still waits after the learner's last foreground job (see `foreground`)
+ * ended: the pause between an import's preview and its Import button, say, is not a settled page.
+ */
+export const FOREGROUND_QUIET_MS = 3000;
+
+/** Foreground jobs running now, when the last one ended, and background starts waiting on them. */
+const jobs = { running: 0, endedAt: -Infinity, waiting: new Set<() => void>() };
+
+/**
+ * Runs a job the learner is waiting for (reading or saving an import): background work that has
+ * not started yet (the service worker's first download of the app, a snapshot) waits until it has
+ * ended and `FOREGROUND_QUIET_MS` have passed, instead of taking a core from it.
+ */
+export async function foreground<T>(job: () => Promise<T>): Promise<T> {
+	jobs.running++;
+	try {
+		return await job();
+	} finally {
+		jobs.running--;
+		jobs.endedAt = performance.now();
+		if (jobs.running === 0) for (const start of [...jobs.waiting]) start();
+	}
+}
+
+/**
  * Calls `run` after the page's `load` event, then `delayMs`, then an idle moment (or at the latest
- * `idleTimeoutMs` later): the page has loaded, painted and settled before it starts. Returns the
- * function that calls it off.
+ * `idleTimeoutMs` later), and no sooner than `FOREGROUND_QUIET_MS` after a foreground job: the page
+ * has loaded, painted and settled before it starts. Returns the function that calls it off.
  */
 export function whenSettled(run: () => void, delayMs: number, idleTimeoutMs = 10_000): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let idle: number | undefined;
 	let cancelled = false;
+	const start = () => {
+		jobs.waiting.delete(start);
+		clearTimeout(timer);
+		if (cancelled) return;
+		if (jobs.running > 0) {
+			jobs.waiting.add(start);
+			return;
+		}
+		const quietFor = performance.now() - jobs.endedAt;
+		if (quietFor < FOREGROUND_QUIET_MS) timer = setTimeout(start, FOREGROUND_QUIET_MS - quietFor);
+		else run();
+	};
 	const wait = () => {
 		if (cancelled) return;
 		timer = setTimeout(() => {
 			if ('requestIdleCallback' in window)
-				idle = requestIdleCallback(run, { timeout: idleTimeoutMs });
-			else run();
+				idle = requestIdleCallback(start, { timeout: idleTimeoutMs });
+			else start();
 		}, delayMs);
 	};
 	if (document.readyState === 'complete') wait();
 	else window.addEventListener('load', wait, { once: true });
 	return () => {
 		cancelled = true;
+		jobs.waiting.delete(start);
 		window.removeEventListener('load', wait);
 		clearTimeout(timer);
 		if (idle !== undefined) cancelIdleCallback(idle);

@@ -21,6 +21,7 @@ import type { MediaInput } from '$lib/storage/media';
 import type { ImportedHistory } from '$lib/storage/package-history';
 import { fetchBeside, fetchText } from '$lib/services/fetch-text';
 import { saveImport, type PackageParts } from '$lib/services/save-import';
+import { foreground } from '$lib/services/idle';
 import type { MediaEntry } from '$lib/transfer/apkg/read-package';
 
 export type ImportStage = 'idle' | 'checking' | 'preview' | 'saving' | 'done';
@@ -211,7 +212,8 @@ export class ImportFlow {
 		const run = ++this.#run;
 		this.stage = 'checking';
 		try {
-			const result = await read();
+			// The learner waits for this: background work (the app's offline copy) waits for it.
+			const result = await foreground(read);
 			if (run !== this.#run) return;
 			this.warnings = result.warnings;
 			if (!result.ok) {
@@ -323,12 +325,14 @@ export class ImportFlow {
 				: { done: 0, total: deck.cards.length, unit: 'card' };
 		const started = performance.now();
 		try {
-			const saved = await saveImport(this.#db, deck, this.#package, {
-				now: this.#clock(),
-				named: preview.named,
-				...(preview.url ? { sourceUrl: preview.url } : {}),
-				onProgress: (done, total, unit) => (this.progress = { done, total, unit })
-			});
+			const saved = await foreground(() =>
+				saveImport(this.#db, deck, this.#package, {
+					now: this.#clock(),
+					named: preview.named,
+					...(preview.url ? { sourceUrl: preview.url } : {}),
+					onProgress: (done, total, unit) => (this.progress = { done, total, unit })
+				})
+			);
 			const { report, version, ...extra } = saved;
 			this.result = {
 				...extra,
@@ -373,14 +377,16 @@ export class ImportFlow {
 		this.errors = [];
 		this.titleErrors = [];
 		try {
-			const prepared = await runTransfer({
-				type: 'deck',
-				file: source.file,
-				others: source.others,
-				...(source.format ? { format: source.format } : {}),
-				...(this.#title !== undefined ? { title: this.#title } : {}),
-				...(source.url ? { url: source.url } : {})
-			});
+			const prepared = await foreground(() =>
+				runTransfer({
+					type: 'deck',
+					file: source.file,
+					others: source.others,
+					...(source.format ? { format: source.format } : {}),
+					...(this.#title !== undefined ? { title: this.#title } : {}),
+					...(source.url ? { url: source.url } : {})
+				})
+			);
 			if (run !== this.#run) return;
 			this.warnings = prepared.warnings;
 			this.format = prepared.format;
