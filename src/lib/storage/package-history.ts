@@ -1,6 +1,5 @@
 import { createScheduler, studyDayEnd, type Grade } from '$lib/scheduler';
 import type { StudyDb } from './db';
-import { cardUid } from './decks';
 import {
 	activeFlag,
 	pickState,
@@ -9,7 +8,6 @@ import {
 	type ReviewLogRow,
 	type StateRow
 } from './rows';
-import { bumpRevision } from './revision';
 import { loadSettings } from './study-settings';
 
 /** One card's past from another app: its answers, and whether it is suspended or buried there. */
@@ -19,8 +17,6 @@ export interface ImportedHistory {
 	suspended: boolean;
 	buried: boolean;
 }
-
-const CHUNK = 500;
 
 export interface ReplayOptions {
 	/**
@@ -117,54 +113,5 @@ export const relevantHistory = (history: readonly ImportedHistory[]) =>
 /** The ids of the logs a history would add: looked up before replaying, so none is added twice. */
 export const historyLogIds = (deckId: string, history: readonly ImportedHistory[]) =>
 	history.flatMap((h) => h.reviews.map((r) => logId(deckId, h.cardId, r.at)));
-
-/**
- * Writes the answers a package brings as review logs and replays each card's whole history
- * through the app's scheduler (its own settings), so the schedule continues where it was, onto
- * cards already stored (see `historyReplayer`). An import replays them as it writes the cards
- * instead (`importDeck`), so each card is written once.
- * @returns how many cards gained history, and how many answers were added.
- */
-export async function applyImportedHistory(
-	db: StudyDb,
-	deckId: string,
-	history: readonly ImportedHistory[],
-	now: Date,
-	options: ReplayOptions = {}
-): Promise<{ cards: number; logs: number }> {
-	const replayer = await historyReplayer(db, deckId, now, options);
-	const report = { cards: 0, logs: 0 };
-	const relevant = relevantHistory(history);
-	for (let at = 0; at < relevant.length; at += CHUNK) {
-		const chunk = relevant.slice(at, at + CHUNK);
-		await db.transaction('rw', db.cards, db.reviewLogs, db.settings, async () => {
-			const rows = await db.cards.bulkGet(chunk.map((h) => cardUid(deckId, h.cardId)));
-			const known = new Set(
-				(await db.reviewLogs.bulkGet(historyLogIds(deckId, chunk))).flatMap((l) =>
-					l ? [l.id] : []
-				)
-			);
-			const cards: CardRow[] = [];
-			const logs: ReviewLogRow[] = [];
-			chunk.forEach((h, i) => {
-				const card = rows[i];
-				if (!card) return;
-				const done = replayer.replay(card, h, known);
-				if (done.replayed) {
-					report.cards++;
-					report.logs += done.logs.length;
-				}
-				logs.push(...done.logs);
-				cards.push(done.row);
-			});
-			if (logs.length > 0) await db.reviewLogs.bulkPut(logs);
-			if (cards.length > 0) {
-				await db.cards.bulkPut(cards);
-				await bumpRevision(db);
-			}
-		});
-	}
-	return report;
-}
 
 const logId = (deckId: string, cardId: string, at: number) => `anki:${deckId}|${cardId}@${at}`;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importDeck } from '$lib/storage/transfer';
 import { putDeckMedia } from '$lib/storage/media';
-import { applyImportedHistory } from '$lib/storage/package-history';
 import { packageSource } from '$lib/storage/package-export';
 import { exportInput } from '$lib/transfer/apkg/export-input';
 import { readPackage } from '$lib/transfer/apkg/read-package';
@@ -22,9 +21,13 @@ describe('an installed deck exported for Anki', () => {
 	it('carries every card, stored media and each answer, from Anki and from here, back out', async () => {
 		const db = freshDb();
 		const first = await read(await makePackage(samplePackage('anki21b')), 'geo.apkg');
-		await importDeck(db, first.deck, { now: NOW, named: true });
 		await putDeckMedia(db, first.deck.id, first.media);
-		const imported = await applyImportedHistory(db, first.deck.id, first.history, NOW);
+		const { history: imported } = await importDeck(db, first.deck, {
+			now: NOW,
+			named: true,
+			history: { entries: first.history }
+		});
+		if (!imported) throw new Error('the package’s answers were not replayed');
 		// One more answer given in Recall after the import.
 		await answer(db, 'geography|opt1', 3, NOW);
 
@@ -54,8 +57,11 @@ describe('an installed deck exported for Anki', () => {
 	it('without history leaves the answers behind and every card new', async () => {
 		const db = freshDb();
 		const first = await read(await makePackage(samplePackage('anki2')), 'geo.apkg');
-		await importDeck(db, first.deck, { now: NOW, named: true });
-		await applyImportedHistory(db, first.deck.id, first.history, NOW);
+		await importDeck(db, first.deck, {
+			now: NOW,
+			named: true,
+			history: { entries: first.history }
+		});
 		const source = await packageSource(db, 'geography', false);
 		expect(source.logs).toEqual([]);
 		const out = await writePackage(exportInput(source, false, NOW), loadSqlite);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { importDeck } from '$lib/storage/transfer';
-import { applyImportedHistory } from '$lib/storage/package-history';
 import { createScheduler, type Grade } from '$lib/scheduler';
 import { loadSettings } from '$lib/storage/study-settings';
 import { readPackage, type PackageDeck } from '$lib/transfer/apkg/read-package';
@@ -61,22 +60,16 @@ describe('replaying Anki answers on Anki’s study days', () => {
 			version: 1,
 			cards: [{ id: 'c', kind: 'basic', prompt: 'Q?', answer: 'A', source: { quote: 'A' } }]
 		};
-		await importDeck(db, deck, { now: NOW, named: true });
 		const at = [D0 + 12 * HOUR, D0 + 12 * HOUR + 10 * 60_000, last];
-		await applyImportedHistory(
-			db,
-			'days',
-			[
-				{
-					cardId: 'c',
-					reviews: at.map((t) => ({ at: t, rating: 3 as const, ms: 4000 })),
-					suspended: false,
-					buried: false
-				}
-			],
-			NOW,
-			{ dayStartMs }
-		);
+		const entries = [
+			{
+				cardId: 'c',
+				reviews: at.map((t) => ({ at: t, rating: 3 as const, ms: 4000 })),
+				suspended: false,
+				buried: false
+			}
+		];
+		await importDeck(db, deck, { now: NOW, named: true, history: { entries, dayStartMs } });
 		const card = await db.cards.get('days|c');
 		const logs = await db.reviewLogs.where('uid').equals('days|c').sortBy('reviewedAt');
 		return { card, logs, settings: await loadSettings(db) };
