@@ -35,6 +35,9 @@ test('issue 15: an Anki deck tree shows in the library; a parent sub-deck is stu
 	await page.goto('/import/');
 	await (await previewImport(page, { name: 'languages.apkg', bytes: pkg }, 5)).click();
 	await expect(page.getByRole('link', { name: 'Study it now' })).toBeVisible();
+	// A package without pictures, sounds or answers says nothing of them ("0 media files stored").
+	await expect(page.getByText('5 new cards. Version 1')).toBeVisible();
+	await expect(page.getByText(/media file|Anki schedule/)).toHaveCount(0);
 
 	await page.goto('/library/');
 	const tree = page.getByRole('list', { name: 'Sub-decks of Languages' });
