@@ -32,6 +32,8 @@ const MARKS: [string, RichTag][] = [
 	['~', 'sub'],
 	['^', 'sup']
 ];
+/** The characters a mark can begin with: any other character is text. */
+const MARK_START = new Set(MARKS.map(([m]) => m[0]));
 const ITEM = { ul: /^[-•]\s+/, ol: /^\d{1,3}[.)]\s+/ } as const;
 
 /** One line's inline marks as a tree; a mark left open closes at the end of the line. */
@@ -52,7 +54,7 @@ export function parseInline(line: string): RichInline[] {
 			i += 2;
 			continue;
 		}
-		const mark = MARKS.find(([m]) => line.startsWith(m, i));
+		const mark = MARK_START.has(ch) ? MARKS.find(([m]) => line.startsWith(m, i)) : undefined;
 		if (!mark) {
 			text += ch;
 			i++;
@@ -74,11 +76,15 @@ export function parseInline(line: string): RichInline[] {
 
 /** Empty spans (`****`) say nothing: left out. */
 function prune(nodes: RichInline[]): RichInline[] {
-	return nodes.flatMap((n): RichInline[] => {
-		if ('text' in n) return [n];
-		const children = prune(n.children);
-		return children.length > 0 ? [{ tag: n.tag, children }] : [];
-	});
+	const kept: RichInline[] = [];
+	for (const n of nodes) {
+		if ('text' in n) kept.push(n);
+		else {
+			const children = prune(n.children);
+			if (children.length > 0) kept.push({ tag: n.tag, children });
+		}
+	}
+	return kept;
 }
 
 /**
@@ -109,9 +115,21 @@ const inlineText = (nodes: RichInline[]): string =>
  * @example richPlain('- **a**\n- b') // 'a\nb'
  */
 export function richPlain(markup: string): string {
-	return parseRich(markup)
+	return plainOf(parseRich(markup));
+}
+
+const plainOf = (blocks: RichBlock[]): string =>
+	blocks
 		.flatMap((b) => (b.kind === 'line' ? [inlineText(b.content)] : b.items.map(inlineText)))
 		.join('\n');
+
+const formattedOf = (blocks: RichBlock[]): boolean =>
+	blocks.some((b) => b.kind !== 'line' || b.content.some((n) => !('text' in n)));
+
+/** `richPlain` and `isFormatted` of one text, parsed once. */
+export function readRich(markup: string): { plain: string; formatted: boolean } {
+	const blocks = parseRich(markup);
+	return { plain: plainOf(blocks), formatted: formattedOf(blocks) };
 }
 
 /** Text compared without regard to white space: how formatted text is held to its plain text. */
@@ -119,8 +137,7 @@ export const sameText = (a: string, b: string): boolean =>
 	a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 /** Whether formatted text adds anything to its plain text (a mark or a list). */
-export const isFormatted = (markup: string): boolean =>
-	parseRich(markup).some((b) => b.kind !== 'line' || b.content.some((n) => !('text' in n)));
+export const isFormatted = (markup: string): boolean => formattedOf(parseRich(markup));
 
 /**
  * Text written so that none of it reads as a mark or a list: `2*3` becomes `2\*3`, a line

@@ -86,6 +86,8 @@ function scrub(text: string, dropped: Set<Dropped>): string | undefined {
 }
 
 function tidy(text: string): string {
+	// One line with single spaces (most fields): only its ends change.
+	if (!/[\r\n\u00a0\t\f\v]| {2}/.test(text)) return text.trim();
 	return text
 		.replace(/\r\n?/g, '\n')
 		.replace(/[\u00a0\t\f\v ]+/g, ' ')

@@ -1,4 +1,4 @@
-import { escapeRich, isFormatted, richPlain, sameText, type RichTag } from '$lib/deck/rich-text';
+import { readRich, richPlain, sameText, type RichTag } from '$lib/deck/rich-text';
 import { toPlainText } from './html-text';
 
 // Formatting tags are swapped for private-use characters before the field goes through the same
@@ -36,6 +36,11 @@ const TAG_OF: Record<string, RichTag> = {
 const ATTRS = `(?:"[^"]*"|'[^']*'|[^'"<>])*`;
 const FORMAT_TAG = new RegExp(`<(/?)(b|strong|i|em|u|ins|sub|sup|ul|ol|li)\\b${ATTRS}>`, 'gi');
 const MARK: Record<RichTag, string> = { b: '**', i: '*', u: '__', sub: '~', sup: '^' };
+/** Each formatting character's tag, looked up once per character of a field. */
+const OPENS = new Map(Object.entries(OPEN).map(([tag, ch]) => [ch, tag as RichTag]));
+const CLOSES = new Map(Object.entries(CLOSE).map(([tag, ch]) => [ch, tag as RichTag]));
+/** Characters that would read as a mark: escaped (one character never starts a list line). */
+const MARK_CHARS = new Set(['\\', '*', '_', '~', '^']);
 
 /** The sanitised text with its formatting characters, as inline markup and list lines. */
 function toMarkup(marked: string): string {
@@ -47,8 +52,8 @@ function toMarkup(marked: string): string {
 		let open: RichTag[] = [];
 		let prefix = '';
 		for (const ch of line) {
-			const opened = (Object.keys(OPEN) as RichTag[]).find((t) => OPEN[t] === ch);
-			const closed = (Object.keys(CLOSE) as RichTag[]).find((t) => CLOSE[t] === ch);
+			const opened = OPENS.get(ch);
+			const closed = opened ? undefined : CLOSES.get(ch);
 			if (opened) {
 				if (!open.includes(opened)) {
 					out += MARK[opened];
@@ -74,7 +79,7 @@ function toMarkup(marked: string): string {
 					counters[counters.length - 1] = n;
 					prefix = kind === 'ul' ? '- ' : `${n}. `;
 				}
-			} else out += escapeRich(ch);
+			} else out += MARK_CHARS.has(ch) ? `\\${ch}` : ch;
 		}
 		// A mark still open at the end of a line closes there.
 		for (const t of open.reverse()) out += MARK[t];
@@ -102,6 +107,7 @@ export function toRichText(html: string, plain: string): string | undefined {
 	});
 	const { text } = toPlainText(marked);
 	const markup = toMarkup(text);
-	if (!isFormatted(markup) || !sameText(richPlain(markup), plain)) return undefined;
+	const read = readRich(markup);
+	if (!read.formatted || !sameText(read.plain, plain)) return undefined;
 	return markup;
 }
