@@ -84,6 +84,12 @@ describe('importing an Anki package into storage', () => {
 			cardsPut += rows.length;
 			return (bulkPut as (...args: unknown[]) => unknown)(rows, ...rest);
 		}) as typeof db.cards.bulkPut;
+		let logLookups = 0;
+		const bulkGet = db.reviewLogs.bulkGet.bind(db.reviewLogs);
+		db.reviewLogs.bulkGet = ((keys: string[]) => {
+			logLookups += keys.length;
+			return bulkGet(keys);
+		}) as typeof db.reviewLogs.bulkGet;
 		const report = await importDeck(db, r.deck, {
 			now: NOW,
 			named: true,
@@ -92,6 +98,8 @@ describe('importing an Anki package into storage', () => {
 		expect(report.history).toEqual({ cards: 3, logs: 8 });
 		// Cards with answers, a suspension or a burial are not written a second time.
 		expect(cardsPut).toBe(r.deck.cards.length);
+		// A first import has no stored answers of this deck to look up.
+		expect(logLookups).toBe(0);
 		expect(await db.reviewLogs.count()).toBe(8);
 		expect(await db.cards.get('geography|basic1')).toMatchObject({ state: 2, reps: 3 });
 		// Imported again (a newer copy): no second log, and the replayed schedules stay.
@@ -101,6 +109,7 @@ describe('importing an Anki package into storage', () => {
 			history: { entries: r.history }
 		});
 		expect(again.history).toEqual({ cards: 0, logs: 0 });
+		expect(logLookups).toBe(8);
 		expect(await db.reviewLogs.count()).toBe(8);
 		expect(await db.cards.get('geography|basic1')).toMatchObject({ state: 2, reps: 3 });
 		expect(await db.cards.get('geography|typed1')).toMatchObject({ suspended: 1, active: 0 });
