@@ -39,6 +39,9 @@ export async function afterLoad(): Promise<void> {
  */
 export const FOREGROUND_QUIET_MS = 3000;
 
+/** Background work waits this long for foreground jobs at the most (one that never ends, say). */
+export const FOREGROUND_HOLD_MAX_MS = 120_000;
+
 /** Foreground jobs running now, when the last one ended, and background starts waiting on them. */
 const jobs = { running: 0, endedAt: -Infinity, waiting: new Set<() => void>() };
 
@@ -67,16 +70,20 @@ export function whenSettled(run: () => void, delayMs: number, idleTimeoutMs = 10
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let idle: number | undefined;
 	let cancelled = false;
+	let heldSince: number | undefined;
 	const start = () => {
 		jobs.waiting.delete(start);
 		clearTimeout(timer);
 		if (cancelled) return;
-		if (jobs.running > 0) {
-			jobs.waiting.add(start);
-			return;
-		}
+		heldSince ??= performance.now();
+		const left = FOREGROUND_HOLD_MAX_MS - (performance.now() - heldSince);
 		const quietFor = performance.now() - jobs.endedAt;
-		if (quietFor < FOREGROUND_QUIET_MS) timer = setTimeout(start, FOREGROUND_QUIET_MS - quietFor);
+		if (left <= 0) run();
+		else if (jobs.running > 0) {
+			jobs.waiting.add(start);
+			timer = setTimeout(start, left);
+		} else if (quietFor < FOREGROUND_QUIET_MS)
+			timer = setTimeout(start, Math.min(left, FOREGROUND_QUIET_MS - quietFor));
 		else run();
 	};
 	const wait = () => {

@@ -94,4 +94,14 @@ describe('background work and the learner’s foreground jobs', () => {
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(run).not.toHaveBeenCalled();
 	});
+
+	it('a job that never ends holds it two minutes at the most', async () => {
+		const run = vi.fn();
+		void job().run();
+		whenSettled(run, 1000);
+		await vi.advanceTimersByTimeAsync(1000 + 119_000);
+		expect(run).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(run).toHaveBeenCalledTimes(1);
+	});
 });
