@@ -45,18 +45,27 @@ async function addCard(page: Page, button: string, prompt: string, answer?: stri
 }
 
 /**
- * Types into a field and reads the problems shown under it before any other task can run: no
- * timer fires and no worker answers in between, so what shows came from the keystroke itself.
+ * Types into a field and reads the problems shown under it: none of the keystroke's checking runs
+ * in the keystroke's own frame (what shows then is what showed before), and the card's own check
+ * shows its problems at the first idle moment after that frame, long before the draft is saved
+ * (300 ms) and the worker checks the whole deck: what shows came from the keystroke itself.
  */
 async function typeAndReadProblems(field: Locator, value: string): Promise<string> {
-	return field.evaluate(async (el, text) => {
+	const { before, inFrame, after } = await field.evaluate(async (el, text) => {
 		const input = el as HTMLInputElement;
+		const problems = () => document.getElementById(`${input.id}-errors`)?.textContent ?? '';
+		const before = problems();
 		input.value = text;
 		input.dispatchEvent(new Event('input', { bubbles: true }));
-		// Svelte redraws in a microtask; a worker's answer or a timer would need a task.
+		// Svelte redraws in a microtask: this is the keystroke's frame.
 		for (let i = 0; i < 20; i++) await Promise.resolve();
-		return document.getElementById(`${input.id}-errors`)?.textContent ?? '';
+		const inFrame = problems();
+		await new Promise((r) => requestAnimationFrame(r));
+		await new Promise((r) => requestIdleCallback(r, { timeout: 100 }));
+		return { before, inFrame, after: problems() };
 	}, value);
+	expect(inFrame).toBe(before);
+	return after;
 }
 
 async function quoteFromSource(page: Page, sentence: string) {

@@ -148,10 +148,11 @@ export class StudioEditor {
 	 * The problems of card `index` as it is now, for its fields: a card edited since the last
 	 * whole-deck check is checked on its own at once (the same validator, see `checkDraftCard`), so
 	 * a field's problem shows, and goes, with the keystroke. What only the whole deck can tell (a
-	 * duplicate id, a quote not in the source) is kept from the last check until the next.
+	 * duplicate id, a quote not in the source) is kept from the last check until the next. `card`
+	 * asks for an earlier version of the card at `index` (what the card editor shows until the
+	 * thread is idle after a keystroke).
 	 */
-	cardErrors(index: number): DeckError[] {
-		const card = this.draft.cards[index];
+	cardErrors(index: number, card: DraftCard | undefined = this.draft.cards[index]): DeckError[] {
 		if (!card) return [];
 		const checkedCards = this.#checkedCards;
 		const checked = this.errorsByCard.get(index) ?? [];
@@ -171,10 +172,12 @@ export class StudioEditor {
 	 * The problems of card `index` to show beside its fields: `cardErrors`, less those of a new card's
 	 * fields not touched yet (see `touch`). The list and the Problems tab still count them all.
 	 */
-	shownCardErrors(index: number): DeckError[] {
-		const errors = this.cardErrors(index);
+	shownCardErrors(
+		index: number,
+		card: DraftCard | undefined = this.draft.cards[index]
+	): DeckError[] {
+		const errors = this.cardErrors(index, card);
 		void this.#touches;
-		const card = this.draft.cards[index];
 		const touched = card && !this.revealed ? this.#touched.get(card) : undefined;
 		return touched ? shownProblems(errors, touched) : errors;
 	}

@@ -156,6 +156,27 @@ describe('studio drafts', () => {
 		editor.close();
 	});
 
+	it('gives the problems of an earlier version of a card, as the card editor shows them until idle', async () => {
+		const deck = draftDeck(smallDeck(2));
+		deck.sourceText = 'Nothing that any card quotes.';
+		const { editor } = await editorWith(deck);
+		await expect.poll(() => editor.checked).toBe(true);
+		const opened = editor.draft.cards[0]!;
+		const quoteProblem = editor.cardErrors(0).map((e) => e.path);
+		expect(quoteProblem).toEqual(['cards[1].source.quote']);
+		editor.setCardField(0, 'answer', '');
+		const typed = editor.draft.cards[0]!;
+		expect(editor.cardErrors(0).map((e) => e.path)).toEqual([
+			'cards[1].answer',
+			'cards[1].source.quote'
+		]);
+		// The card as it was before the keystroke: the last whole-deck check's problems, no more.
+		expect(editor.cardErrors(0, opened).map((e) => e.path)).toEqual(quoteProblem);
+		expect(editor.shownCardErrors(0, opened).map((e) => e.path)).toEqual(quoteProblem);
+		expect(editor.cardErrors(0, typed)).toEqual(editor.cardErrors(0));
+		editor.close();
+	});
+
 	// Issue 14: a new card opened with a row of "must not be empty" before anything was typed.
 	it('shows a new card’s problems field by field as they are touched, and counts them all', async () => {
 		const deck = draftDeck(smallDeck(1));
