@@ -7,6 +7,9 @@ import { MEDIA_EXTENSIONS } from './src/lib/deck/media.ts';
 
 /** Unit tests that need a module graph of their own: they use the app's database singleton. */
 const ISOLATED = [
+	// Loads the module afresh for each test (its foreground jobs are module state): in the shared
+	// worker that would give the files after it second copies of the modules they share.
+	'tests/unit/services/idle.test.ts',
 	'tests/unit/services/studio-media.test.ts',
 	'tests/unit/storage/snapshots.test.ts',
 	'tests/unit/storage/transfer.test.ts'
