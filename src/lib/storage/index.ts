@@ -1,4 +1,11 @@
-export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
+export {
+	StudyDb,
+	DB_NAME,
+	SCHEMA,
+	SCHEMA_VERSION,
+	databaseMissing,
+	type IndexedDbImpl
+} from './db';
 export * from './rows';
 export { newCardRow, answerCard, forgetCardState } from './card-state';
 export { answerBalance, balancedDays, readDueCounts } from './answer-balance';
@@ -8,10 +15,19 @@ export {
 	cardUid,
 	installedVersions,
 	deckValues,
+	newDeckCards,
+	valuesOfRows,
 	type InstallReport,
 	type DeckValues
 } from './decks';
-export { buildQueue, nextDueAt, type QueueOptions, type DueQueue, type Limits } from './queue';
+export {
+	buildQueue,
+	freshQueue,
+	nextDueAt,
+	type QueueOptions,
+	type DueQueue,
+	type Limits
+} from './queue';
 export {
 	recordAnswer,
 	forgetCard,

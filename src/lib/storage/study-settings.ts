@@ -76,7 +76,11 @@ export function queueOptions(
 const KEY = 'study';
 
 export async function loadSettings(db: StudyDb): Promise<StudySettings> {
-	const saved = await getSetting<Partial<StudySettings>>(db, KEY, {});
+	return withDefaults(await getSetting<Partial<StudySettings>>(db, KEY, {}));
+}
+
+/** The settings `loadSettings` gives when `saved` is stored (`{}`: a device with none saved). */
+export function withDefaults(saved: Partial<StudySettings>): StudySettings {
 	return {
 		...DEFAULT_SETTINGS,
 		...saved,
