@@ -58,11 +58,6 @@ export function downloadDeckEarly(id: string): void {
 	early.set(id, bytes);
 }
 
-/** The file of a deck `downloadDeckEarly` asked for, while the page has not handed it on. */
-export function earlyDeckFile(id: string): Promise<ArrayBuffer> | undefined {
-	return early.get(id);
-}
-
 /**
  * Starts downloading these decks' files on the page: a screen waiting for cards need not wait for
  * the worker's script to arrive and start before the decks are even asked for.

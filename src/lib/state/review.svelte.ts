@@ -31,7 +31,7 @@ import {
 import {
 	createScheduler,
 	formatInterval,
-	DueCounts,
+	type DueCounts,
 	RATINGS,
 	requeueAfterAnswer,
 	studyDayEnd,
@@ -225,11 +225,6 @@ export class ReviewSession {
 	/** With nothing left to study: wakes the session when a learning card or the next day comes. */
 	#wake: ReturnType<typeof setTimeout> | undefined;
 	#unwatch: (() => void) | undefined;
-	/**
-	 * The cards on screen were worked out before the database was read (`preview`): the first read
-	 * keeps the card on screen if the database has it as shown, and ends the wait of answers.
-	 */
-	#provisional: (() => void) | undefined;
 
 	constructor(db: StudyDb, options: SessionOptions = {}) {
 		this.#db = db;
@@ -251,7 +246,6 @@ export class ReviewSession {
 
 	/** Reads settings and today's queue (or picks the practice cards). */
 	async load(): Promise<void> {
-		const provisional = this.#provisional;
 		try {
 			this.#settings = await loadSettings(this.#db);
 			this.#scheduler = createScheduler(this.#settings.scheduler);
@@ -262,35 +256,7 @@ export class ReviewSession {
 			}
 		} catch (e) {
 			this.#fail(e);
-		} finally {
-			if (provisional) {
-				this.#provisional = undefined;
-				provisional();
-			}
 		}
-	}
-
-	/**
-	 * A first visit: shows `cards`, the queue this device will have once its first deck is written
-	 * (see `freshQueue`), with the settings of a device that has none saved (`settings`) and the deck's
-	 * values (`values`), before anything is read from the database. The learner can read the card,
-	 * reveal it or type an answer; an answer (and undo or a card action) waits until `load` has read
-	 * the queue from the database, which keeps the card on screen, as shown, when it is the same card
-	 * there in the same state. Does nothing once the session has cards or failed.
-	 */
-	async preview(cards: CardRow[], settings: StudySettings, values?: DeckValues): Promise<void> {
-		if (this.status !== 'loading' || this.practice !== undefined || cards.length === 0) return;
-		const finished = await this.#acquire();
-		this.#provisional = finished;
-		const now = this.#clock();
-		this.#settings = settings;
-		this.#scheduler = createScheduler(settings.scheduler);
-		// As `#readDueCounts` finds them on a device with no card in review: none.
-		if (settings.loadBalance)
-			this.#dueCounts = new DueCounts(studyDayStart(now, settings.dayStartHour).getTime(), []);
-		const deckId = cards[0]?.deckId;
-		if (values && deckId !== undefined) this.#values.set(deckId, values);
-		await this.#show(cards);
 	}
 
 	/** Reads the cards due by day once, when load balancing is on (see `#balance`). */
@@ -429,10 +395,7 @@ export class ReviewSession {
 			queue.learningLater ?? Number.POSITIVE_INFINITY
 		);
 		const shown = this.current;
-		// The card a first visit showed before its deck was written stays, once read as it was shown.
-		const provisional = this.#provisional !== undefined;
-		const fresh =
-			(keepCurrent || provisional) && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
+		const fresh = keepCurrent && shown ? cards.find((c) => c.uid === shown.uid) : undefined;
 		// The card on screen stays only while nothing changed it. Answered elsewhere, a rating here
 		// would be for a state the learner never saw: it moves on, as if answered here.
 		const stay = fresh && shown && sameState(fresh, shown) ? fresh : undefined;

@@ -130,16 +130,3 @@ export class StudyDb extends Dexie {
 		this.version(5).stores(SCHEMA[5]);
 	}
 }
-
-/**
- * Whether this device has no study database yet (a first visit), asked of the browser without
- * opening one (opening would create it). Undefined where the browser cannot say without opening it.
- */
-export async function databaseMissing(
-	name = DB_NAME,
-	factory: IDBFactory | undefined = globalThis.indexedDB
-): Promise<boolean | undefined> {
-	if (typeof factory?.databases !== 'function') return undefined;
-	const databases = await factory.databases();
-	return !databases.some((d) => d.name === name);
-}

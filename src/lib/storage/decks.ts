@@ -4,7 +4,7 @@ import type { StudyDb } from './db';
 import { bumpRevision } from './revision';
 import { mediaRows, type MediaInput } from './media';
 import { newCardRow } from './card-state';
-import { activeFlag, type CardRow, type DeckRow, type ReviewLogRow, type StateRow } from './rows';
+import { activeFlag, type CardRow, type DeckRow, type ReviewLogRow } from './rows';
 import { putInSlices } from './sliced-writes';
 import { keepDeckTree } from './deck-tree';
 
@@ -22,54 +22,6 @@ const noteOf = (deckId: string, card: Card) => `${deckId}|${card.fact ?? card.id
 const BULK_MIN_SLICE = 100;
 
 export const cardUid = (deckId: string, cardId: string) => `${deckId}|${cardId}`;
-
-/** The row an install writes for a card new to this device (`fresh`: `newCardRow` at `now`). */
-function newDeckCard(
-	deckId: string,
-	content: Card,
-	order: number,
-	now: number,
-	fresh: StateRow
-): CardRow {
-	return {
-		uid: cardUid(deckId, content.id),
-		deckId,
-		cardId: content.id,
-		note: noteOf(deckId, content),
-		content,
-		order,
-		active: 1,
-		suspended: 0,
-		retired: 0,
-		buriedUntil: 0,
-		leech: 0,
-		lastLogAt: 0,
-		createdAt: now,
-		...fresh
-	};
-}
-
-/**
- * The rows `installDeck` writes for `deck` at `now` on a device that has none of its cards, in the
- * deck's order: what a first visit's review can show before they are written.
- */
-export function newDeckCards(deck: Deck, now: Date): CardRow[] {
-	const fresh = newCardRow(now);
-	return deck.cards.map((content, order) =>
-		newDeckCard(deck.id, content, order, now.getTime(), fresh)
-	);
-}
-
-/**
- * A deck's values from its rows, as `deckValues` reads them from the database (in the order of its
- * index: by uid).
- */
-export function valuesOfRows(rows: readonly CardRow[]): DeckValues {
-	const values = valueCollector();
-	for (const row of [...rows].sort((a, b) => (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)))
-		if (!row.retired) values.add(row.content);
-	return values.done();
-}
 
 /** The version of every installed deck, by deck id. */
 export async function installedVersions(db: StudyDb): Promise<Map<string, number>> {
@@ -179,7 +131,22 @@ export async function installDeck(
 				return;
 			}
 			report.added++;
-			write(newDeckCard(deck.id, content, order, now, fresh));
+			write({
+				uid: cardUid(deck.id, content.id),
+				deckId: deck.id,
+				cardId: content.id,
+				note: noteOf(deck.id, content),
+				content,
+				order,
+				active: 1,
+				suspended: 0,
+				retired: 0,
+				buriedUntil: 0,
+				leech: 0,
+				lastLogAt: 0,
+				createdAt: now,
+				...fresh
+			});
 		});
 		for (const gone of old.values()) {
 			if (gone.retired) continue;

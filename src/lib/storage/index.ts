@@ -1,11 +1,4 @@
-export {
-	StudyDb,
-	DB_NAME,
-	SCHEMA,
-	SCHEMA_VERSION,
-	databaseMissing,
-	type IndexedDbImpl
-} from './db';
+export { StudyDb, DB_NAME, SCHEMA, SCHEMA_VERSION, type IndexedDbImpl } from './db';
 export * from './rows';
 export { newCardRow, answerCard, forgetCardState } from './card-state';
 export { answerBalance, balancedDays, readDueCounts } from './answer-balance';
@@ -15,19 +8,10 @@ export {
 	cardUid,
 	installedVersions,
 	deckValues,
-	newDeckCards,
-	valuesOfRows,
 	type InstallReport,
 	type DeckValues
 } from './decks';
-export {
-	buildQueue,
-	freshQueue,
-	nextDueAt,
-	type QueueOptions,
-	type DueQueue,
-	type Limits
-} from './queue';
+export { buildQueue, nextDueAt, type QueueOptions, type DueQueue, type Limits } from './queue';
 export {
 	recordAnswer,
 	forgetCard,

@@ -313,32 +313,3 @@ export async function nextDueAt(db: StudyDb, options: QueueOptions): Promise<Dat
 	if (times.length === 0) return undefined;
 	return new Date(Math.max(Math.min(...times), options.now.getTime()));
 }
-
-/**
- * The queue `buildQueue` reads on a device whose only cards are `rows`, none of them answered yet
- * (a first visit, once its first deck is written): their new cards in deck order, one per fact, up
- * to the daily limits. Worked out from the rows in memory, so a first visit can show its first card
- * before they are written. Undefined where sub-decks count apart (never on a new device).
- */
-export function freshQueue(rows: readonly CardRow[], options: QueueOptions): CardRow[] | undefined {
-	const { deckId } = options;
-	if (options.subdeck || hasSubdeckLimits(options.deckLimits, deckId)) return undefined;
-	// In the order of the index the queue reads them by: order, then uid.
-	const candidates = rows
-		.filter((c) => c.active === 1 && c.state === 0 && (deckId === undefined || c.deckId === deckId))
-		.sort((a, b) => a.order - b.order || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
-	const notes = new Set<string>();
-	const taken = new Map<string, number>();
-	const out: CardRow[] = [];
-	for (const card of candidates) {
-		if (out.length >= options.newPerDay) break;
-		if (notes.has(card.note)) continue;
-		const limit = options.deckLimits?.[card.deckId]?.newPerDay;
-		const used = taken.get(card.deckId) ?? 0;
-		if (limit !== undefined && limit - used <= 0) continue;
-		taken.set(card.deckId, used + 1);
-		notes.add(card.note);
-		out.push(card);
-	}
-	return out;
-}

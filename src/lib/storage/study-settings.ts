@@ -76,11 +76,7 @@ export function queueOptions(
 const KEY = 'study';
 
 export async function loadSettings(db: StudyDb): Promise<StudySettings> {
-	return withDefaults(await getSetting<Partial<StudySettings>>(db, KEY, {}));
-}
-
-/** The settings `loadSettings` gives when `saved` is stored (`{}`: a device with none saved). */
-export function withDefaults(saved: Partial<StudySettings>): StudySettings {
+	const saved = await getSetting<Partial<StudySettings>>(db, KEY, {});
 	return {
 		...DEFAULT_SETTINGS,
 		...saved,
