@@ -174,22 +174,26 @@ async function replayOnto(
 	// A log of this package's answers is stored with the deck's id: a deck with no log at all (a
 	// first import) has none of them, and the lookups below (10,000 misses for 5,000 cards) go.
 	const anyLogs =
-		(await db.reviewLogs
-			.where('[deckId+reviewedAt]')
-			.between([deckId, -Infinity], [deckId, Infinity], true, true)
-			.limit(1)
-			.count()) > 0;
+		(
+			await db.reviewLogs
+				.where('[deckId+reviewedAt]')
+				.between([deckId, -Infinity], [deckId, Infinity], true, true)
+				.limit(1)
+				.primaryKeys()
+		).length > 0;
 	const cards: CardRow[] = [];
 	const logs: ReviewLogRow[] = [];
 	for (let at = 0; at < relevant.length; at += REPLAY_CHUNK) {
 		const chunk = relevant.slice(at, at + REPLAY_CHUNK);
 		const known = new Set<string>();
-		if (anyLogs)
+		if (anyLogs) {
 			for (const log of await db.reviewLogs.bulkGet(historyLogIds(deckId, chunk)))
 				if (log) known.add(log.id);
-				// Without lookups, one cheap request still ends the task between chunks (the page paints),
-				// and keeps the transaction open, as a timer would not.
-				else await db.decks.get(deckId);
+		} else {
+			// Without lookups, one cheap request still ends the task between chunks (the page
+			// paints), and keeps the transaction open, as a timer would not.
+			await db.decks.get(deckId);
+		}
 		for (const h of chunk) {
 			const row = rowOf(h.cardId);
 			if (!row) continue;
