@@ -385,7 +385,8 @@ test('issue 15: an Anki package with a picture and a sound imports offline, and 
 				ords: [0]
 			}
 		],
-		media: { 'tower.png': PNG, 'bell.wav': wav(400) }
+		media: { 'tower.png': PNG, 'bell.wav': wav(400) },
+		revlog: [{ id: 1_700_000_000_000, nid: 1, ord: 0, ease: 3, type: 0 }]
 	});
 	await page.goto('/import/');
 	await waitForServiceWorker(page);
@@ -397,7 +398,9 @@ test('issue 15: an Anki package with a picture and a sound imports offline, and 
 	await expect(page.getByText('lost.png: named by cards but not in the package')).toBeVisible();
 	expect(await countRows(page, 'media')).toBe(0);
 	await importIt.click();
-	await expect(page.getByText('2 media files stored')).toBeVisible();
+	await expect(
+		page.getByText('2 media files stored; 1 card continues its Anki schedule (1 answer).')
+	).toBeVisible();
 	expect(await countRows(page, 'media')).toBe(2);
 	await page.getByRole('link', { name: 'Study it now' }).click();
 	await expect(page.locator('.prompt')).toHaveText('Which tower is this?');
