@@ -13,3 +13,4 @@ export * from './data';
 export * from './settings';
 export * from './snapshots';
 export * from './study';
+export * from './flows';
