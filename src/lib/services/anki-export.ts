@@ -1,4 +1,5 @@
 import { packageSource } from '$lib/storage/package-export';
+import { loadSettings } from '$lib/storage/study-settings';
 import { exportInput } from '$lib/transfer/apkg/export-input';
 import { appDb } from './database';
 import { runTransfer, SQL_WASM_URL } from './transfer-worker';
@@ -24,9 +25,11 @@ export async function makeAnkiPackage(
 	now: Date
 ): Promise<AnkiPackageFile> {
 	const source = await packageSource(appDb(), deckId, withHistory);
+	// Anki counts a review card's due day from the hour the learner's study day starts at.
+	const { dayStartHour } = await loadSettings(appDb());
 	const result = await runTransfer({
 		type: 'anki-export',
-		input: exportInput(source, withHistory, now),
+		input: { ...exportInput(source, withHistory, now), dayStartHour },
 		wasmUrl: SQL_WASM_URL
 	});
 	return {

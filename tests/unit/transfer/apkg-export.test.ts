@@ -9,6 +9,7 @@ import { readPackage } from '$lib/transfer/apkg/read-package';
 import { writePackage, type ExportCard } from '$lib/transfer/apkg/write-package';
 import type { ExportLog } from '$lib/transfer/apkg/export-schedule';
 import { loadSqlite } from '../../fixtures/anki-packages';
+import { ankiDaysElapsed } from '../../fixtures/anki-timing';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const DAY = 86_400_000;
@@ -260,15 +261,20 @@ describe('exporting a deck as an Anki package', () => {
 	it('carries the schedule: review cards on their day, ease from difficulty, suspended stays so', async () => {
 		const { result, cards } = await exported(true);
 		const { all } = await tables(result.bytes);
-		const [col] = all('select crt from col');
-		const crt = Number(col!.crt) * 1000;
+		const [col] = all('select crt, conf from col');
+		const conf = JSON.parse(String(col!.conf)) as Record<string, unknown>;
+		// A scheduler that numbers Again, Hard, Good, Easy 1-4 on learning steps too: Anki upgrades
+		// a package without it, moving each Hard and Good of a learning step up a button.
+		expect(conf).toMatchObject({ schedVer: 2, rollover: 4 });
+		expect(conf.creationOffset).toBe(new Date(Number(col!.crt) * 1000).getTimezoneOffset());
 		const rows = all('select * from cards order by id');
 		const paris = cards[0]!.state!;
 		expect(paris.state).toBe(2);
 		expect(rows[0]).toMatchObject({
 			type: 2,
 			queue: 2,
-			due: Math.floor((paris.due - crt) / DAY),
+			// The day Anki's count reaches when the card is due here.
+			due: ankiDaysElapsed(paris.due, Number(col!.crt), Number(conf.creationOffset), 4),
 			reps: 3,
 			lapses: 0
 		});

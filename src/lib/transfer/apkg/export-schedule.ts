@@ -1,4 +1,5 @@
 import type { ReviewLogRow, StateRow } from '$lib/storage/rows';
+import { studyDayStart } from '$lib/scheduler/day';
 
 /** A card's schedule as the export needs it: its FSRS state, and whether it is held back. */
 export interface ExportState extends StateRow {
@@ -59,15 +60,54 @@ function intervalOf(state: StateRow, at: number): number {
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /**
+ * How the package counts days, as Anki's scheduler reads them when the collection has a
+ * `creationOffset` and a `rollover` (its v2 and v3 schedulers): a day number is the study day's
+ * date (the day starting at the rollover hour) less the date of `crt`, in the time zone given.
+ */
+export interface AnkiDays {
+	/** The collection's creation time (ms): the start of the study day holding `from`. */
+	crt: number;
+	/** Minutes west of UTC at `crt`, Anki's `creationOffset` (as `Date#getTimezoneOffset` gives). */
+	creationOffset: number;
+	/** The hour a study day starts at: Anki's `rollover`. */
+	rollover: number;
+	/** The day number of moment `t` (ms): its study day less `crt`'s. */
+	dayOf: (t: number) => number;
+}
+
+/**
+ * This device's study days (starting at `dayStartHour`, local time) from the one holding `from`,
+ * as Anki numbers them: a review card due on a study day here is due on that day in Anki, in any
+ * time zone and at any hour it was answered (days counted in UTC put some a day off).
+ * @example ankiDays(Date.parse('2026-03-01T10:00'), 4).dayOf(Date.parse('2026-03-03T02:00')) // 1
+ */
+export function ankiDays(from: number, dayStartHour: number): AnkiDays {
+	const rollover = Math.min(23, Math.max(0, Math.trunc(dayStartHour)));
+	// A calendar date as a whole number of days: no clock change can make a day 23 or 25 hours.
+	const dateOf = (t: number) => {
+		const start = studyDayStart(new Date(t), rollover);
+		return Math.round(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()) / DAY);
+	};
+	const crt = studyDayStart(new Date(from), rollover).getTime();
+	const first = dateOf(crt);
+	return {
+		crt,
+		creationOffset: new Date(crt).getTimezoneOffset(),
+		rollover,
+		dayOf: (t) => dateOf(t) - first
+	};
+}
+
+/**
  * The Anki card columns for a Recall card's FSRS state. New cards are new at their place in the
- * deck; learning and relearning cards are due at their time (seconds); review cards on their day,
- * counted from the collection's creation day `crt` (ms). FSRS's stability and difficulty go in the
- * card's `data` as `s` and `d`, where Anki's own FSRS reads them; SM-2 gets `factorOf(difficulty)`.
+ * deck; learning and relearning cards are due at their time (seconds); review cards on their study
+ * day, numbered by `dayOf` (see `ankiDays`). FSRS's stability and difficulty go in the card's
+ * `data` as `s` and `d`, where Anki's own FSRS reads them; SM-2 gets `factorOf(difficulty)`.
  */
 export function scheduleOf(
 	state: ExportState | undefined,
 	position: number,
-	crt: number,
+	dayOf: (t: number) => number,
 	now: number
 ): AnkiSchedule {
 	const held = (queue: number) =>
@@ -95,7 +135,7 @@ export function scheduleOf(
 			...common,
 			type: 2,
 			queue: held(2),
-			due: Math.floor((state.due - crt) / DAY),
+			due: Math.max(0, dayOf(state.due)),
 			ivl: intervalOf(state, state.last_review ?? now),
 			left: 0
 		};

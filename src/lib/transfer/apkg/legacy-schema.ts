@@ -177,9 +177,23 @@ export function dconfJson(modSecs: number): string {
 	});
 }
 
-/** The `conf` JSON: collection settings, with the exported deck current. */
-export function confJson(deckId: number, nextPos: number): string {
+/**
+ * The `conf` JSON: collection settings, with the exported deck current. `schedVer` 2 says the
+ * review log's buttons are Again, Hard, Good, Easy (1-4) on learning steps too: without it Anki
+ * takes a package with a schedule for an old scheduler's and moves every Hard and Good answer of a
+ * learning step up a button as it upgrades it. `creationOffset` and `rollover` say how its review
+ * cards' day numbers count (see `ankiDays`).
+ */
+export function confJson(
+	deckId: number,
+	nextPos: number,
+	days: { creationOffset: number; rollover: number }
+): string {
 	return JSON.stringify({
+		schedVer: 2,
+		sched2021: true,
+		creationOffset: days.creationOffset,
+		rollover: days.rollover,
 		activeDecks: [deckId],
 		curDeck: deckId,
 		newSpread: 0,

@@ -4,7 +4,13 @@ import { SUBDECK_SEPARATOR } from '$lib/deck/subdecks';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
 import { checksumOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
-import { revlogOf, scheduleOf, type ExportLog, type ExportState } from './export-schedule';
+import {
+	ankiDays,
+	revlogOf,
+	scheduleOf,
+	type ExportLog,
+	type ExportState
+} from './export-schedule';
 import {
 	confJson,
 	dconfJson,
@@ -29,6 +35,11 @@ export interface ExportInput {
 	media: { name: string; blob: Blob }[];
 	/** Epoch milliseconds: ids, modification times and "today" for the schedule. */
 	now: number;
+	/**
+	 * The hour the learner's study day starts at (Recall's setting, 4 by default): Anki's
+	 * `rollover`, so a review card is due in Anki on the study day it is due here.
+	 */
+	dayStartHour?: number;
 }
 
 export interface ExportResult {
@@ -40,8 +51,6 @@ export interface ExportResult {
 	/** Files cards name that are not stored on this device: the cards are exported without them. */
 	missingMedia: string[];
 }
-
-const DAY = 86_400_000;
 
 /** Anki's deck names use `::` between levels: a Recall title is one level. */
 const deckName = (title: string) => title.replace(/::/g, ':').trim() || 'Recall deck';
@@ -59,11 +68,14 @@ export async function writePackage(
 ): Promise<ExportResult> {
 	const { now } = input;
 	const modSecs = Math.floor(now / 1000);
-	// Day numbers of review cards count from `crt`: the first day of this history, so they are >= 0.
+	// Day numbers of review cards count from `crt`: the start of the first study day of this
+	// history (so they are >= 0), in this device's time zone, as Anki's scheduler counts them
+	// (see `ankiDays`).
 	let earliest = now;
 	for (const c of input.cards)
 		earliest = Math.min(earliest, c.state?.last_review ?? now, c.logs?.[0]?.reviewedAt ?? now);
-	const crt = Math.floor(earliest / DAY) * DAY;
+	const days = ankiDays(earliest, input.dayStartHour ?? 4);
+	const crt = days.crt;
 	const deckId = now;
 	// The deck tree: each sub-deck (and every level above it) an Anki deck below the exported one.
 	const subdeckIds = new Map<string, number>();
@@ -113,7 +125,7 @@ export async function writePackage(
 					0,
 					''
 				]);
-				const s = scheduleOf(state, i + 1, crt, now);
+				const s = scheduleOf(state, i + 1, days.dayOf, now);
 				addCard.run([
 					id,
 					id,
@@ -150,7 +162,7 @@ export async function writePackage(
 			Math.floor(crt / 1000),
 			now,
 			now,
-			confJson(deckId, input.cards.length + 1),
+			confJson(deckId, input.cards.length + 1, days),
 			modelsJson(kinds, deckId, modSecs),
 			decksJson(
 				deckId,
