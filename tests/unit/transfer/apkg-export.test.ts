@@ -305,6 +305,29 @@ describe('exporting a deck as an Anki package', () => {
 	});
 });
 
+describe('a deck description', () => {
+	it('goes to Anki as HTML: its markup characters escaped, its line breaks kept', async () => {
+		const { bytes } = await writePackage(
+			{
+				deck: { id: 'd', title: 'D', description: 'x < y & z\nsecond line' },
+				cards: [{ card: CARDS[1]! }],
+				media: [],
+				now: NOW
+			},
+			loadSqlite
+		);
+		const SQL = await loadSqlite();
+		const db = new SQL.Database(unzipSync(bytes)['collection.anki2']!);
+		const decks = JSON.parse(String(db.exec('select decks from col')[0]!.values[0]![0])) as Record<
+			string,
+			{ name: string; desc: string }
+		>;
+		db.close();
+		const deck = Object.values(decks).find((d) => d.name === 'D');
+		expect(deck?.desc).toBe('x &lt; y &amp; z<br>second line');
+	});
+});
+
 describe('exporting a deck tree', () => {
 	it('writes each sub-deck as an Anki deck below the deck, which reads back as the same tree', async () => {
 		const tree: ExportCard[] = [

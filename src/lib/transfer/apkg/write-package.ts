@@ -3,7 +3,7 @@ import { mediaList } from '$lib/deck/media';
 import { SUBDECK_SEPARATOR } from '$lib/deck/subdecks';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
-import { checksumOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
+import { checksumOf, htmlOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
 import {
 	ankiDays,
 	revlogOf,
@@ -167,7 +167,8 @@ export async function writePackage(
 			decksJson(
 				deckId,
 				title,
-				input.deck.description ?? '',
+				// Anki shows a deck's description as HTML: `<`, `&` and line breaks as written here.
+				htmlOf(input.deck.description ?? ''),
 				modSecs,
 				[...subdeckIds].map(([path, id]) => ({ id, path }))
 			),
