@@ -180,8 +180,8 @@ export function dconfJson(modSecs: number): string {
 /**
  * The `conf` JSON: collection settings, with the exported deck current. `schedVer` 2 says the
  * review log's buttons are Again, Hard, Good, Easy (1-4) on learning steps too: without it Anki
- * takes a package with a schedule for an old scheduler's and moves every Hard and Good answer of a
- * learning step up a button as it upgrades it. `creationOffset` and `rollover` say how its review
+ * reads a package's schedule as one of its old v1 scheduler and upgrades it, which moves every Hard
+ * and Good answer of a learning step up a button. `creationOffset` and `rollover` say how its review
  * cards' day numbers count (see `ankiDays`).
  */
 export function confJson(
