@@ -305,6 +305,42 @@ describe('exporting a deck as an Anki package', () => {
 	});
 });
 
+describe('media names with square brackets', () => {
+	it('go to Anki under round ones, unlike any other name, as `[sound:…]` ends at the first `]`', async () => {
+		const talk = new Uint8Array([1, 2, 3]);
+		const other = new Uint8Array([4, 5, 6]);
+		const { bytes } = await writePackage(
+			{
+				deck: { id: 'd', title: 'D' },
+				cards: [
+					{ card: { ...CARDS[1]!, id: 'a', audio: 'talk [1].mp3' } },
+					{ card: { ...CARDS[1]!, id: 'b', audio: 'talk (1).mp3' } }
+				],
+				media: [
+					{ name: 'talk [1].mp3', blob: new Blob([talk]) },
+					{ name: 'talk (1).mp3', blob: new Blob([other]) }
+				],
+				now: NOW
+			},
+			loadSqlite
+		);
+		const files = unzipSync(bytes);
+		const list = JSON.parse(strFromU8(files.media!)) as Record<string, string>;
+		const byName = new Map(Object.entries(list).map(([zip, name]) => [name, files[zip]]));
+		expect([...byName.keys()].sort()).toEqual(['talk (1)-2.mp3', 'talk (1).mp3']);
+		expect(byName.get('talk (1)-2.mp3')).toEqual(talk);
+		expect(byName.get('talk (1).mp3')).toEqual(other);
+		const SQL = await loadSqlite();
+		const db = new SQL.Database(files['collection.anki2']!);
+		const fronts = (db.exec('select flds from notes order by id')[0]?.values ?? []).map(
+			(r) => String(r[0]).split('\u001f')[0]
+		);
+		db.close();
+		expect(fronts[0]).toContain('[sound:talk (1)-2.mp3]');
+		expect(fronts[1]).toContain('[sound:talk (1).mp3]');
+	});
+});
+
 describe('a deck description', () => {
 	it('goes to Anki as HTML: its markup characters escaped, its line breaks kept', async () => {
 		const { bytes } = await writePackage(

@@ -27,11 +27,34 @@ export function htmlOf(text: string): string {
 const clozeSafe = (html: string) =>
 	html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/:/g, '&#58;');
 
-/** The card's picture and sound, as Anki names them in a field. */
-function mediaHtml(card: Card): string {
+/** The card's picture and sound, as Anki names them in a field (under `ankiName`'s names). */
+function mediaHtml(card: Card, ankiName: (name: string) => string): string {
 	let out = '';
-	for (const name of mediaList(card.image)) out += `<br><img src="${htmlOf(name)}">`;
-	for (const name of mediaList(card.audio)) out += ` [sound:${name}]`;
+	for (const name of mediaList(card.image)) out += `<br><img src="${htmlOf(ankiName(name))}">`;
+	for (const name of mediaList(card.audio)) out += ` [sound:${ankiName(name)}]`;
+	return out;
+}
+
+/**
+ * The names media files go by in the package: their own, except that a name with a square
+ * bracket (which a studio upload keeps) is written with round ones instead, as Anki reads a sound's
+ * name in `[sound:…]` up to the first `]`; made unlike every other name of the deck.
+ * @example ankiMediaNames(['talk [1].mp3', 'a.png']).get('talk [1].mp3') // 'talk (1).mp3'
+ */
+export function ankiMediaNames(names: Iterable<string>): Map<string, string> {
+	const all = [...new Set(names)];
+	const taken = new Set(all.filter((n) => !/[[\]]/.test(n)));
+	const out = new Map<string, string>();
+	for (const name of all) {
+		if (!/[[\]]/.test(name)) continue;
+		const safe = name.replace(/\[/g, '(').replace(/\]/g, ')');
+		const dot = safe.lastIndexOf('.');
+		const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
+		let pick = safe;
+		for (let n = 2; taken.has(pick); n++) pick = `${stem}-${n}${ext}`;
+		taken.add(pick);
+		out.set(name, pick);
+	}
 	return out;
 }
 
@@ -53,10 +76,13 @@ function choicesOf(card: Card & { kind: 'mcq' }): string[] {
  * sound to the front as `<img>` and `[sound:…]`.
  * @example noteOf({ id: 'a', kind: 'basic', prompt: 'x < y?', answer: 'yes', source: { quote: 'q' } }).fields // ['x &lt; y?', 'yes', '']
  */
-export function noteOf(card: Card): ExportNote {
+export function noteOf(
+	card: Card,
+	ankiName: (name: string) => string = (name) => name
+): ExportNote {
 	const tags = (card.tags ?? []).map((t) => t.split('.').join('::'));
 	const explanation = card.explanation ? htmlOf(card.explanation) : '';
-	const media = mediaHtml(card);
+	const media = mediaHtml(card, ankiName);
 	if (card.kind === 'cloze') {
 		const blank = /_{3,}/.exec(card.prompt);
 		if (blank) {

@@ -3,7 +3,14 @@ import { mediaList } from '$lib/deck/media';
 import { SUBDECK_SEPARATOR } from '$lib/deck/subdecks';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Card, Deck } from '$lib/deck/schema';
-import { checksumOf, htmlOf, noteOf, sortFieldOf, type ExportNote } from './export-notes';
+import {
+	ankiMediaNames,
+	checksumOf,
+	htmlOf,
+	noteOf,
+	sortFieldOf,
+	type ExportNote
+} from './export-notes';
 import {
 	ankiDays,
 	revlogOf,
@@ -91,7 +98,11 @@ export async function writePackage(
 	const named = new Set<string>();
 	const missing = new Set<string>();
 
-	const notes = input.cards.map(({ card }) => noteOf(card));
+	const renamed = ankiMediaNames(
+		input.cards.flatMap(({ card }) => [...mediaList(card.image), ...mediaList(card.audio)])
+	);
+	const ankiName = (name: string) => renamed.get(name) ?? name;
+	const notes = input.cards.map(({ card }) => noteOf(card, ankiName));
 	const sortFields = notes.map((note) => sortFieldOf(note.fields[0] ?? ''));
 	// The digests are asked for together: one await per note made a large deck wait on each in turn.
 	const checksums = await Promise.all(sortFields.map(checksumOf));
@@ -185,7 +196,7 @@ export async function writePackage(
 			if (!blob) continue;
 			// Pictures and sounds are compressed already: stored, not deflated again.
 			files[String(index)] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }];
-			list[String(index)] = name;
+			list[String(index)] = ankiName(name);
 			index++;
 		}
 		files.media = strToU8(JSON.stringify(list));
