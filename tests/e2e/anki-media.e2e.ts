@@ -64,6 +64,15 @@ test('issue 15: an imported card shows every picture in order, plays every sound
 			expect(
 				await pictures.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))
 			).toEqual([192, 512]);
+			// Both on the screen with the question, above the answer button (each took 40 % of
+			// the screen's height, and the second ran under the button).
+			const button = page.getByRole('button', { name: 'Show answer' });
+			await expect
+				.poll(async () => {
+					const [b, last] = [await button.boundingBox(), await pictures.nth(1).boundingBox()];
+					return !!b && !!last && last.y + last.height <= b.y + 1;
+				})
+				.toBe(true);
 			await shot(page, 'media15-anki-pictures');
 		} else if (text === 'Which calls?') {
 			const sounds = page.locator('audio.sound');
