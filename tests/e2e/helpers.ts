@@ -46,10 +46,13 @@ export async function reveal(page: Page): Promise<Locator> {
 	const typed = page.locator('#typed-answer:not([disabled])');
 	const ratings = page.getByRole('group', { name: /How well did you know it|Change the rating/ });
 	// Another tab's write can replace the card between looking and clicking (it moves on): then
-	// look again, rather than wait for a control that is gone.
+	// look again, rather than wait for a control that is gone. A click that got through but whose
+	// ratings took longer than the quick wait to show (a busy machine) leaves the controls disabled
+	// and the ratings coming: those are the answer then, not a reason to look for controls again.
 	for (let attempt = 0; ; attempt++) {
 		try {
-			await expect(show.or(option).or(truth).or(typed)).toBeVisible();
+			await expect(show.or(option).or(truth).or(typed).or(ratings)).toBeVisible();
+			if (await ratings.isVisible()) return ratings;
 			const quick = { timeout: 2000 };
 			if (await show.isVisible()) await show.click(quick);
 			else if (await option.isVisible()) await option.click(quick);
