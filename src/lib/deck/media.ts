@@ -140,8 +140,15 @@ export function mediaFileName(raw: string, extension: string, taken: ReadonlySet
 			.replace(/^[.\s-]+/, '')
 			.trim()
 			.slice(0, 150) || 'media';
-	const ext = extension.toLowerCase();
-	let name = `${stem}.${ext}`;
-	for (let n = 2; taken.has(name); n++) name = `${stem}-${n}.${ext}`;
+	return freeName(stem, `.${extension.toLowerCase()}`, taken);
+}
+
+/**
+ * `stem` + `ext`, or the first of `stem-2` + `ext`, `stem-3` + `ext`… that is not in `taken`.
+ * @example freeName('map', '.png', new Set(['map.png'])) // 'map-2.png'
+ */
+export function freeName(stem: string, ext: string, taken: ReadonlySet<string>): string {
+	let name = `${stem}${ext}`;
+	for (let n = 2; taken.has(name); n++) name = `${stem}-${n}${ext}`;
 	return name;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	checkPickedMedia,
+	freeName,
 	mediaField,
 	mediaFileName,
 	mediaList,
@@ -129,5 +130,11 @@ describe('a file picked in the studio', () => {
 		const name = mediaFileName('x'.repeat(400) + '.jpg', 'jpg', new Set());
 		expect(name.length).toBeLessThanOrEqual(200);
 		expect(problems({ ...base, image: name })).toEqual([]);
+	});
+
+	it('takes the first free numbered name, with or without an extension', () => {
+		expect(freeName('map', '.png', new Set())).toBe('map.png');
+		expect(freeName('map', '.png', new Set(['map.png', 'map-2.png']))).toBe('map-3.png');
+		expect(freeName('notes', '', new Set(['notes']))).toBe('notes-2');
 	});
 });

@@ -1,5 +1,5 @@
 import { hash } from '$lib/deck/hash';
-import { mediaList } from '$lib/deck/media';
+import { freeName, mediaList } from '$lib/deck/media';
 import type { Card } from '$lib/deck/schema';
 import { decodeEntities } from '../entities';
 import type { NoteKind } from './legacy-schema';
@@ -49,9 +49,8 @@ export function ankiMediaNames(names: Iterable<string>): Map<string, string> {
 		if (!/[[\]]/.test(name)) continue;
 		const safe = name.replace(/\[/g, '(').replace(/\]/g, ')');
 		const dot = safe.lastIndexOf('.');
-		const [stem, ext] = dot > 0 ? [safe.slice(0, dot), safe.slice(dot)] : [safe, ''];
-		let pick = safe;
-		for (let n = 2; taken.has(pick); n++) pick = `${stem}-${n}${ext}`;
+		const pick =
+			dot > 0 ? freeName(safe.slice(0, dot), safe.slice(dot), taken) : freeName(safe, '', taken);
 		taken.add(pick);
 		out.set(name, pick);
 	}

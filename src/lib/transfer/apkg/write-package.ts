@@ -95,12 +95,15 @@ export async function writePackage(
 	}
 	const kinds = new Set<NoteKind>();
 	const stored = new Map(input.media.map((m) => [m.name, m.blob]));
-	const named = new Set<string>();
-	const missing = new Set<string>();
-
-	const renamed = ankiMediaNames(
+	// Every picture and sound the cards name, in card order, once: in the package or not.
+	const names = new Set(
 		input.cards.flatMap(({ card }) => [...mediaList(card.image), ...mediaList(card.audio)])
 	);
+	names.delete('');
+	const named = new Set([...names].filter((name) => stored.has(name)));
+	const missing = new Set([...names].filter((name) => !stored.has(name)));
+
+	const renamed = ankiMediaNames(names);
 	const ankiName = (name: string) => renamed.get(name) ?? name;
 	const notes = input.cards.map(({ card }) => noteOf(card, ankiName));
 	const sortFields = notes.map((note) => sortFieldOf(note.fields[0] ?? ''));
@@ -120,8 +123,6 @@ export async function writePackage(
 			for (const [i, { card, state, logs }] of input.cards.entries()) {
 				const note = notes[i] as ExportNote;
 				kinds.add(note.kind);
-				for (const name of [...mediaList(card.image), ...mediaList(card.audio)])
-					if (name) (stored.has(name) ? named : missing).add(name);
 				const id = now + i;
 				addNote.run([
 					id,
