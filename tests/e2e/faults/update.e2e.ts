@@ -159,8 +159,9 @@ for (const visit of ['a returning', 'a first'] as const) {
 		await expect(page.getByText('A new version of Recall is ready.')).toBeHidden();
 
 		// On the hour, the app looks by itself and offers the new version, on the same page, once the
-		// new worker has installed: it downloads the whole precache list (some 4 MB). A quiet CI run on
-		// a slow machine, beside the phone tests, did not show it within the default 5 s once; 30 s is six times that.
+		// new worker has installed: it downloads the whole precache list (some 4 MB). In a quiet CI
+		// run on a slow machine, beside the phone tests, it did not show within the default 5 s
+		// once; 30 s is six times that.
 		await page.clock.fastForward('01:00');
 		await expect(page.getByText('A new version of Recall is ready.')).toBeVisible({
 			timeout: 30_000
