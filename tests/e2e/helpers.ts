@@ -16,6 +16,16 @@ export async function openReview(page: Page, deck?: string) {
 }
 
 /**
+ * Opens home and waits for its "Start review": on a fresh context that is a first visit, and the
+ * button comes once the bundled decks are in and the counts read (a full run once took over 5 s
+ * for that at a load average of 14).
+ */
+export async function openHome(page: Page) {
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
+}
+
+/**
  * Opens the review once the first visit's install is over (all 325 bundled cards in), read again:
  * a first visit shows a card of the first deck installed and keeps it while the others go in, so
  * tests that compare two tabs, or step through the queue, start from the full queue.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { countRows, readRows } from './helpers';
+import { countRows, openHome, readRows } from './helpers';
 import { HOSTILE_CSV_PROMPTS } from '../fixtures/imports/hostile';
 
 /**
@@ -28,8 +28,7 @@ function watch(page: Page) {
 }
 
 async function ready(page: Page) {
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await openHome(page);
 	await page.getByRole('link', { name: 'Import a deck' }).click();
 	await expect(page.locator('input[type=file]')).toBeEnabled();
 }

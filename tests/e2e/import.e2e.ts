@@ -6,6 +6,7 @@ import {
 	choose,
 	countRows,
 	fileInput,
+	openHome,
 	previewImport,
 	readRows,
 	shot,
@@ -252,8 +253,7 @@ test('a link that cannot be loaded, and a file over the size limit, say so', asy
 });
 
 test('decks export as JSON and CSV', async ({ page }) => {
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await openHome(page);
 	await page.getByRole('link', { name: 'Your data' }).click();
 	await axe(page, 'data page');
 	const item = page.getByRole('listitem').filter({ hasText: 'Two-plus-two basics' });
@@ -277,8 +277,7 @@ test('decks export as JSON and CSV', async ({ page }) => {
 test('a deck exported for Anki (.apkg) opens in the package importer', async ({ page }) => {
 	// Writing and then reading a package loads SQLite's wasm in the worker twice: slow on a busy machine.
 	test.setTimeout(60_000);
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await openHome(page);
 	await page.getByRole('link', { name: 'Your data' }).click();
 	const item = page.getByRole('listitem').filter({ hasText: 'Two-plus-two basics' });
 	// With the history box ticked: the schedule and answers go along (none yet on a fresh device).

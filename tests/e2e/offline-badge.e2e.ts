@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axe } from './helpers';
+import { axe, openHome } from './helpers';
 
 // Offline and install behaviour: the service worker is what these tests are about.
 test.use({ serviceWorkers: 'allow' });
@@ -23,8 +23,7 @@ for (const [width, height] of [
 		context
 	}) => {
 		await page.setViewportSize({ width, height });
-		await page.goto('/');
-		await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+		await openHome(page);
 		const online = await headerBoxes(page);
 
 		await context.setOffline(true);

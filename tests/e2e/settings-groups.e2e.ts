@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { axe } from './helpers';
+import { axe, openHome } from './helpers';
 
 const GROUPS = [
 	'Daily study',
@@ -14,8 +14,7 @@ test('issue 13: settings are grouped, with contents at the top that jump to each
 	page
 }) => {
 	// The home screen installs the bundled decks, whose quiz modes the settings offer.
-	await page.goto('/');
-	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible();
+	await openHome(page);
 	await page.goto('/settings/');
 	await expect(page.getByLabel('New cards a day')).toBeVisible();
 
