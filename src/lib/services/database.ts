@@ -1,4 +1,5 @@
 import { StudyDb } from '$lib/storage/db';
+import { checkCollectionMark } from '$lib/storage/collection-mark';
 import { appStatus } from '$lib/state/app.svelte';
 
 let shared: StudyDb | undefined;
@@ -21,5 +22,18 @@ export function appDb(): StudyDb {
 			'Recall is open in another tab with an older version. Reload or close that tab to go on.';
 	});
 	shared = db;
+	// Once a visit: a database the browser made anew behind the learner's back is said out loud.
+	// Without localStorage (some private modes) there is nothing to compare, and nothing to say.
+	try {
+		const outside = localStorage;
+		void checkCollectionMark(db, outside).then(
+			(found) => {
+				if (found === 'lost') appStatus.databaseLost = true;
+			},
+			() => undefined
+		);
+	} catch {
+		// localStorage refused: see above.
+	}
 	return db;
 }

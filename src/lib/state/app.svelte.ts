@@ -4,6 +4,11 @@ class AppStatus {
 	sessionActive = $state(false);
 	/** The last write failed because storage is full: shown until a write succeeds again. */
 	storageFull = $state(false);
+	/**
+	 * The browser's database for this app was made anew since the last visit while the browser
+	 * still remembered the old one (see storage/collection-mark.ts): shown until dismissed.
+	 */
+	databaseLost = $state(false);
 	/** Set when this tab must reload to go on (another tab upgraded the database, or is blocking it). */
 	reloadNeeded = $state<string | undefined>();
 

@@ -7,14 +7,16 @@ export const BACKUP_VERSION = 1;
 
 /**
  * Settings that belong to this device and are never exported (the cross-tab revision counter; the
- * deck trees home keeps, `SUBDECK_TREES` in storage/deck-tree.ts).
+ * deck trees home keeps, `SUBDECK_TREES` in storage/deck-tree.ts; the collection's mark,
+ * `COLLECTION_MARK` in storage/collection-mark.ts).
  */
 export const LOCAL_SETTINGS: ReadonlySet<string> = new Set([
 	'revision',
 	'sync',
 	'syncCursor',
 	'syncReplay',
-	'subdeckTrees'
+	'subdeckTrees',
+	'collectionMark'
 ]);
 
 /** A backup file: everything needed to restore or merge one device's study data. */
