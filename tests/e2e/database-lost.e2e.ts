@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, countRows, openHome, openReview } from './helpers';
+import { answer, axe, countRows, openHome, openReview } from './helpers';
 
 // Chromium deletes an origin's whole IndexedDB when it finds it corrupt (README, "Reliability").
 // The app cannot undo that, but it must not pass the empty collection off as a first visit.
@@ -29,6 +29,7 @@ test('a study database the browser deleted is said out loud, once, with the way 
 	// The app goes on with a new collection: the bundled decks, no answers.
 	await expect(page.getByRole('link', { name: 'Start review' })).toBeVisible({ timeout: 30_000 });
 	expect(await countRows(page, 'reviewLogs')).toBe(0);
+	await axe(page, 'home with the reset banner');
 
 	await banner.getByRole('button', { name: 'Dismiss' }).click();
 	await expect(banner).toBeHidden();

@@ -1,5 +1,6 @@
 import { StudyDb } from '$lib/storage/db';
 import { checkCollectionMark } from '$lib/storage/collection-mark';
+import { BACKGROUND_START_MS, whenSettled } from './idle';
 import { appStatus } from '$lib/state/app.svelte';
 
 let shared: StudyDb | undefined;
@@ -22,18 +23,22 @@ export function appDb(): StudyDb {
 			'Recall is open in another tab with an older version. Reload or close that tab to go on.';
 	});
 	shared = db;
-	// Once a visit: a database the browser made anew behind the learner's back is said out loud.
-	// Without localStorage (some private modes) there is nothing to compare, and nothing to say.
-	try {
-		const outside = localStorage;
-		void checkCollectionMark(db, outside).then(
-			(found) => {
-				if (found === 'lost') appStatus.databaseLost = true;
-			},
-			() => undefined
-		);
-	} catch {
-		// localStorage refused: see above.
-	}
+	// Once a visit, once the page has settled (not beside a first visit's install or first card): a
+	// database the browser made anew behind the learner's back is said out loud. Without
+	// localStorage (some private modes) there is nothing to compare, and nothing to say. Only in a
+	// page: a worker or a test in Node has no page to tell.
+	if (typeof document !== 'undefined')
+		whenSettled(() => {
+			try {
+				void checkCollectionMark(db, localStorage).then(
+					(found) => {
+						if (found === 'lost') appStatus.databaseLost = true;
+					},
+					() => undefined
+				);
+			} catch {
+				// localStorage refused: see above.
+			}
+		}, BACKGROUND_START_MS);
 	return db;
 }

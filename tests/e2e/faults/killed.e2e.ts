@@ -74,9 +74,9 @@ test('a browser killed at random moments loses no acknowledged answer and tears 
 			test.info().annotations.push({ type: 'browser deleted the database', description: note });
 			console.log(`[faults] killed mid-answer: ${note}`);
 			// The app tells the learner, rather than passing the new database off as a first visit.
-			await expect(
-				page.getByRole('alert').filter({ hasText: 'reset by the browser' })
-			).toBeVisible();
+			await expect(page.getByRole('alert').filter({ hasText: 'reset by the browser' })).toBeVisible(
+				{ timeout: 30_000 }
+			);
 			tally.browserDeleted++;
 			confirmed.clear();
 			last = undefined;
