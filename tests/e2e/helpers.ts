@@ -59,8 +59,12 @@ export async function reveal(page: Page): Promise<Locator> {
 	// look again, rather than wait for a control that is gone. A click that got through but whose
 	// ratings took longer than the quick wait to show (a busy machine) leaves the controls disabled
 	// and the ratings coming: those are the answer then, not a reason to look for controls again.
+	// Looked for only once no answer is being written: while the last answer's write and the queue's
+	// re-read run, that card can still be on screen with its ratings (a full run once clicked those,
+	// and then waited for them after the next card had replaced them).
 	for (let attempt = 0; ; attempt++) {
 		try {
+			await settled(page);
 			await expect(show.or(option).or(truth).or(typed).or(ratings)).toBeVisible();
 			if (await ratings.isVisible()) return ratings;
 			const quick = { timeout: 2000 };
