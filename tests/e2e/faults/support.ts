@@ -56,9 +56,9 @@ export interface OwnChromium {
  * a browser killed between writing a log record's header and its payload leaves an incomplete
  * record at the end of the database's log; the next browser drops it, as it should, but then goes
  * on appending to the same log (Chromium sets LevelDB's `reuse_logs`), so the browser after that
- * finds a bad record in the middle of the log, and Chromium deletes the database. Seen in 2 of 2
- * runs right after the 100,000-answer backup test's writes (a busy disk widens the gap between the
- * two writes), in none of 200 kills of the test alone. See README, Reliability.
+ * finds a bad record in the middle of the log, and Chromium deletes the database. Seen in 2 of 11
+ * runs of 10 kills right after the 100,000-answer backup test's writes, as in CI, and in none of 200
+ * kills of the test alone. See README, Reliability.
  */
 export const BROWSER_DELETED_DATABASE =
 	/IndexedDB recovering from a corrupted \(and deleted\) database/;
