@@ -23,22 +23,22 @@ export function appDb(): StudyDb {
 			'Recall is open in another tab with an older version. Reload or close that tab to go on.';
 	});
 	shared = db;
-	// Once a visit, once the page has settled (not beside a first visit's install or first card): a
-	// database the browser made anew behind the learner's back is said out loud. Without
-	// localStorage (some private modes) there is nothing to compare, and nothing to say. Only in a
-	// page: a worker or a test in Node has no page to tell.
+	// Once a visit, once the page has settled (not beside a first visit's install or first card).
+	// Only in a page: a worker or a test in Node has no page to tell.
 	if (typeof document !== 'undefined')
-		whenSettled(() => {
-			try {
-				void checkCollectionMark(db, localStorage).then(
-					(found) => {
-						if (found === 'lost') appStatus.databaseLost = true;
-					},
-					() => undefined
-				);
-			} catch {
-				// localStorage refused: see above.
-			}
-		}, BACKGROUND_START_MS);
+		whenSettled(() => void sayIfCollectionLost(db), BACKGROUND_START_MS);
 	return db;
+}
+
+/**
+ * A database the browser made anew behind the learner's back (see storage/collection-mark.ts) is
+ * said out loud. Without localStorage (some private modes), or if the read fails, there is nothing
+ * to compare and nothing to say.
+ */
+async function sayIfCollectionLost(db: StudyDb): Promise<void> {
+	try {
+		if ((await checkCollectionMark(db, localStorage)) === 'lost') appStatus.databaseLost = true;
+	} catch {
+		// See above.
+	}
 }

@@ -1,4 +1,5 @@
 import type { StudyDb } from './db';
+import { getSetting, setSetting } from './settings';
 
 /**
  * The mark a collection carries in its settings, and the copy this browser keeps outside the
@@ -24,19 +25,17 @@ export async function checkCollectionMark(
 	outside: MarkStore
 ): Promise<'kept' | 'lost'> {
 	const kept = outside.getItem(COLLECTION_MARK);
-	let inside = (await db.settings.get(COLLECTION_MARK))?.value as string | undefined;
-	let lost = false;
-	if (inside === undefined) {
+	let inside = await getSetting<string | undefined>(db, COLLECTION_MARK, undefined);
+	let found: 'kept' | 'lost' = 'kept';
+	if (inside === undefined)
 		// In one write transaction: two tabs opening a new collection at once agree on one mark.
-		inside = await db.transaction('rw', db.settings, async () => {
-			const row = await db.settings.get(COLLECTION_MARK);
-			if (row) return row.value as string;
-			lost = kept !== null;
+		[inside, found] = await db.transaction('rw', db.settings, async () => {
+			const marked = await getSetting<string | undefined>(db, COLLECTION_MARK, undefined);
+			if (marked !== undefined) return [marked, 'kept'] as const;
 			const mark = `${new Date().toISOString()} ${Math.random().toString(36).slice(2, 10)}`;
-			await db.settings.put({ key: COLLECTION_MARK, value: mark });
-			return mark;
+			await setSetting(db, COLLECTION_MARK, mark);
+			return [mark, kept === null ? 'kept' : 'lost'] as const;
 		});
-	}
 	if (kept !== inside) outside.setItem(COLLECTION_MARK, inside);
-	return lost ? 'lost' : 'kept';
+	return found;
 }

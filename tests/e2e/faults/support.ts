@@ -57,8 +57,8 @@ export interface OwnChromium {
  * record at the end of the database's log; the next browser drops it, as it should, but then goes
  * on appending to the same log (Chromium sets LevelDB's `reuse_logs`), so the browser after that
  * finds a bad record in the middle of the log, and Chromium deletes the database. Seen in 2 of 11
- * runs of 10 kills right after the 100,000-answer backup test's writes, as in CI, and in none of 200
- * kills of the test alone. See README, Reliability.
+ * runs of 10 kills right after the 100,000-answer backup test's writes, as in CI, and in none of
+ * about 200 kills of the test alone. See README, Reliability.
  */
 export const BROWSER_DELETED_DATABASE =
 	/IndexedDB recovering from a corrupted \(and deleted\) database/;
